@@ -1,0 +1,87 @@
+"""Pelican settings for local work: `make html` and `make serve` read this file."""
+
+AUTHOR = "Example Pain Clinic"
+SITENAME = "Example Pain Clinic"
+SITESUBTITLE = "Patient information: Botox for chronic pain"
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+# A page's slug is its path under content/pages/, so content/pages/conditions/migraine.md
+# is published at /conditions/migraine/ without the writer repeating it in metadata.
+PATH_METADATA = r"pages/(?P<slug>.+)\.md"
+STATIC_PATHS = []
+
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+THEME = "theme"
+
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+# The home page is content/pages/index.md; the article list moves out of its way.
+INDEX_SAVE_AS = "articles/index.html"
+DIRECT_TEMPLATES = ["index"]
+
+# A clinic site has no tag, category, author or archive listings.
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+# Feeds need an absolute SITEURL; publishconf.py turns them on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+MENUITEMS = (
+    ("Home", "/"),
+    ("Conditions", "/conditions/"),
+    ("Botox for chronic pain", "/articles/botox-for-chronic-pain/"),
+    ("FAQ", "/faq/"),
+    ("About & contact", "/about/"),
+)
+DISPLAY_PAGES_ON_MENU = False
+
+# The clinic's details live here once; templates and structured data read them.
+CLINIC = {
+    "name": "Example Pain Clinic",
+    "telephone": "+1-555-010-0100",
+    "telephone_display": "(555) 010-0100",
+    "email": "appointments@example.org",
+    "street": "100 Example Avenue, Suite 200",
+    "locality": "Springfield",
+    "region": "ST",
+    "postal_code": "00000",
+    "country": "US",
+    "hours": "Monday to Friday, 8:30 am to 5:00 pm",
+}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["medical_content"]
+
+MEDICAL_DISCLAIMER = (
+    "This page is general information for patients, not medical advice. It does not "
+    "replace a consultation with a qualified healthcare provider who knows your medical "
+    "history. If you think you are having a medical emergency, call 911 or your local "
+    "emergency number."
+)
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

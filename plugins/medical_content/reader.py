@@ -1,0 +1,76 @@
+"""A Markdown reader that checks a source file before Pelican reads it.
+
+Pelican drops a file it cannot read with only "Could not process <file>", and says
+nothing at all about a file that is empty or has no title until later. This reader looks
+at the raw source first, where it still knows line numbers, and reports each problem
+with the line and the fix; then it lets Pelican's own Markdown reader do the reading.
+"""
+
+import re
+
+from pelican.readers import MarkdownReader
+from pelican.utils import get_date
+
+from .settings import STATE_KEY
+from .problems import ContentSkipped, Problem, display_path, report
+
+_HEADER_LINE = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
+
+
+def header_lines(text):
+    """{lower-case name: (line number, value)} from a Markdown metadata header."""
+    found = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            break
+        match = _HEADER_LINE.match(line)
+        if match:
+            found.setdefault(match.group(1).lower(), (number, match.group(2).strip()))
+        elif not line.startswith("    "):
+            break
+    return found
+
+
+def source_faults(text, date_fields):
+    """(line, what is wrong, how to fix it) for one Markdown source's text."""
+    if not text.strip():
+        return [(1, "the file is empty",
+                 "write a metadata header (at least 'Title: ...') and the page text, "
+                 "or delete the file")]
+    header = header_lines(text)
+    faults = []
+    if not header.get("title", (0, ""))[1]:
+        faults.append((1, "the page has no title",
+                       "add 'Title: <page title>' as the first line of the file"))
+    for name in date_fields:
+        if name not in header:
+            continue
+        number, value = header[name]
+        try:
+            get_date(value.replace("_", " "))
+        except ValueError:
+            faults.append((number, f"{name.capitalize()} {value!r} is not a valid date",
+                           "write a real calendar date as YYYY-MM-DD, for example 2024-11-08"))
+    return faults
+
+
+class CheckedMarkdownReader(MarkdownReader):
+    def read(self, source_path):
+        config = self.settings[STATE_KEY].config
+        shown = display_path(source_path, self.settings["PATH"])
+        with open(source_path, "rb") as source:
+            raw = source.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            report(Problem(shown, line, "the file is not UTF-8 text",
+                           "save it as UTF-8 in your editor (a binary file does not "
+                           "belong in content/)"))
+            raise ContentSkipped(f"{shown} is not UTF-8") from None
+        faults = source_faults(text, config.date_fields)
+        for line, what, fix in faults:
+            report(Problem(shown, line, what, fix))
+        if faults:
+            raise ContentSkipped(f"{shown} has {len(faults)} problem(s)")
+        return super().read(source_path)

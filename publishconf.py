@@ -1,0 +1,15 @@
+"""Pelican settings for production: `make publish` reads this file."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+# The absolute address the site is served from; feeds and canonical links need it.
+SITEURL = os.environ.get("SITEURL", "https://patients.example.org")
+RELATIVE_URLS = False
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,126 @@
+"""Fixtures that build real sites with Pelican: the clinic's site once per session, and
+small fixture sites in tmp_path for the failing cases."""
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.log import LimitFilter
+from pelican.settings import read_settings
+
+from tools.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS_FILE = ROOT / "pelicanconf.py"
+SOURCE_ARTICLE = ROOT.parent / "shared" / "source" / "botox-chronic-pain-article.txt"
+
+
+@pytest.fixture(autouse=True)
+def fresh_log_filter():
+    """Pelican's LimitFilter drops a repeated warning for the rest of the process; each
+    test must see its own."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site, built once with pelicanconf.py through the same path as `make html`."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    build(str(SETTINGS_FILE), str(output),
+          overrides={"CACHE_PATH": str(tmp_path_factory.mktemp("cache"))})
+    return output
+
+
+@pytest.fixture(scope="session")
+def settings():
+    return read_settings(str(SETTINGS_FILE))
+
+
+def read_page(output, url_path):
+    """Parse the page a URL path like '/faq/' was written to."""
+    path = output / url_path.strip("/") / "index.html" if not url_path.endswith(".html") \
+        else output / url_path.strip("/")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+class FixtureSite:
+    """A small site in tmp_path built with the real settings, theme and plugin."""
+
+    def __init__(self, tmp_path):
+        self.root = tmp_path
+        self.content = tmp_path / "content"
+        self.output = tmp_path / "output"
+        self.theme = ROOT / "theme"
+        (self.content / "pages").mkdir(parents=True)
+        (self.content / "articles").mkdir(parents=True)
+
+    def write(self, relative, text):
+        """Write a source file under content/; text is dedented."""
+        path = self.content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    def copy_theme(self):
+        """A private copy of the real theme, for tests that break it."""
+        self.theme = self.root / "theme"
+        shutil.copytree(ROOT / "theme", self.theme)
+        return self.theme
+
+    def settings(self, **overrides):
+        return read_settings(str(SETTINGS_FILE), override={
+            "PATH": str(self.content),
+            "OUTPUT_PATH": str(self.output),
+            "CACHE_PATH": str(self.root / "cache"),
+            "THEME": str(self.theme),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            **overrides,
+        })
+
+    def build(self, **overrides):
+        Pelican(self.settings(**overrides)).run()
+
+    def page(self, url_path):
+        return read_page(self.output, url_path)
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    return FixtureSite(tmp_path)
+
+
+def faq_source(*pairs, title="Questions"):
+    """Markdown of an FAQ page with one level-2 heading per (question, answer) pair."""
+    body = "\n\n".join(f"## {question}\n\n{answer}" for question, answer in pairs)
+    return f"Title: {title}\nKind: faq\nSummary: Questions and answers.\n\n{body}\n"
+
+
+def condition_source(drop=(), **metadata):
+    """Markdown of a condition page; metadata overrides the defaults, drop removes keys."""
+    fields = {
+        "Title": "Botox for cervical dystonia",
+        "Kind": "condition",
+        "Condition": "Cervical dystonia",
+        "Regulatory_status": "approved",
+        "Indication": "Cervical dystonia in adults.",
+        "Summary": "About cervical dystonia.",
+        **metadata,
+    }
+    header = "\n".join(f"{k}: {v}" for k, v in fields.items() if k not in drop)
+    return f"{header}\n\n## In short\n\nText.\n"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A skipped test is an unchecked promise: the run fails if any test was skipped."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped and session.exitstatus == 0:
+        session.exitstatus = 1
+        reporter.write_line(f"FAILED: {skipped} test(s) skipped; every test must run.", red=True)

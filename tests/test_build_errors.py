@@ -1,0 +1,152 @@
+"""Each broken source fails the build with a message that names the file (and line),
+says what is wrong and how to fix it; every problem of a build is reported at once."""
+
+import logging
+import re
+
+import pytest
+from conftest import condition_source, faq_source
+
+from medical_content.problems import BuildFailed, SettingsError
+
+
+def errors(caplog):
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def fails(fixture_site, caplog, **overrides):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        fixture_site.build(**overrides)
+    return errors(caplog)
+
+
+def test_question_without_answer(fixture_site, caplog):
+    fixture_site.write("pages/faq.md", faq_source(
+        ("Does it hurt?", "A little."), ("How long does it last?", "")))
+    messages = fails(fixture_site, caplog)
+    assert any(re.match(r"content/pages/faq\.md:7: the question 'How long does it last\?' "
+                        r"has no answer; write the answer", m) for m in messages), messages
+
+
+def test_duplicate_question_points_at_the_second(fixture_site, caplog):
+    fixture_site.write("pages/faq.md", faq_source(
+        ("Does it hurt?", "A little."), ("Is it safe?", "Ask."), ("Does it hurt?", "No.")))
+    messages = fails(fixture_site, caplog)
+    assert any(m.startswith("content/pages/faq.md:11: the question 'Does it hurt?' is asked "
+                            "twice; merge") for m in messages), messages
+
+
+def test_faq_page_without_questions(fixture_site, caplog):
+    fixture_site.write("pages/faq.md", "Title: Q\nKind: faq\nSummary: S.\n\nJust text.\n")
+    messages = fails(fixture_site, caplog)
+    assert any(m.startswith("content/pages/faq.md:1: this FAQ page has no questions; write "
+                            "each question as a level-2 heading") for m in messages), messages
+
+
+@pytest.mark.parametrize("missing", ["Regulatory_status", "Condition", "Summary"])
+def test_condition_page_missing_metadata(fixture_site, caplog, missing):
+    fixture_site.write("pages/conditions/cd.md", condition_source(drop=[missing]))
+    messages = fails(fixture_site, caplog)
+    assert any(m.startswith(f"content/pages/conditions/cd.md:1: a condition page needs the "
+                            f"metadata '{missing}', and it is missing; add a line "
+                            f"'{missing}: ") for m in messages), messages
+
+
+def test_unknown_regulatory_status(fixture_site, caplog):
+    fixture_site.write("pages/conditions/cd.md", condition_source(Regulatory_status="licensed"))
+    messages = fails(fixture_site, caplog)
+    assert any("cd.md:1: Regulatory_status 'licensed' is not a known status; write "
+               "'approved' or 'off-label'" in m for m in messages), messages
+
+
+def test_approved_use_needs_its_indication(fixture_site, caplog):
+    fixture_site.write("pages/conditions/cd.md", condition_source(drop=["Indication"]))
+    messages = fails(fixture_site, caplog)
+    assert any("cd.md:1: an approved use needs its indication" in m for m in messages)
+
+
+@pytest.mark.parametrize("date", ["2024-02-30", "next Tuesday-ish", "2024-13-01"])
+def test_unparsable_date_names_file_and_line(fixture_site, caplog, date):
+    fixture_site.write("articles/a.md", f"Title: A\nSummary: S.\nDate: {date}\n\nText.\n")
+    messages = fails(fixture_site, caplog)
+    assert f"content/articles/a.md:3: Date '{date}' is not a valid date; write a real " \
+           "calendar date as YYYY-MM-DD, for example 2024-11-08" in messages, messages
+
+
+def test_missing_title(fixture_site, caplog):
+    fixture_site.write("pages/about.md", "Summary: S.\n\nText.\n")
+    messages = fails(fixture_site, caplog)
+    assert "content/pages/about.md:1: the page has no title; add 'Title: <page title>' " \
+           "as the first line of the file" in messages, messages
+
+
+def test_empty_file(fixture_site, caplog):
+    fixture_site.write("pages/empty.md", "")
+    messages = fails(fixture_site, caplog)
+    assert any(m.startswith("content/pages/empty.md:1: the file is empty;") for m in messages)
+
+
+def test_article_missing_summary(fixture_site, caplog):
+    fixture_site.write("articles/a.md", "Title: A\nDate: 2024-11-08\n\nText.\n")
+    messages = fails(fixture_site, caplog)
+    assert any(m.startswith("content/articles/a.md:1: an article needs the metadata "
+                            "'Summary', and it is missing; add a line 'Summary: ")
+               for m in messages), messages
+
+
+def test_every_problem_is_reported_in_one_build(fixture_site, caplog):
+    fixture_site.write("pages/faq.md", faq_source(("Q?", ""), ("Q?", "A.")))
+    fixture_site.write("pages/conditions/cd.md", condition_source(drop=["Condition"]))
+    fixture_site.write("articles/a.md", "Title: A\nSummary: S.\nDate: 2024-02-30\n\nText.\n")
+    messages = fails(fixture_site, caplog)
+    assert {m.split(":")[0] for m in messages if m.startswith("content/")} == {
+        "content/pages/faq.md", "content/pages/conditions/cd.md", "content/articles/a.md"}
+
+
+def test_medical_page_whose_template_drops_the_disclaimer(fixture_site, caplog):
+    theme = fixture_site.copy_theme()
+    condition_template = theme / "templates" / "condition.html"
+    text = condition_template.read_text()
+    assert "partials/disclaimer.html" in text
+    condition_template.write_text(re.sub(r"{%[^%]*partials/disclaimer\.html[^%]*%}", "", text))
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    messages = fails(fixture_site, caplog)
+    assert any(m.startswith("content/pages/conditions/cd.md:1: the written page ")
+               and "does not show the medical disclaimer inside <main>" in m
+               for m in messages), messages
+
+
+def test_disclaimer_hidden_from_readers_does_not_count(fixture_site, caplog):
+    theme = fixture_site.copy_theme()
+    partial = theme / "templates" / "partials" / "disclaimer.html"
+    partial.write_text(f"<div hidden>{partial.read_text()}</div>")
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    messages = fails(fixture_site, caplog)
+    assert any("does not show the medical disclaimer" in m for m in messages)
+
+
+def test_page_of_a_non_medical_kind_needs_no_disclaimer(fixture_site):
+    fixture_site.write("pages/about.md", "Title: About\nKind: about\nSummary: S.\n\nHi.\n")
+    fixture_site.build()
+    assert "Medical disclaimer" not in fixture_site.page("/about/").get_text()
+
+
+def test_unknown_kind(fixture_site, caplog):
+    fixture_site.write("pages/x.md", "Title: X\nKind: conditon\nSummary: S.\n\nHi.\n")
+    messages = fails(fixture_site, caplog)
+    assert "content/pages/x.md:1: Kind 'conditon' has no template in the theme; use a " \
+           "kind the theme has a template for, or add templates/conditon.html to the " \
+           "theme" in messages
+
+
+@pytest.mark.parametrize("overrides, expected", [
+    ({"MEDICAL_KIND": ["faq"]}, "unknown setting MEDICAL_KIND;"),
+    ({"MEDICAL_KINDS": "faq"}, "setting MEDICAL_KINDS must be a list of strings, got 'faq'"),
+    ({"MEDICAL_DISCLAIMER": ""}, "setting MEDICAL_DISCLAIMER is empty;"),
+    ({"MEDICAL_FAQ_HEADING": "h7"}, "setting MEDICAL_FAQ_HEADING must be one of h1..h6"),
+])
+def test_bad_settings_stop_the_build_at_start(fixture_site, overrides, expected):
+    with pytest.raises(SettingsError, match=re.escape(expected)):
+        fixture_site.build(**overrides)
+    assert not fixture_site.output.exists()

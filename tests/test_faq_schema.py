@@ -1,0 +1,88 @@
+"""The FAQPage JSON-LD says exactly what the page shows, and stays valid and inside its
+<script> element whatever the writer typed."""
+
+import json
+
+import pytest
+from conftest import faq_source
+
+from medical_content import faq
+from medical_content.structured_data import script_json
+
+
+def json_ld_scripts(soup):
+    return soup.find_all("script", type="application/ld+json")
+
+
+def visible_faq(soup, heading="h2"):
+    """(question, answer) pairs as a reader sees them: each heading of the FAQ's level in
+    <main>, and the text of what follows it up to the next heading."""
+    pairs = []
+    body = soup.find("main").find(class_="content") or soup.find("main")
+    for h in body.find_all(heading):
+        parts = []
+        for sibling in h.find_next_siblings():
+            if sibling.name in {"h1", "h2"}:
+                break
+            parts.append(" ".join(sibling.get_text(" ").split()))
+        pairs.append((" ".join(h.get_text(" ").split()), " ".join(p for p in parts if p)))
+    return pairs
+
+
+HOSTILE = [
+    ("Can an answer end the script?", "</script><script>alert(1)</script>"),
+    ("And open a comment?", "Text with <!-- a comment opener and --> a closer."),
+    ('What about "quotes" and \\backslashes\\?', "It's \"fine\" \\ really."),
+    ("Ça marche en français ?", "Oui : « toxine botulique », 3–7 jours, µg, 😀."),
+    ("And CDATA?", "Ends with ]]> and </SCRIPT >."),
+]
+
+
+def test_hostile_answers_yield_valid_json_ld_and_no_extra_script(fixture_site):
+    # Raw HTML in Markdown is kept by the reader, so the </script> answer is written as
+    # text through Markdown's escaping: "&lt;/script&gt;" in HTML, "</script>" to a reader.
+    fixture_site.write("pages/faq.md", faq_source(*[
+        (q, a.replace("<", "&lt;")) for q, a in HOSTILE]))
+    fixture_site.build()
+    soup = fixture_site.page("/faq/")
+    scripts = soup.find_all("script")
+    assert len(scripts) == 1, [str(s)[:80] for s in scripts]
+    data = json.loads(scripts[0].string)
+    got = [(q["name"], q["acceptedAnswer"]["text"]) for q in data["mainEntity"]]
+    assert got == [(" ".join(q.split()), " ".join(a.split())) for q, a in HOSTILE]
+    assert got == visible_faq(soup)
+
+
+@pytest.mark.parametrize("text", [
+    "</script><script>alert(1)</script>", "<!--", "-->", "</SCRIPT", "a & b", "\u2028\u2029",
+    "\x00 nul", '"quoted"', "emoji 😀 and RTL שלום",
+])
+def test_script_json_round_trips_and_hides_markup(text):
+    written = script_json({"text": text})
+    assert json.loads(written) == {"text": text}
+    for dangerous in ("<", ">", "\u2028", "\u2029", "\x00"):
+        assert dangerous not in written
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<h2>Q1?</h2><p>A1.</p><h2>Q2?</h2><p>A2a.</p><ul><li>x</li></ul><p>A2b.</p>",
+     [("Q1?", "A1."), ("Q2?", "A2a. x A2b.")]),
+    ("<p>Intro is not an answer.</p><h2>Q?</h2><p>A  with\n  spaces.</p>",
+     [("Q?", "A with spaces.")]),
+    ("<h2>Q?</h2><p>A.</p><h3>Sub</h3><p>More.</p>", [("Q?", "A. Sub More.")]),
+    ("<h2>Q <em>emph</em>?</h2><p>A <a href='/x/'>link</a>.</p>", [("Q emph?", "A link.")]),
+])
+def test_extract_reads_questions_and_answers(html, expected):
+    found = faq.extract(html)
+    assert [(e.question, e.answer) for e in found.entries] == expected
+    assert found.faults == []
+
+
+@pytest.mark.parametrize("html, fault", [
+    ("<h2>Q?</h2><h2>R?</h2><p>A.</p>", ("Q?", 1, "the question 'Q?' has no answer")),
+    ("<h2>Q?</h2><p><img src='a.png' alt=''></p>", ("Q?", 1, "the question 'Q?' has no answer")),
+    ("<h2>Q?</h2><p>A.</p><h2>q?</h2><p>B.</p>", ("q?", 2, "the question 'q?' is asked twice")),
+    ("<h2>Q?</h2><p>A.</p><h1>Other</h1><p>B.</p><h2>R?</h2>", ("R?", 1, "the question 'R?' has no answer")),
+])
+def test_extract_reports_faults(html, fault):
+    assert [f[:3] for f in faq.extract(html).faults] == [fault]

@@ -1,0 +1,127 @@
+"""The clinic's real site, as `make html` builds it."""
+
+import json
+import re
+
+import pytest
+from conftest import SOURCE_ARTICLE, read_page
+from test_faq_schema import visible_faq
+
+CONDITIONS = {
+    "migraine": "approved",
+    "tension-headache": "off-label",
+    "cervical-dystonia": "approved",
+    "chronic-low-back-pain": "off-label",
+    "tmj-disorders": "off-label",
+    "overactive-bladder": "approved",
+    "limb-spasticity": "approved",
+}
+ARTICLE = "/articles/botox-for-chronic-pain/"
+CONDITION_PAGES = [f"/conditions/{slug}/" for slug in CONDITIONS]
+MEDICAL_PAGES = [ARTICLE, "/faq/", *CONDITION_PAGES]
+ALL_PAGES = ["/", "/conditions/", "/about/", *MEDICAL_PAGES]
+NAVIGATION = ["/", "/conditions/", ARTICLE, "/faq/", "/about/"]
+
+
+def text_of(element):
+    return " ".join(element.get_text(" ").split())
+
+
+def source_faq():
+    """The four questions and answers as the source article words them."""
+    lines = SOURCE_ARTICLE.read_text(encoding="utf-8").splitlines()
+    start = lines.index("Frequently Asked Questions about Botox for Chronic Pain Management")
+    pairs = []
+    for line in lines[start + 1:start + 5]:
+        question, answer = line.split("? ", 1)
+        pairs.append((question + "?", answer))
+    return pairs
+
+
+@pytest.mark.parametrize("url", ALL_PAGES)
+def test_page_exists_with_one_h1_and_landmarks(site, url):
+    soup = read_page(site, url)
+    assert soup.html["lang"] == "en"
+    assert len(soup.find_all("h1")) == 1
+    for landmark in ("header", "nav", "main", "footer"):
+        assert soup.find(landmark), f"{url} has no <{landmark}>"
+    skip = soup.find("a")
+    assert skip["href"] == "#main" and soup.find(id="main").name == "main"
+
+
+@pytest.mark.parametrize("url", ALL_PAGES)
+def test_navigation_links_every_section_and_they_exist(site, url):
+    nav_links = [a["href"] for a in read_page(site, url).find("nav").find_all("a")]
+    assert nav_links == NAVIGATION
+    for href in nav_links:
+        assert (site / href.strip("/") / "index.html").is_file()
+
+
+@pytest.mark.parametrize("url", ["/", "/conditions/"])
+def test_condition_lists_link_every_condition_page(site, url):
+    links = {a["href"] for a in read_page(site, url).find("main").find_all("a")}
+    assert set(CONDITION_PAGES) <= links
+    for page in CONDITION_PAGES:
+        assert (site / page.strip("/") / "index.html").is_file()
+
+
+@pytest.mark.parametrize("url", MEDICAL_PAGES)
+def test_every_medical_page_shows_the_disclaimer_in_main(site, settings, url):
+    main = read_page(site, url).find("main")
+    assert " ".join(settings["MEDICAL_DISCLAIMER"].split()) in text_of(main)
+
+
+@pytest.mark.parametrize("slug, status", CONDITIONS.items())
+def test_condition_page_states_its_regulatory_status(site, slug, status):
+    main = read_page(site, f"/conditions/{slug}/").find("main")
+    box = main.find(class_="status")
+    if status == "approved":
+        assert text_of(box).startswith("FDA-approved use.")
+    else:
+        assert text_of(box).startswith("Off-label use.")
+        assert "not FDA-approved" in text_of(box)
+
+
+@pytest.mark.parametrize("slug", [s for s, status in CONDITIONS.items() if status == "off-label"])
+def test_off_label_pages_never_call_the_use_approved(site, slug):
+    text = text_of(read_page(site, f"/conditions/{slug}/").find("main"))
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if re.search(r"\b(FDA-approved|approved for|indicated for)\b", sentence):
+            assert re.search(r"\bnot (FDA-)?approved\b|\bnot indicated\b", sentence), sentence
+
+
+def test_article_keeps_its_date(site):
+    soup = read_page(site, ARTICLE)
+    assert soup.find("time")["datetime"].startswith("2024-11-08")
+    assert text_of(soup.find("h1")) == SOURCE_ARTICLE.read_text().splitlines()[0]
+
+
+def test_faq_page_has_the_articles_four_questions_word_for_word(site):
+    assert visible_faq(read_page(site, "/faq/")) == source_faq()
+
+
+def test_faq_json_ld_says_what_the_page_shows(site):
+    soup = read_page(site, "/faq/")
+    scripts = soup.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    assert data["@context"] == "https://schema.org" and data["@type"] == "FAQPage"
+    got = [(q["name"], q["acceptedAnswer"]["text"]) for q in data["mainEntity"]]
+    assert all(q["@type"] == "Question" and q["acceptedAnswer"]["@type"] == "Answer"
+               for q in data["mainEntity"])
+    assert len(got) == 4
+    assert got == visible_faq(soup)
+
+
+@pytest.mark.parametrize("url", [u for u in ALL_PAGES if u != "/faq/"])
+def test_only_the_faq_page_carries_faq_markup(site, url):
+    assert "FAQPage" not in str(read_page(site, url))
+
+
+def test_about_page_gives_the_clinics_contact_details(site, settings):
+    main = read_page(site, "/about/").find("main")
+    clinic = settings["CLINIC"]
+    assert main.find("a", href=f"tel:{clinic['telephone']}")
+    assert main.find("a", href=f"mailto:{clinic['email']}")
+    assert main.find("address")
+    assert not main.find("form")
