@@ -60,9 +60,12 @@ def main(argv=None):
     parser.add_argument("output")
     parser.add_argument("--log-handler", choices=["plain", "rich"], default="rich")
     args = parser.parse_args(argv)
-    from pelican import LOG_HANDLERS
-
-    init_logging(level=logging.WARNING, handler=LOG_HANDLERS[args.log_handler])
+    if args.log_handler == "plain":
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    else:
+        from pelican.log import DEFAULT_LOG_HANDLER as handler
+    init_logging(level=logging.WARNING, handler=handler)
     try:
         build(args.settings, args.output)
     except KeyboardInterrupt:

@@ -36,10 +36,13 @@ def initialized(pelican):
     if not any(isinstance(f, HideTraceback) for f in pelican_logger.filters):
         pelican_logger.addFilter(HideTraceback())
     state = State(settings.load(pelican.settings))
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, ErrorCounter)]:
-        root.removeHandler(handler)  # left by an earlier build in this process
-    root.addHandler(state.errors)
+    # Counted where Pelican's and our records pass, not on the root logger: a root
+    # handler would silence Python's last-resort output that Pelican's plain log uses.
+    for name in ("pelican", __name__.split(".")[0]):
+        counted = logging.getLogger(name)
+        for handler in [h for h in counted.handlers if isinstance(h, ErrorCounter)]:
+            counted.removeHandler(handler)  # left by an earlier build in this process
+        counted.addHandler(state.errors)
     pelican.settings[STATE] = state
 
 
