@@ -13,3 +13,6 @@ RELATIVE_URLS = False
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# A page past its next review date must not go live.
+MEDICAL_OVERDUE_REVIEW = "error"

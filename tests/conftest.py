@@ -16,6 +16,23 @@ from tools.build import build
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = ROOT / "pelicanconf.py"
 SOURCE_ARTICLE = ROOT.parent / "shared" / "source" / "botox-chronic-pain-article.txt"
+# The day the tests take as today, so that no test depends on the real date.
+TODAY = "2026-11-25"
+FIXTURE_TODAY = "2025-06-01"
+LABEL_URL = "https://www.rxabbvie.com/pdf/botox_pi.pdf"
+FIXTURE_REVIEWERS = """\
+[dr-test]
+name = "Dr. Test Reviewer"
+credentials = "MD"
+type = "Person"
+"""
+FIXTURE_SAFETY = """\
+## Important safety information
+
+### Warning: distant spread of toxin effect
+
+Get medical help right away if you have trouble swallowing or breathing.
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +48,8 @@ def site(tmp_path_factory):
     """The real site, built once with pelicanconf.py through the same path as `make html`."""
     output = tmp_path_factory.mktemp("site") / "output"
     build(str(SETTINGS_FILE), str(output),
-          overrides={"CACHE_PATH": str(tmp_path_factory.mktemp("cache"))})
+          overrides={"CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
+                     "MEDICAL_TODAY": TODAY})
     return output
 
 
@@ -57,6 +75,8 @@ class FixtureSite:
         self.theme = ROOT / "theme"
         (self.content / "pages").mkdir(parents=True)
         (self.content / "articles").mkdir(parents=True)
+        self.write("reviewers.toml", FIXTURE_REVIEWERS)
+        self.write("includes/important-safety-information.md", FIXTURE_SAFETY)
 
     def write(self, relative, text):
         """Write a source file under content/; text is dedented."""
@@ -81,6 +101,7 @@ class FixtureSite:
             "CACHE_PATH": str(self.root / "cache"),
             "THEME": str(self.theme),
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "MEDICAL_TODAY": FIXTURE_TODAY,
             **overrides,
         })
 
@@ -96,13 +117,34 @@ def fixture_site(tmp_path):
     return FixtureSite(tmp_path)
 
 
-def faq_source(*pairs, title="Questions"):
+MEDICAL_HEADER = {
+    "Date": "2025-01-10",
+    "Summary": "About cervical dystonia.",
+    "Reviewed": "2025-01-31",
+    "Reviewer": "dr-test",
+    "Sources": f"[BOTOX US Prescribing Information]({LABEL_URL})",
+}
+
+
+def source(body, drop=(), **metadata):
+    """Markdown of a medical page: a complete header (metadata overrides it, drop removes
+    keys) and the body."""
+    fields = {**MEDICAL_HEADER, **metadata}
+    header = "\n".join(f"{k}: {v}" for k, v in fields.items() if k not in drop)
+    return f"{header}\n\n{body}\n"
+
+
+def faq_source(*pairs, title="Questions", **metadata):
     """Markdown of an FAQ page with one level-2 heading per (question, answer) pair."""
     body = "\n\n".join(f"## {question}\n\n{answer}" for question, answer in pairs)
-    return f"Title: {title}\nKind: faq\nSummary: Questions and answers.\n\n{body}\n"
+    return source(body, Title=title, Kind="faq", Summary="Questions and answers.", **metadata)
 
 
-def condition_source(drop=(), **metadata):
+def article_source(body="Text.", **metadata):
+    return source(body, **{"Title": "An article", "Summary": "An article.", **metadata})
+
+
+def condition_source(drop=(), body="## In short\n\nIt is a neck problem. Botox can help.", **metadata):
     """Markdown of a condition page; metadata overrides the defaults, drop removes keys."""
     fields = {
         "Title": "Botox for cervical dystonia",
@@ -110,11 +152,9 @@ def condition_source(drop=(), **metadata):
         "Condition": "Cervical dystonia",
         "Regulatory_status": "approved",
         "Indication": "Cervical dystonia in adults.",
-        "Summary": "About cervical dystonia.",
         **metadata,
     }
-    header = "\n".join(f"{k}: {v}" for k, v in fields.items() if k not in drop)
-    return f"{header}\n\n## In short\n\nText.\n"
+    return source(body, drop=drop, **fields)
 
 
 def pytest_sessionfinish(session, exitstatus):

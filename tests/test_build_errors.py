@@ -5,7 +5,7 @@ import logging
 import re
 
 import pytest
-from conftest import condition_source, faq_source
+from conftest import article_source, condition_source, faq_source
 
 from medical_content.problems import BuildFailed, SettingsError
 
@@ -25,7 +25,7 @@ def test_question_without_answer(fixture_site, caplog):
     fixture_site.write("pages/faq.md", faq_source(
         ("Does it hurt?", "A little."), ("How long does it last?", "")))
     messages = fails(fixture_site, caplog)
-    assert any(re.match(r"content/pages/faq\.md:9: the question 'How long does it last\?' "
+    assert any(re.match(r"content/pages/faq\.md:13: the question 'How long does it last\?' "
                         r"has no answer; write the answer", m) for m in messages), messages
 
 
@@ -33,12 +33,12 @@ def test_duplicate_question_points_at_the_second(fixture_site, caplog):
     fixture_site.write("pages/faq.md", faq_source(
         ("Does it hurt?", "A little."), ("Is it safe?", "Ask."), ("Does it hurt?", "No.")))
     messages = fails(fixture_site, caplog)
-    assert any(m.startswith("content/pages/faq.md:13: the question 'Does it hurt?' is asked "
+    assert any(m.startswith("content/pages/faq.md:17: the question 'Does it hurt?' is asked "
                             "twice; merge") for m in messages), messages
 
 
 def test_faq_page_without_questions(fixture_site, caplog):
-    fixture_site.write("pages/faq.md", "Title: Q\nKind: faq\nSummary: S.\n\nJust text.\n")
+    fixture_site.write("pages/faq.md", faq_source().replace("\n\n\n", "\n\nJust text.\n"))
     messages = fails(fixture_site, caplog)
     assert any(m.startswith("content/pages/faq.md:1: this FAQ page has no questions; write "
                             "each question as a level-2 heading") for m in messages), messages
@@ -56,7 +56,7 @@ def test_condition_page_missing_metadata(fixture_site, caplog, missing):
 def test_unknown_regulatory_status(fixture_site, caplog):
     fixture_site.write("pages/conditions/cd.md", condition_source(Regulatory_status="licensed"))
     messages = fails(fixture_site, caplog)
-    assert any("cd.md:1: Regulatory_status 'licensed' is not a known status; write "
+    assert any("cd.md:9: Regulatory_status 'licensed' is not a known status; write "
                "'approved' or 'off-label'" in m for m in messages), messages
 
 
@@ -68,9 +68,9 @@ def test_approved_use_needs_its_indication(fixture_site, caplog):
 
 @pytest.mark.parametrize("date", ["2024-02-30", "next Tuesday-ish", "2024-13-01"])
 def test_unparsable_date_names_file_and_line(fixture_site, caplog, date):
-    fixture_site.write("articles/a.md", f"Title: A\nSummary: S.\nDate: {date}\n\nText.\n")
+    fixture_site.write("articles/a.md", article_source(Date=date))
     messages = fails(fixture_site, caplog)
-    assert f"content/articles/a.md:3: Date '{date}' is not a valid date; write a real " \
+    assert f"content/articles/a.md:1: Date '{date}' is not a valid date; write a real " \
            "calendar date as YYYY-MM-DD, for example 2024-11-08" in messages, messages
 
 
@@ -88,7 +88,7 @@ def test_empty_file(fixture_site, caplog):
 
 
 def test_article_missing_summary(fixture_site, caplog):
-    fixture_site.write("articles/a.md", "Title: A\nDate: 2024-11-08\n\nText.\n")
+    fixture_site.write("articles/a.md", article_source(drop=["Summary"]))
     messages = fails(fixture_site, caplog)
     assert any(m.startswith("content/articles/a.md:1: an article needs the metadata "
                             "'Summary', and it is missing; add a line 'Summary: ")
@@ -98,7 +98,7 @@ def test_article_missing_summary(fixture_site, caplog):
 def test_every_problem_is_reported_in_one_build(fixture_site, caplog):
     fixture_site.write("pages/faq.md", faq_source(("Q?", ""), ("Q?", "A.")))
     fixture_site.write("pages/conditions/cd.md", condition_source(drop=["Condition"]))
-    fixture_site.write("articles/a.md", "Title: A\nSummary: S.\nDate: 2024-02-30\n\nText.\n")
+    fixture_site.write("articles/a.md", article_source(Date="2024-02-30"))
     messages = fails(fixture_site, caplog)
     assert {m.split(":")[0] for m in messages if m.startswith("content/")} == {
         "content/pages/faq.md", "content/pages/conditions/cd.md", "content/articles/a.md"}
@@ -135,16 +135,23 @@ def test_page_of_a_non_medical_kind_needs_no_disclaimer(fixture_site):
 def test_unknown_kind(fixture_site, caplog):
     fixture_site.write("pages/x.md", "Title: X\nKind: conditon\nSummary: S.\n\nHi.\n")
     messages = fails(fixture_site, caplog)
-    assert "content/pages/x.md:1: Kind 'conditon' has no template in the theme; use a " \
+    assert "content/pages/x.md:2: Kind 'conditon' has no template in the theme; use a " \
            "kind the theme has a template for, or add templates/conditon.html to the " \
            "theme" in messages
 
 
 @pytest.mark.parametrize("overrides, expected", [
     ({"MEDICAL_KIND": ["faq"]}, "unknown setting MEDICAL_KIND;"),
-    ({"MEDICAL_KINDS": "faq"}, "setting MEDICAL_KINDS must be a list of strings, got 'faq'"),
-    ({"MEDICAL_DISCLAIMER": ""}, "setting MEDICAL_DISCLAIMER is empty;"),
-    ({"MEDICAL_FAQ_HEADING": "h7"}, "setting MEDICAL_FAQ_HEADING must be one of h1..h6"),
+    ({"MEDICAL_KINDS": "faq"}, "setting MEDICAL_KINDS must be a list of strings, for "
+                               "example ['article', 'faq', 'condition'], got 'faq'"),
+    ({"MEDICAL_DISCLAIMER": " "}, "setting MEDICAL_DISCLAIMER must be a non-empty string, got ' '"),
+    ({"MEDICAL_FAQ_HEADING": "h7"}, "setting MEDICAL_FAQ_HEADING must be one of 'h1', 'h2', "
+                                    "'h3', 'h4', 'h5', 'h6', got 'h7'"),
+    ({"MEDICAL_TODAY": "yesterday"}, "setting MEDICAL_TODAY must be None or a date written "
+                                     "YYYY-MM-DD, got 'yesterday'"),
+    ({"MEDICAL_OVERDUE_REVIEW": "fatal"}, "setting MEDICAL_OVERDUE_REVIEW must be one of "
+                                          "'warning', 'error', got 'fatal'"),
+    ({"MEDICAL_REVIEWERS_FILE": "nobody.toml"}, "setting MEDICAL_REVIEWERS_FILE: the file "),
 ])
 def test_bad_settings_stop_the_build_at_start(fixture_site, overrides, expected):
     with pytest.raises(SettingsError, match=re.escape(expected)):

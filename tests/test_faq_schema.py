@@ -3,6 +3,7 @@
 
 import json
 
+import lxml.html
 import pytest
 from conftest import faq_source
 
@@ -10,8 +11,11 @@ from medical_content import faq
 from medical_content.structured_data import script_json
 
 
-def json_ld_scripts(soup):
-    return soup.find_all("script", type="application/ld+json")
+def faq_node(script_text):
+    """The FAQPage node of a page's JSON-LD graph."""
+    nodes = json.loads(script_text)["@graph"]
+    [node] = [n for n in nodes if "FAQPage" in (n["@type"] if isinstance(n["@type"], list) else [n["@type"]])]
+    return node
 
 
 def visible_faq(soup, heading="h2"):
@@ -47,8 +51,7 @@ def test_hostile_answers_yield_valid_json_ld_and_no_extra_script(fixture_site):
     soup = fixture_site.page("/faq/")
     scripts = soup.find_all("script")
     assert len(scripts) == 1, [str(s)[:80] for s in scripts]
-    data = json.loads(scripts[0].string)
-    got = [(q["name"], q["acceptedAnswer"]["text"]) for q in data["mainEntity"]]
+    got = [(q["name"], q["acceptedAnswer"]["text"]) for q in faq_node(scripts[0].string)["mainEntity"]]
     assert got == [(" ".join(q.split()), " ".join(a.split())) for q, a in HOSTILE]
     assert got == visible_faq(soup)
 
@@ -73,7 +76,7 @@ def test_script_json_round_trips_and_hides_markup(text):
     ("<h2>Q <em>emph</em>?</h2><p>A <a href='/x/'>link</a>.</p>", [("Q emph?", "A link.")]),
 ])
 def test_extract_reads_questions_and_answers(html, expected):
-    found = faq.extract(html)
+    found = faq.extract(lxml.html.fragment_fromstring(html, create_parent="div"))
     assert [(e.question, e.answer) for e in found.entries] == expected
     assert found.faults == []
 
@@ -85,4 +88,5 @@ def test_extract_reads_questions_and_answers(html, expected):
     ("<h2>Q?</h2><p>A.</p><h1>Other</h1><p>B.</p><h2>R?</h2>", ("R?", 1, "the question 'R?' has no answer")),
 ])
 def test_extract_reports_faults(html, fault):
-    assert [f[:3] for f in faq.extract(html).faults] == [fault]
+    found = faq.extract(lxml.html.fragment_fromstring(html, create_parent="div"))
+    assert [(f.text, f.occurrence, f.what) for f in found.faults] == [fault]

@@ -1,41 +1,51 @@
-"""Signal handlers of the medical_content plugin, and its ``register()``."""
+"""Signal handlers of the medical_content plugin, and its ``register()``.
+
+Order of work in a build:
+``initialized``               settings read and checked once; the error count starts.
+``readers_init``              Markdown sources are checked before Pelican reads them.
+``all_generators_finalized``  each article and page gets its kind, template, review,
+                              sources, breadcrumbs and structured data; faults reported.
+``content_written``           each written page is parsed once and checked as a reader
+                              will see it (disclaimer, safety information, claims, JSON-LD).
+``finalized``                 the compliance report; the build fails if anything erred.
+"""
 
 import logging
 
 import lxml.html
+import markdown
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.readers import MarkdownReader
 
-from . import disclaimer, faq, metadata, settings, structured_data
-from .problems import (
-    BuildFailed,
-    ErrorCounter,
-    HideTraceback,
-    Problem,
-    display_path,
-    find_line,
-    report,
-)
+from . import claims, compliance, faq, metadata, readability, review, settings, sources
+from . import structured_data, written_page
+from .problems import BuildFailed, ErrorCounter, HideTraceback, report_faults
 from .reader import CheckedMarkdownReader
 
 STATE = settings.STATE_KEY
 
 
 class State:
-    """What one Pelican instance's builds share: the checked settings and the error count."""
+    """What one Pelican instance's builds share: the checked settings, the error count,
+    the rendered safety information, the off-label terms and the compliance report."""
 
-    def __init__(self, config):
+    def __init__(self, config, markdown_settings):
         self.config = config
         self.errors = ErrorCounter()
+        self.safety_html = Markup(
+            markdown.Markdown(**markdown_settings).convert(config.safety_information))
+        self.safety_heading = written_page.first_heading(self.safety_html)
+        self.off_label = None
+        self.report = compliance.Report()
 
 
 def initialized(pelican):
     pelican_logger = logging.getLogger("pelican")
     if not any(isinstance(f, HideTraceback) for f in pelican_logger.filters):
         pelican_logger.addFilter(HideTraceback())
-    state = State(settings.load(pelican.settings))
+    state = State(settings.load(pelican.settings), pelican.settings["MARKDOWN"])
     # Counted where Pelican's and our records pass, not on the root logger: a root
     # handler would silence Python's last-resort output that Pelican's plain log uses.
     for name in ("pelican", __name__.split(".")[0]):
@@ -63,79 +73,143 @@ def _contents(generator):
 
 
 def prepare_content(generators):
-    """Give every article and page its kind, template and structured data; report faults."""
-    for generator in generators:
-        if not isinstance(generator, (ArticlesGenerator, PagesGenerator)):
-            continue
-        config = generator.settings[STATE].config
-        is_article = isinstance(generator, ArticlesGenerator)
-        for content in _contents(generator):
-            for line, what, fix in _prepare(content, is_article, generator, config):
-                report(Problem(display_path(content.source_path, generator.path), line, what, fix))
-        if not is_article:
-            generator.context["condition_pages"] = sorted(
-                (p for p in generator.pages if p.kind == "condition"),
-                key=lambda page: page.title.casefold(),
-            )
+    """Give every article and page what its template and the checks need."""
+    wanted = [g for g in generators if isinstance(g, (ArticlesGenerator, PagesGenerator))]
+    if not wanted:
+        return
+    settings_ = wanted[0].settings
+    state = settings_[STATE]
+    everything = [(c, g) for g in wanted for c in _contents(g)]
+    for content, generator in everything:
+        content.kind = metadata.kind_of(content, isinstance(generator, ArticlesGenerator))
+    pages_by_slug = {c.slug: c for c, g in everything if isinstance(g, PagesGenerator)}
+    conditions = [c for c, _ in everything if c.kind == "condition"]
+    state.off_label = claims.off_label_terms({
+        c.metadata.get("condition", c.title): metadata.names_of(c)
+        for c in conditions
+        if str(c.metadata.get("regulatory_status", "")).strip().lower() == "off-label"})
+    site = _site(settings_, state.config)
+    for content, generator in everything:
+        faults, warnings = _prepare(content, generator, state, pages_by_slug, site)
+        if content.review and content.review.overdue(state.config.today):
+            (faults if state.config.overdue_is_error else warnings).append(
+                review.overdue_fault(content.review))
+        report_faults(content.source_path, generator.path, faults)
+        report_faults(content.source_path, generator.path, warnings, logging.WARNING)
+    context = wanted[0].context  # one dict, shared by every generator
+    context["condition_pages"] = sorted(
+        (c for c, g in everything if c.kind == "condition" and c in getattr(g, "pages", ())),
+        key=lambda page: page.title.casefold())
+    context["SAFETY_INFORMATION"] = state.safety_html
 
 
-def _prepare(content, is_article, generator, config):
-    kind = metadata.kind_of(content, is_article)
-    content.kind = kind
+def _site(settings_, config):
+    return {"url": settings_["SITEURL"], "name": settings_["SITENAME"],
+            "lang": settings_["DEFAULT_LANG"], "clinic": settings_["CLINIC"],
+            "drug": config.drug, "label_url": config.label_url,
+            "index_url": settings_["INDEX_SAVE_AS"].rsplit("index.html", 1)[0]}
+
+
+def _prepare(content, generator, state, pages_by_slug, site):
+    config = state.config
+    is_article = isinstance(generator, ArticlesGenerator)
+    kind = content.kind
     content.is_medical = kind in config.kinds
-    content.structured_data = None
-    faults = [(1, what, fix) for what, fix in metadata.check(content.metadata, kind, config)]
+    content.shows_safety_information = kind in config.safety_kinds
+    faults = metadata.check(content.metadata, kind, config)
     if not is_article and kind and "template" not in content.metadata:
-        try:
-            generator.get_template(kind)
-            content.template = kind
-        except Exception:
-            faults.append((1, f"Kind {kind!r} has no template in the theme",
-                           f"use a kind the theme has a template for, or add "
-                           f"templates/{kind}.html to the theme"))
+        faults += _use_kind_template(content, generator, kind)
+    content.review, found = review.review_of(content.metadata, config)
+    faults += found
+    content.sources, found = sources.sources_of(content.metadata, kind, config)
+    faults += found
+    content.breadcrumbs = _breadcrumbs(content, is_article, pages_by_slug, site)
+    if kind == "condition":
+        content.condition_in_sentence = metadata.in_sentence(metadata.names_of(content)[0])
+
+    root = lxml.html.fragment_fromstring(content.content or "<p></p>", create_parent="div")
+    row = state.report.row(content, generator.path)
+    row.review, row.sources = content.review, len(content.sources)
+    row.readability = readability.page_readability(root)
+    warnings = []
+    if content.is_medical:
+        warnings += readability.above_target(row.readability, config.readability_grade)
+    if kind in config.summary_kinds:
+        row.summary, found = readability.summary_faults(
+            root, config.summary_heading, config.readability_grade)
+        faults += found
+
+    facts = _facts(content, is_article, kind, site)
     if kind in config.faq_kinds:
-        faults += _prepare_faq(content, config)
-    return faults
+        found = faq.extract(root, config.faq_heading)
+        faults += found.faults
+        if found.entries:
+            facts["faq"] = found.entries
+    graph = structured_data.page_graph(site, facts)
+    content.structured_data = Markup(structured_data.script_json(graph))
+    row.faults += len(faults)
+    return faults, warnings
 
 
-def _prepare_faq(content, config):
-    found = faq.extract(content.content, config.faq_heading)
-    faults = []
-    if found.faults:
-        with open(content.source_path, encoding="utf-8-sig") as source:
-            text = source.read()
-        for question, occurrence, what, fix in found.faults:
-            faults.append((find_line(text, question, occurrence), what, fix))
-    elif not found.entries:
-        level = int(config.faq_heading[1])
-        faults.append((1, "this FAQ page has no questions",
-                       f"write each question as a level-{level} heading "
-                       f"('{'#' * level} Question?') followed by its answer"))
-    if found.entries:
-        content.structured_data = Markup(
-            structured_data.script_json(structured_data.faq_page(found.entries)))
-    return faults
+def _use_kind_template(content, generator, kind):
+    try:
+        generator.get_template(kind)
+    except Exception:
+        return [metadata.unknown_kind(kind)]
+    content.template = kind
+    return []
+
+
+def _breadcrumbs(content, is_article, pages_by_slug, site):
+    """[(name, site-relative url)] from the home page down to this one."""
+    if not is_article and content.url in ("", "index.html"):
+        return [("Home", "")]
+    trail = [("Home", "")]
+    if is_article:
+        trail.append(("Articles", site["index_url"]))
+    else:
+        parts = content.slug.split("/")
+        for depth in range(1, len(parts)):
+            parent = pages_by_slug.get("/".join(parts[:depth]))
+            if parent is not None:
+                trail.append((metadata.short_name(parent), parent.url))
+    trail.append((metadata.short_name(content), content.url))
+    return trail
+
+
+def _facts(content, is_article, kind, site):
+    facts = {"url": content.url, "title": content.title, "kind": kind,
+             "description": written_page.plain(getattr(content, "summary", "") or ""),
+             "is_medical": content.is_medical, "breadcrumbs": content.breadcrumbs}
+    if content.is_medical:
+        published = getattr(content, "date", None)
+        modified = getattr(content, "modified", None) or published
+        facts.update(date_published=published.date().isoformat() if published else None,
+                     date_modified=modified.date().isoformat() if modified else None,
+                     review=content.review)
+    if is_article:
+        facts["article"] = {"author": str(getattr(content, "author", "") or site["clinic"]["name"])}
+    if kind == "condition":
+        names = metadata.names_of(content)
+        facts["condition"] = {"name": names[0], "alternate_names": names[1:]}
+    return facts
 
 
 def check_written_page(path, context):
     """Read a written article or page once and check what the reader will see."""
     content = context.get("article") or context.get("page")
-    if content is None or not getattr(content, "is_medical", False):
+    if content is None or not hasattr(content, "is_medical"):
         return
-    config = context[STATE].config
-    tree = lxml.html.parse(path).getroot()
-    if not disclaimer.shown_in_main(tree, config.disclaimer):
-        report(Problem(
-            display_path(content.source_path, context["PATH"]), 1,
-            f"the written page {path} does not show the medical disclaimer inside <main>",
-            f"keep {{% include \"partials/disclaimer.html\" %}} inside <main> in the theme "
-            f"template {content.template}.html, and MEDICAL_DISCLAIMER set",
-        ))
+    state = context[STATE]
+    faults = written_page.check(path, content, state)
+    report_faults(content.source_path, context["PATH"], faults)
 
 
-def fail_on_errors(pelican):
+def finish(pelican):
     state = pelican.settings[STATE]
     count, state.errors.count = state.errors.count, 0
+    compliance.publish(state.report, state.config, pelican.settings["OUTPUT_PATH"])
+    state.report = compliance.Report()
     if count:
         raise BuildFailed(
             f"the build found {count} problem(s), listed above; it is not fit to "
@@ -148,4 +222,4 @@ def register():
     signals.readers_init.connect(use_checked_reader)
     signals.all_generators_finalized.connect(prepare_content)
     signals.content_written.connect(check_written_page)
-    signals.finalized.connect(fail_on_errors)
+    signals.finalized.connect(finish)

@@ -9,6 +9,7 @@ publish what was written.
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,33 @@ class ContentSkipped(MedicalContentError):
 
 
 @dataclass(frozen=True)
+class Fault:
+    """What is wrong with a source, and where: a line, a metadata field's header line, or
+    the line holding a phrase of the text (its n-th occurrence)."""
+
+    what: str
+    fix: str
+    line: int = 0
+    field: str = ""
+    text: str = ""
+    occurrence: int = 1
+
+    def locate(self, source_text):
+        if self.line:
+            return self.line
+        if self.field:
+            for number, line in enumerate(source_text.splitlines(), start=1):
+                if not line.strip():
+                    break
+                if line.lower().startswith(self.field.lower() + ":"):
+                    return number
+            return 1
+        if self.text:
+            return find_line(source_text, self.text, self.occurrence)
+        return 1
+
+
+@dataclass(frozen=True)
 class Problem:
     path: str
     line: int
@@ -43,8 +71,19 @@ class Problem:
         return f"{self.path}:{self.line}: {self.what}; {self.fix}"
 
 
-def report(problem):
-    logger.error("%s", problem)
+def report(problem, level=logging.ERROR):
+    logger.log(level, "%s", problem)
+
+
+def report_faults(source_path, content_root, faults, level=logging.ERROR):
+    """Log each fault of one source file with its line."""
+    if not faults:
+        return
+    with open(source_path, encoding="utf-8-sig", errors="replace") as source:
+        text = source.read()
+    shown = display_path(source_path, content_root)
+    for fault in faults:
+        report(Problem(shown, fault.locate(text), fault.what, fault.fix), level)
 
 
 def display_path(source_path, content_root):
@@ -53,15 +92,25 @@ def display_path(source_path, content_root):
     return os.path.join(root_name, os.path.relpath(source_path, content_root))
 
 
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d+[.)])\s+|[*_`]")
+
+
+def _plain(text):
+    """A line of Markdown as the words a reader sees: no link targets, list marks or emphasis."""
+    return " ".join(_MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text)).split()).casefold()
+
+
 def find_line(text, needle, occurrence=1):
-    """1-based number of the line holding the n-th occurrence of ``needle``, else 1."""
-    seen = 0
+    """1-based number of the source line that shows ``needle`` (its n-th occurrence):
+    a line that is exactly the needle wins (a list item, a heading), then a line that
+    contains it; 1 when none does."""
     wanted = " ".join(needle.split()).casefold()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if wanted and wanted in " ".join(line.split()).casefold():
-            seen += 1
-            if seen == occurrence:
-                return number
+    lines = [_plain(line) for line in text.splitlines()]
+    for matches in (lambda line: line == wanted, lambda line: wanted in line):
+        numbers = [n for n, line in enumerate(lines, start=1) if wanted and matches(line)]
+        if len(numbers) >= occurrence:
+            return numbers[occurrence - 1]
     return 1
 
 

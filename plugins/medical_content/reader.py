@@ -12,7 +12,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import get_date
 
 from .settings import STATE_KEY
-from .problems import ContentSkipped, Problem, display_path, report
+from .problems import ContentSkipped, Fault, Problem, display_path, report
 
 _HEADER_LINE = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
 
@@ -32,16 +32,16 @@ def header_lines(text):
 
 
 def source_faults(text, date_fields):
-    """(line, what is wrong, how to fix it) for one Markdown source's text."""
+    """The faults of one Markdown source's text, found before Markdown reads it."""
     if not text.strip():
-        return [(1, "the file is empty",
-                 "write a metadata header (at least 'Title: ...') and the page text, "
-                 "or delete the file")]
+        return [Fault("the file is empty",
+                      "write a metadata header (at least 'Title: ...') and the page text, "
+                      "or delete the file", line=1)]
     header = header_lines(text)
     faults = []
     if not header.get("title", (0, ""))[1]:
-        faults.append((1, "the page has no title",
-                       "add 'Title: <page title>' as the first line of the file"))
+        faults.append(Fault("the page has no title",
+                            "add 'Title: <page title>' as the first line of the file", line=1))
     for name in date_fields:
         if name not in header:
             continue
@@ -49,8 +49,9 @@ def source_faults(text, date_fields):
         try:
             get_date(value.replace("_", " "))
         except ValueError:
-            faults.append((number, f"{name.capitalize()} {value!r} is not a valid date",
-                           "write a real calendar date as YYYY-MM-DD, for example 2024-11-08"))
+            faults.append(Fault(f"{name.capitalize()} {value!r} is not a valid date",
+                                "write a real calendar date as YYYY-MM-DD, for example "
+                                "2024-11-08", line=number))
     return faults
 
 
@@ -69,8 +70,8 @@ class CheckedMarkdownReader(MarkdownReader):
                            "belong in content/)"))
             raise ContentSkipped(f"{shown} is not UTF-8") from None
         faults = source_faults(text, config.date_fields)
-        for line, what, fix in faults:
-            report(Problem(shown, line, what, fix))
+        for fault in faults:
+            report(Problem(shown, fault.line, fault.what, fault.fix))
         if faults:
             raise ContentSkipped(f"{shown} has {len(faults)} problem(s)")
         return super().read(source_path)

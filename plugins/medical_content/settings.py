@@ -5,13 +5,17 @@ A misspelt ``MEDICAL_*`` key or a value of the wrong shape stops the build at st
 rather than surfacing later as a confusing template or content error.
 """
 
+import datetime
+import os
+import tomllib
 from dataclasses import dataclass
 
 from .problems import SettingsError
 
 DEFAULTS = {
-    # Kinds of content that give medical information: they must show the disclaimer.
-    # An article's kind is always "article"; a page's kind is its ``Kind:`` metadata.
+    # Kinds of content that give medical information: they must show the disclaimer,
+    # their review dates and their sources. An article's kind is always "article"; a
+    # page's kind is its ``Kind:`` metadata.
     "MEDICAL_KINDS": ["article", "faq", "condition"],
     # The text every medical page must show inside <main>; the theme renders it.
     "MEDICAL_DISCLAIMER": "",
@@ -20,19 +24,46 @@ DEFAULTS = {
     "MEDICAL_FAQ_HEADING": "h2",
     # Metadata each kind must carry (names as written in the header, any case).
     "MEDICAL_REQUIRED_METADATA": {
-        "article": ["title", "date", "summary"],
-        "faq": ["title", "summary"],
-        "condition": ["title", "condition", "regulatory_status", "summary"],
+        "article": ["title", "date", "summary", "reviewed", "reviewer", "sources"],
+        "faq": ["title", "date", "summary", "reviewed", "reviewer", "sources"],
+        "condition": ["title", "date", "summary", "reviewed", "reviewer", "sources",
+                      "condition", "regulatory_status"],
     },
     "MEDICAL_REGULATORY_STATUSES": ["approved", "off-label"],
     # Metadata fields that hold dates: checked in the source, with the line, at read time.
-    "MEDICAL_DATE_FIELDS": ["date", "modified"],
+    "MEDICAL_DATE_FIELDS": ["date", "modified", "reviewed", "next_review"],
+    # Who may review: a TOML file of reviewer keys, relative to the content folder.
+    "MEDICAL_REVIEWERS_FILE": "reviewers.toml",
+    # A page's next review is due this many months after its last, unless it says when.
+    "MEDICAL_REVIEW_INTERVAL_MONTHS": 12,
+    # "warning" while writing (make html), "error" when publishing (make publish).
+    "MEDICAL_OVERDUE_REVIEW": "warning",
+    # The day the build takes as today, "YYYY-MM-DD"; None for the real date. Tests set it.
+    "MEDICAL_TODAY": None,
+    # The drug's prescribing information: every approved use must cite it.
+    "MEDICAL_LABEL_URL": "https://www.rxabbvie.com/pdf/botox_pi.pdf",
+    "MEDICAL_DRUG": {
+        "name": "Botox",
+        "nonProprietaryName": "onabotulinumtoxinA",
+        "prescriptionStatus": "https://schema.org/PrescriptionOnly",
+    },
+    # Important Safety Information: Markdown, relative to the content folder, shown on
+    # every page of these kinds from this one file.
+    "MEDICAL_SAFETY_INFORMATION": "includes/important-safety-information.md",
+    "MEDICAL_SAFETY_KINDS": ["article", "faq", "condition"],
+    # Flesch-Kincaid grade above which a page gets a warning, and the heading of the
+    # plain-language summary that condition pages open with (it must meet the target).
+    "MEDICAL_READABILITY_GRADE": 8.0,
+    "MEDICAL_SUMMARY_HEADING": "In short",
+    "MEDICAL_SUMMARY_KINDS": ["condition"],
+    # The compliance report as JSON; relative paths are beside the output folder.
+    "MEDICAL_REPORT_FILE": "compliance-report.json",
 }
 
 # Where the checked settings of a build are kept, in Pelican's settings dict.
 STATE_KEY = "_MEDICAL_CONTENT_STATE"
 
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 @dataclass(frozen=True)
@@ -44,15 +75,83 @@ class Config:
     required_metadata: dict
     regulatory_statuses: tuple
     date_fields: tuple
+    reviewers: dict
+    review_interval_months: int
+    overdue_is_error: bool
+    today: datetime.date
+    label_url: str
+    drug: dict
+    safety_information: str  # the Markdown source; the plugin renders it once
+    safety_kinds: frozenset
+    readability_grade: float
+    summary_heading: str
+    summary_kinds: frozenset
+    report_file: str
 
 
-def _string_list(name, value):
-    if isinstance(value, str) or not all(isinstance(item, str) for item in value):
+def _fail(name, value, wanted):
+    raise SettingsError(f"setting {name} must be {wanted}, got {value!r}")
+
+
+def _strings(name, value):
+    if isinstance(value, str) or not isinstance(value, (list, tuple)) or not all(
+        isinstance(item, str) for item in value
+    ):
+        _fail(name, value, f"a list of strings, for example {DEFAULTS[name]!r}")
+    return tuple(item.strip().lower() for item in value)
+
+
+def _text(name, value):
+    if not isinstance(value, str) or not value.strip():
+        _fail(name, value, "a non-empty string")
+    return " ".join(value.split())
+
+
+def _choice(name, value, choices):
+    if value not in choices:
+        _fail(name, value, "one of " + ", ".join(repr(c) for c in choices))
+    return value
+
+
+def _number(name, value, kind):
+    if isinstance(value, bool) or not isinstance(value, kind) or value <= 0:
+        _fail(name, value, f"a positive {kind.__name__ if isinstance(kind, type) else 'number'}")
+    return value
+
+
+def _today(value):
+    if value is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        _fail("MEDICAL_TODAY", value, "None or a date written YYYY-MM-DD")
+
+
+def _content_file(name, value, content_root):
+    path = os.path.join(content_root, _text(name, value))
+    if not os.path.isfile(path):
         raise SettingsError(
-            f"setting {name} must be a list of strings, got {value!r}; "
-            f"for example {name} = {DEFAULTS[name]!r}"
+            f"setting {name}: the file {path} does not exist; create it or point {name} "
+            "at the right file (relative to the content folder)"
         )
-    return [item.strip().lower() for item in value]
+    return path
+
+
+def _reviewers(path):
+    try:
+        with open(path, "rb") as source:
+            table = tomllib.load(source)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: not valid TOML ({error}); fix the reviewers file") from None
+    for key, reviewer in table.items():
+        if not isinstance(reviewer, dict) or not str(reviewer.get("name", "")).strip():
+            raise SettingsError(f"{path}: reviewer [{key}] needs a name = \"...\" line")
+        if reviewer.get("type", "Person") not in ("Person", "Organization"):
+            raise SettingsError(
+                f"{path}: reviewer [{key}] has type {reviewer['type']!r}; write "
+                "\"Person\" or \"Organization\"")
+    return table
 
 
 def load(settings):
@@ -63,36 +162,43 @@ def load(settings):
             f"unknown setting {', '.join(unknown)}; the plugin reads only "
             f"{', '.join(sorted(DEFAULTS))} (check the spelling in your settings file)"
         )
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-
-    disclaimer = merged["MEDICAL_DISCLAIMER"]
-    if not isinstance(disclaimer, str) or not disclaimer.strip():
-        raise SettingsError(
-            "setting MEDICAL_DISCLAIMER is empty; set it to the disclaimer text that "
-            "every medical page must show"
-        )
-    heading = merged["MEDICAL_FAQ_HEADING"]
-    if heading not in _HEADINGS:
-        raise SettingsError(
-            f"setting MEDICAL_FAQ_HEADING must be one of h1..h6, got {heading!r}"
-        )
-    required = merged["MEDICAL_REQUIRED_METADATA"]
+    s = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    root = settings["PATH"]
+    required = s["MEDICAL_REQUIRED_METADATA"]
     if not isinstance(required, dict):
-        raise SettingsError(
-            "setting MEDICAL_REQUIRED_METADATA must be a dict of kind -> list of "
-            f"metadata names, got {required!r}"
-        )
+        _fail("MEDICAL_REQUIRED_METADATA", required, "a dict of kind -> list of names")
+    drug = s["MEDICAL_DRUG"]
+    if not isinstance(drug, dict) or not {"name", "nonProprietaryName"} <= set(drug):
+        _fail("MEDICAL_DRUG", drug, "a dict with at least name and nonProprietaryName")
+    safety_path = _content_file("MEDICAL_SAFETY_INFORMATION", s["MEDICAL_SAFETY_INFORMATION"], root)
+    with open(safety_path, encoding="utf-8") as source:
+        safety_information = source.read()
     return Config(
-        kinds=frozenset(_string_list("MEDICAL_KINDS", merged["MEDICAL_KINDS"])),
-        disclaimer=" ".join(disclaimer.split()),
-        faq_kinds=frozenset(_string_list("MEDICAL_FAQ_KINDS", merged["MEDICAL_FAQ_KINDS"])),
-        faq_heading=heading,
+        kinds=frozenset(_strings("MEDICAL_KINDS", s["MEDICAL_KINDS"])),
+        disclaimer=_text("MEDICAL_DISCLAIMER", s["MEDICAL_DISCLAIMER"]),
+        faq_kinds=frozenset(_strings("MEDICAL_FAQ_KINDS", s["MEDICAL_FAQ_KINDS"])),
+        faq_heading=_choice("MEDICAL_FAQ_HEADING", s["MEDICAL_FAQ_HEADING"], _HEADINGS),
         required_metadata={
-            kind.lower(): tuple(_string_list("MEDICAL_REQUIRED_METADATA", names))
+            kind.lower(): _strings("MEDICAL_REQUIRED_METADATA", names)
             for kind, names in required.items()
         },
-        regulatory_statuses=tuple(
-            _string_list("MEDICAL_REGULATORY_STATUSES", merged["MEDICAL_REGULATORY_STATUSES"])
-        ),
-        date_fields=tuple(_string_list("MEDICAL_DATE_FIELDS", merged["MEDICAL_DATE_FIELDS"])),
+        regulatory_statuses=_strings("MEDICAL_REGULATORY_STATUSES",
+                                     s["MEDICAL_REGULATORY_STATUSES"]),
+        date_fields=_strings("MEDICAL_DATE_FIELDS", s["MEDICAL_DATE_FIELDS"]),
+        reviewers=_reviewers(_content_file("MEDICAL_REVIEWERS_FILE",
+                                           s["MEDICAL_REVIEWERS_FILE"], root)),
+        review_interval_months=_number("MEDICAL_REVIEW_INTERVAL_MONTHS",
+                                       s["MEDICAL_REVIEW_INTERVAL_MONTHS"], int),
+        overdue_is_error=_choice("MEDICAL_OVERDUE_REVIEW", s["MEDICAL_OVERDUE_REVIEW"],
+                                 ("warning", "error")) == "error",
+        today=_today(s["MEDICAL_TODAY"]),
+        label_url=_text("MEDICAL_LABEL_URL", s["MEDICAL_LABEL_URL"]),
+        drug=dict(drug),
+        safety_information=safety_information,
+        safety_kinds=frozenset(_strings("MEDICAL_SAFETY_KINDS", s["MEDICAL_SAFETY_KINDS"])),
+        readability_grade=float(_number("MEDICAL_READABILITY_GRADE",
+                                        s["MEDICAL_READABILITY_GRADE"], (int, float))),
+        summary_heading=_text("MEDICAL_SUMMARY_HEADING", s["MEDICAL_SUMMARY_HEADING"]),
+        summary_kinds=frozenset(_strings("MEDICAL_SUMMARY_KINDS", s["MEDICAL_SUMMARY_KINDS"])),
+        report_file=_text("MEDICAL_REPORT_FILE", s["MEDICAL_REPORT_FILE"]),
     )

@@ -39,3 +39,102 @@ def faq_page(entries):
             for entry in entries
         ],
     }
+
+
+PAGE_TYPES = {"home": "WebPage", "conditions": "CollectionPage", "about": "AboutPage"}
+HEADLINE_LIMIT = 110  # Google's limit for Article.headline
+
+
+def headline(title):
+    """The title, cut at a word boundary to fit Article.headline's limit."""
+    if len(title) <= HEADLINE_LIMIT:
+        return title
+    return title[: HEADLINE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+
+
+def page_graph(site, page):
+    """One schema.org @graph for a page; its nodes refer to each other by @id.
+
+    ``site``: url ("" or absolute), name, lang, clinic (the CLINIC setting), drug,
+    label_url. ``page``: url (site-relative), title, description, kind, is_medical,
+    breadcrumbs [(name, site-relative url)], and for medical pages date_published,
+    date_modified, review; plus article (author), condition (name, alternate_names)
+    or faq (entries) where they apply.
+    """
+    home = site["url"] + "/"
+    page_url = home + page["url"]
+    ids = {"website": home + "#website", "clinic": home + "#clinic",
+           "webpage": page_url + "#webpage", "breadcrumb": page_url + "#breadcrumb",
+           "drug": page_url + "#drug", "condition": page_url + "#condition"}
+    clinic = site["clinic"]
+    nodes = [
+        {"@type": "WebSite", "@id": ids["website"], "url": home, "name": site["name"],
+         "inLanguage": site["lang"], "publisher": {"@id": ids["clinic"]}},
+        {"@type": "MedicalClinic", "@id": ids["clinic"], "name": clinic["name"], "url": home,
+         "telephone": clinic["telephone"], "email": clinic["email"],
+         "address": {"@type": "PostalAddress", "streetAddress": clinic["street"],
+                     "addressLocality": clinic["locality"], "addressRegion": clinic["region"],
+                     "postalCode": clinic["postal_code"], "addressCountry": clinic["country"]}},
+        {"@type": "BreadcrumbList", "@id": ids["breadcrumb"], "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": home + url}
+            for position, (name, url) in enumerate(page["breadcrumbs"], start=1)]},
+    ]
+    webpage = {"@type": PAGE_TYPES.get(page["kind"], "WebPage"), "@id": ids["webpage"],
+               "url": page_url, "name": page["title"], "description": page["description"],
+               "inLanguage": site["lang"], "isPartOf": {"@id": ids["website"]},
+               "breadcrumb": {"@id": ids["breadcrumb"]}}
+    nodes.append(webpage)
+    if page["is_medical"]:
+        review = page["review"]
+        webpage.update({
+            "@type": "MedicalWebPage",
+            "datePublished": page["date_published"], "dateModified": page["date_modified"],
+            "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+            "about": {"@id": ids["condition"] if "condition" in page else ids["drug"]},
+        })
+        if review:
+            webpage["lastReviewed"] = review.reviewed.isoformat()
+            webpage["reviewedBy"] = _reviewer(review.reviewer, ids["clinic"])
+        nodes.append(_drug(site, ids["drug"]))
+    if "article" in page:
+        nodes.append({
+            "@type": "Article", "@id": page_url + "#article", "headline": headline(page["title"]),
+            "description": page["description"], "inLanguage": site["lang"],
+            "datePublished": page["date_published"], "dateModified": page["date_modified"],
+            "author": _author(page["article"]["author"], clinic["name"], home),
+            "publisher": {"@id": ids["clinic"]}, "mainEntityOfPage": {"@id": ids["webpage"]},
+            "isPartOf": {"@id": ids["website"]}})
+    if "condition" in page:
+        condition = {"@type": "MedicalCondition", "@id": ids["condition"],
+                     "name": page["condition"]["name"],
+                     "possibleTreatment": {"@id": ids["drug"]}}
+        if page["condition"]["alternate_names"]:
+            condition["alternateName"] = page["condition"]["alternate_names"]
+        nodes.append(condition)
+    if "faq" in page:
+        webpage["@type"] = [webpage["@type"], "FAQPage"]
+        webpage["mainEntity"] = faq_page(page["faq"])["mainEntity"]
+    return {"@context": SCHEMA_CONTEXT, "@graph": nodes}
+
+
+def _drug(site, drug_id):
+    drug = {"@type": "Drug", "@id": drug_id, **site["drug"]}
+    if site.get("label_url"):
+        drug["labelDetails"] = site["label_url"]
+    return drug
+
+
+def _reviewer(reviewer, clinic_id):
+    if reviewer.get("type") == "Organization":
+        return {"@type": "Organization", "name": reviewer["name"],
+                "parentOrganization": {"@id": clinic_id}}
+    person = {"@type": "Person", "name": reviewer["name"]}
+    if reviewer.get("credentials"):
+        person["honorificSuffix"] = reviewer["credentials"]
+    return person
+
+
+def _author(name, clinic_name, home):
+    if name == clinic_name:
+        return {"@type": "Organization", "name": name, "url": home}
+    return {"@type": "Person", "name": name}

@@ -1,0 +1,148 @@
+"""Finds sentences that call an off-label use of the drug approved.
+
+A sentence makes the false claim when it names an off-label condition and, in the same
+clause, says "approved" (or "FDA-approved", "approval", "indicated", "licensed",
+"cleared") without negating it. A list is judged with the sentence that introduces it:
+"Botox has been approved for ..., including:" followed by "- Tension headaches" is the
+claim "approved for ... tension headaches". A list item that states its own status
+("(off-label: not FDA-approved)") is judged on its own. Questions assert nothing.
+"""
+
+import re
+from dataclasses import dataclass
+
+_APPROVAL = re.compile(
+    r"\b(?:approv(?:ed|al)|indicated|licensed|cleared)\b", re.IGNORECASE)
+_NEGATOR = re.compile(
+    r"(?:\b(?:not|never|no|neither|nor|without|lacks?|except|excluding)\b|n't\b)",
+    re.IGNORECASE)
+# Clauses end at these: an approval on one side says nothing about a name on the other.
+_CLAUSE_BREAK = re.compile(
+    r";|:|\b(?:but|whereas|while|although|however|unlike)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|U\.S|Dr|vs|etc|approx|No)\.", re.IGNORECASE)
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt",
+           "figcaption", "blockquote", "div", "section", "article", "aside", "header",
+           "footer", "nav", "main", "ul", "ol", "dl", "table", "thead", "tbody", "tr",
+           "address", "details", "summary", "pre", "figure", "form", "fieldset"}
+_LISTS = {"ul", "ol"}
+_SKIPPED = {"script", "style", "template"}
+_WINDOW = 4  # words before an approval word that can negate it
+
+
+@dataclass(frozen=True)
+class Claim:
+    sentence: str  # as a reader sees it; for a list item: its introduction + the item
+    condition: str  # the off-label condition that it calls approved
+    anchor: str  # the text to look for in the source: the sentence, or the list item
+
+
+def off_label_terms(conditions):
+    """{display name: [names]} -> [(display name, compiled pattern)], built once a build."""
+    compiled = []
+    for display, names in conditions.items():
+        alternatives = sorted({_name_pattern(n) for n in names if n.strip()}, key=len, reverse=True)
+        if alternatives:
+            compiled.append((display, re.compile(
+                r"\b(?:" + "|".join(alternatives) + r")(?:e?s)?\b", re.IGNORECASE)))
+    return compiled
+
+
+def _name_pattern(name):
+    # "tension-type headache" also matches "tension type headaches"
+    words = re.split(r"[\s\-]+", name.strip())
+    return r"[\s\-]+".join(re.escape(word) for word in words)
+
+
+def false_approvals(root, terms):
+    """Every false approval claim in the element's text, each (sentence, condition) once."""
+    if not terms:
+        return []
+    found = {}
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in _SKIPPED:
+            continue
+        if element.tag in _LISTS:
+            for claim in _list_claims(element, terms):
+                found.setdefault((claim.sentence, claim.condition), claim)
+        elif element.tag in _BLOCKS and not _inside_list_item(element):
+            for sentence in sentences(own_text(element)):
+                for condition in _claimed(sentence, terms):
+                    found.setdefault((sentence, condition), Claim(sentence, condition, sentence))
+    return list(found.values())
+
+
+def _inside_list_item(element):
+    # list items are judged with their list, where the introduction is known
+    return element.tag == "li" or any(a.tag == "li" for a in element.iterancestors())
+
+
+def _list_claims(list_element, terms):
+    intro = _introduction(list_element)
+    for item in list_element:
+        if not isinstance(item.tag, str) or item.tag != "li":
+            continue
+        for sentence in sentences(own_text(item, skip=_LISTS)):
+            if intro and not _states_status(sentence):
+                judged, shown = intro.rstrip(":") + " " + sentence, intro + " " + sentence
+            else:
+                judged = shown = sentence
+            for condition in _claimed(judged, terms):
+                yield Claim(shown, condition, sentence)
+
+
+def _introduction(list_element):
+    """The sentence that introduces a list: the last one before it, if it ends with ':'."""
+    parent = list_element.getparent()
+    if parent is not None and parent.tag == "li":
+        before = own_text(parent, skip=_LISTS)
+    else:
+        previous = list_element.getprevious()
+        while previous is not None and not isinstance(previous.tag, str):
+            previous = previous.getprevious()
+        before = own_text(previous) if previous is not None else ""
+    last = (sentences(before) or [""])[-1]
+    return last if last.endswith(":") else ""
+
+
+def _states_status(text):
+    return bool(_APPROVAL.search(text)) or "off-label" in text.lower()
+
+
+def _claimed(sentence, terms):
+    if sentence.rstrip(" )\"”’").endswith("?"):
+        return []
+    claimed = []
+    for clause in _CLAUSE_BREAK.split(sentence):
+        if not any(not _negated(clause, m.start()) for m in _APPROVAL.finditer(clause)):
+            continue
+        for condition, pattern in terms:
+            if condition not in claimed and any(
+                    not _name_negated(clause, m.start()) for m in pattern.finditer(clause)):
+                claimed.append(condition)
+    return claimed
+
+
+def _negated(clause, position):
+    return bool(_NEGATOR.search(" ".join(clause[:position].split()[-_WINDOW:])))
+
+
+def _name_negated(clause, position):
+    # "approved for chronic migraine, not tension headaches" / "not for low back pain"
+    return bool(_NEGATOR.search(" ".join(clause[:position].split()[-2:])))
+
+
+def own_text(element, skip=_BLOCKS):
+    """The element's text without that of the nested elements ``skip`` names: a block's
+    nested blocks, or a list item's nested list."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in skip and child.tag not in _SKIPPED:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def sentences(text):
+    protected = _ABBREVIATIONS.sub(lambda m: m.group().replace(".", "\0"), text)
+    return [s.replace("\0", ".").strip() for s in _SENTENCE_END.split(protected) if s.strip()]

@@ -1,0 +1,113 @@
+"""The compliance report: one row per page, one column per check.
+
+Every build ends with it, in the terminal (coloured at a terminal) and as JSON beside
+the output folder (not inside it, so it is never published) for CI to read.
+"""
+
+import json
+import os
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.table import Table
+
+from .problems import display_path
+
+PASS, FAIL, NOT_APPLICABLE = "ok", "FAIL", "-"
+
+
+@dataclass
+class Row:
+    page: str
+    url: str
+    kind: str
+    is_medical: bool
+    review: object = None
+    overdue: bool = False
+    sources: int = 0
+    disclaimer: object = None  # True / False once the written page was read; None: n/a
+    safety: object = None
+    claims: object = None  # the number of false approval claims found
+    structured_data: object = None
+    readability: object = None
+    summary: object = None
+    faults: int = 0
+    notes: list = field(default_factory=list)
+
+    def cells(self):
+        def check(value):
+            return NOT_APPLICABLE if value is None else (PASS if value else FAIL)
+
+        review = NOT_APPLICABLE
+        if self.review:
+            review = f"{self.review.reviewed} → {self.review.next_review}"
+            review += " OVERDUE" if self.overdue else ""
+        elif self.is_medical:
+            review = FAIL
+        return {
+            "disclaimer": check(self.disclaimer) if self.is_medical else NOT_APPLICABLE,
+            "reviewed → due": review,
+            "sources": str(self.sources) if self.sources else (FAIL if self.is_medical else NOT_APPLICABLE),
+            "claims": NOT_APPLICABLE if self.claims is None else (PASS if self.claims == 0 else f"{self.claims} FAIL"),
+            "safety info": check(self.safety),
+            "JSON-LD": check(self.structured_data),
+            "FK grade / ease": (f"{self.readability.grade:g} / {self.readability.ease:g}"
+                                if self.readability else NOT_APPLICABLE),
+        }
+
+    def as_json(self):
+        figures = self.readability
+        return {
+            "page": self.page, "url": self.url, "kind": self.kind, "medical": self.is_medical,
+            "checks": self.cells(),
+            "reviewed": self.review.reviewed.isoformat() if self.review else None,
+            "next_review": self.review.next_review.isoformat() if self.review else None,
+            "overdue": self.overdue,
+            "readability": {"flesch_kincaid_grade": figures.grade, "flesch_reading_ease": figures.ease,
+                            "words": figures.words} if figures else None,
+            "summary_grade": self.summary.grade if self.summary else None,
+            "problems": self.faults, "notes": self.notes,
+        }
+
+
+class Report:
+    def __init__(self):
+        self.rows = {}
+
+    def row(self, content, content_root=None):
+        if content.source_path not in self.rows:
+            self.rows[content.source_path] = Row(
+                page=display_path(content.source_path, content_root or content.settings["PATH"]),
+                url="/" + content.url, kind=content.kind, is_medical=content.is_medical)
+        return self.rows[content.source_path]
+
+
+def publish(report, config, output_path):
+    """Print the table and write the JSON file beside the output folder."""
+    rows = sorted(report.rows.values(), key=lambda r: (not r.is_medical, r.page))
+    for row in rows:
+        row.overdue = bool(row.review and row.review.overdue(config.today))
+    table = Table(title=f"Compliance report ({config.today.isoformat()})", title_justify="left")
+    columns = ["page", "kind", *Row("", "", "", False).cells()]
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        cells = row.cells()
+        table.add_row(row.page, row.kind, *(_styled(cells[c]) for c in columns[2:]))
+    # Coloured at a terminal; in a CI log, wide enough that no cell is cut.
+    console = Console() if os.isatty(1) else Console(width=220, color_system=None)
+    console.print(table)
+    path = config.report_file
+    if not os.path.isabs(path):
+        path = os.path.join(os.path.dirname(os.path.abspath(output_path)), path)
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump({"today": config.today.isoformat(),
+                   "readability_target_grade": config.readability_grade,
+                   "pages": [row.as_json() for row in rows]}, out, indent=2, ensure_ascii=False)
+    return path
+
+
+def _styled(cell):
+    if "FAIL" in cell or "OVERDUE" in cell:
+        return f"[bold red]{cell}[/]"
+    return f"[green]{cell}[/]" if cell == PASS else cell

@@ -1,0 +1,54 @@
+"""Reading text out of a page's rendered HTML (an lxml tree), as a reader sees it."""
+
+import re
+
+_BLOCK_END = re.compile(r"[.!?:;]$")
+
+
+def visible_text(element):
+    """Text of an element, whitespace collapsed as a browser renders it."""
+    return " ".join(element.text_content().split())
+
+
+def heading_level(tag):
+    """1 for h1 ... 6 for h6; None for anything else (comments have a non-string tag)."""
+    if isinstance(tag, str) and re.fullmatch(r"h[1-6]", tag):
+        return int(tag[1])
+    return None
+
+
+def sections(root, heading):
+    """(heading text, [text of each block below it]) for each heading of that level
+    among root's children; a section ends at the next heading of the same or a higher
+    level. Text before the first such heading belongs to no section."""
+    level = heading_level(heading)
+    found = []
+    current = None
+    for child in root:
+        child_level = heading_level(child.tag)
+        if child.tag == heading:
+            current = (visible_text(child), [])
+            found.append(current)
+            continue
+        if child_level is not None and child_level < level:
+            current = None
+            continue
+        if current is None:
+            continue
+        text = visible_text(child)
+        if text:
+            current[1].append(text)
+        if child.tail and child.tail.strip():
+            current[1].append(" ".join(child.tail.split()))
+    return found
+
+
+def prose(blocks):
+    """Blocks joined as sentences: a heading or list item without a full stop still ends
+    one, so a readability formula does not read a list as one long sentence."""
+    return " ".join(b if _BLOCK_END.search(b) else b + "." for b in blocks if b)
+
+
+def block_texts(root):
+    """Text of each top-level block of the content, in order."""
+    return [text for text in (visible_text(child) for child in root) if text]

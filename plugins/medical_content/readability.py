@@ -1,0 +1,64 @@
+"""Readability figures of a page's text: Flesch-Kincaid grade and Flesch reading ease.
+
+textstat 0.7.3 counts syllables with pyphen's bundled dictionaries; later versions
+download a dictionary at run time, which a build must never do.
+"""
+
+from dataclasses import dataclass
+
+import textstat
+
+from .html_text import block_texts, prose, sections
+from .problems import Fault
+
+
+@dataclass(frozen=True)
+class Readability:
+    grade: float  # Flesch-Kincaid grade level
+    ease: float  # Flesch reading ease, 0-100, higher is easier
+    words: int
+
+
+def measure(text):
+    """The figures of a text, or None when it has no words to measure."""
+    if not text.split():
+        return None
+    return Readability(
+        grade=round(textstat.flesch_kincaid_grade(text), 1),
+        ease=round(textstat.flesch_reading_ease(text), 1),
+        words=textstat.lexicon_count(text),
+    )
+
+
+def page_readability(root):
+    return measure(prose(block_texts(root)))
+
+
+def above_target(figures, target):
+    """A warning for a page that reads above the target grade: most readers are patients."""
+    if figures is None or figures.grade <= target:
+        return []
+    return [Fault(f"the page reads at grade {figures.grade:g} (Flesch-Kincaid), above the "
+                  f"target of {target:g}",
+                  "shorter sentences and everyday words make it easier for patients", line=1)]
+
+
+def summary_faults(root, heading, target):
+    """A page that must open with a plain-language summary: is it there, and plain?"""
+    found = sections(root, "h2")
+    if not found or found[0][0].casefold() != heading.casefold():
+        return None, [Fault(
+            f"the page does not open with an '{heading}' section",
+            f"start the text with '## {heading}' and two to four short, plain sentences",
+            line=1)]
+    figures = measure(prose(found[0][1]))
+    if figures is None:
+        return None, [Fault(f"the '{heading}' section is empty",
+                            "write two to four short, plain sentences under it",
+                            text=heading)]
+    if figures.grade > target:
+        return figures, [Fault(
+            f"the '{heading}' section reads at grade {figures.grade:g}, above the "
+            f"target of {target:g}",
+            "use shorter sentences and everyday words", text=heading)]
+    return figures, []

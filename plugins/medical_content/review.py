@@ -1,0 +1,80 @@
+"""Review dates: who reviewed a medical page, when, and when its next review is due.
+
+The NHS pattern: a page shows "Medically reviewed by ... on ...", and at its foot
+"Page last reviewed" and "Next review due". An overdue page warns while writing and
+fails a publish (``MEDICAL_OVERDUE_REVIEW``); "today" comes from the settings so that
+tests do not depend on the real date.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from pelican.utils import get_date
+
+from .problems import Fault
+
+
+@dataclass(frozen=True)
+class Review:
+    reviewed: datetime.date
+    next_review: datetime.date
+    reviewer: dict  # the reviewers file's entry, with its key
+
+    def overdue(self, today):
+        return today > self.next_review
+
+
+def add_months(day, months):
+    """The same day ``months`` later, or the month's last day if it is shorter."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month,
+                       day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return get_date(str(value).replace("_", " ")).date()
+
+
+def review_of(metadata, config):
+    """(Review or None, faults) for one page's Reviewed / Reviewer / Next_review."""
+    if not metadata.get("reviewed") or not metadata.get("reviewer"):
+        return None, []  # the required-metadata check names what is missing
+    reviewed = _date(metadata["reviewed"])
+    key = str(metadata["reviewer"]).strip()
+    faults = []
+    if key not in config.reviewers:
+        known = ", ".join(sorted(config.reviewers)) or "(none yet)"
+        faults.append(Fault(
+            f"Reviewer {key!r} is not in the reviewers file",
+            f"use one of {known}, or add a [{key}] entry with a name to the reviewers file",
+            field="reviewer"))
+        reviewer = {"key": key, "name": key, "type": "Person"}
+    else:
+        reviewer = {"key": key, "type": "Person", **config.reviewers[key]}
+    if metadata.get("next_review"):
+        next_review = _date(metadata["next_review"])
+    else:
+        next_review = add_months(reviewed, config.review_interval_months)
+    if reviewed > config.today:
+        faults.append(Fault(f"Reviewed {reviewed.isoformat()} is in the future",
+                            "write the date the review really took place", field="reviewed"))
+    if next_review <= reviewed:
+        faults.append(Fault(
+            f"Next_review {next_review.isoformat()} is not after Reviewed {reviewed.isoformat()}",
+            "set Next_review to a later date, or remove it to use the default interval",
+            field="next_review"))
+    return Review(reviewed, next_review, reviewer), faults
+
+
+def overdue_fault(review):
+    return Fault(
+        f"the page's review was due on {review.next_review.isoformat()} "
+        f"(last reviewed {review.reviewed.isoformat()})",
+        "have the page reviewed, then update 'Reviewed:' (and 'Next_review:' if set)",
+        field="reviewed")

@@ -1,0 +1,45 @@
+"""A medical page's sources, from its ``Sources:`` metadata: one Markdown link a line.
+
+    Sources: [BOTOX US Prescribing Information](https://www.rxabbvie.com/pdf/botox_pi.pdf)
+        [Our article](/articles/botox-for-chronic-pain/)
+"""
+
+import re
+from dataclasses import dataclass
+
+from .problems import Fault
+
+_LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)$")
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+def sources_of(metadata, kind, config):
+    """(sources, faults): the parsed list, and what is wrong with it."""
+    value = metadata.get("sources")
+    if not value:
+        return [], []  # the required-metadata check names what is missing
+    lines = value if isinstance(value, list) else str(value).splitlines()
+    found, faults = [], []
+    for line in (raw.strip() for raw in lines):
+        match = _LINK.match(line)
+        if not line:
+            continue
+        if match:
+            found.append(Source(match["title"].strip(), match["url"]))
+        else:
+            faults.append(Fault(
+                f"the source {line!r} is not a Markdown link",
+                "write each source on its own line as [Title](https://address), the "
+                "lines after the first indented by 4 spaces", field="sources"))
+    approved = kind == "condition" and str(metadata.get("regulatory_status", "")).strip().lower() == "approved"
+    if approved and config.label_url not in {source.url for source in found}:
+        faults.append(Fault(
+            "an approved use must cite the prescribing information, and it does not",
+            f"add [BOTOX US Prescribing Information]({config.label_url}) to Sources",
+            field="sources"))
+    return found, faults

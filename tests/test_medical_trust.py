@@ -1,0 +1,255 @@
+"""Review dates, sources, the safety information, regulatory claims, readability and the
+compliance report: each with a page that passes and one that fails."""
+
+import datetime
+import json
+import logging
+import re
+
+import pytest
+from conftest import LABEL_URL, article_source, condition_source, faq_source
+
+from medical_content.problems import BuildFailed
+from medical_content.review import add_months
+
+from test_build_errors import errors, fails
+
+
+def text_of(element):
+    return " ".join(element.get_text(" ").split())
+
+
+# --- review dates -----------------------------------------------------------------
+
+def test_page_shows_who_reviewed_it_and_when_the_next_review_is_due(fixture_site):
+    fixture_site.write("pages/conditions/cd.md", condition_source(Reviewed="2025-01-31"))
+    fixture_site.build()
+    main = fixture_site.page("/conditions/cd/").find("main")
+    reviewed_by = " ".join(main.find(class_="reviewed-by").get_text().split())
+    assert reviewed_by == "Medically reviewed by Dr. Test Reviewer, MD on 31 January 2025."
+    assert "Page last reviewed: 31 January 2025 Next review due: 31 January 2026" in text_of(main)
+
+
+def test_next_review_can_be_set_by_the_page(fixture_site):
+    fixture_site.write("pages/conditions/cd.md", condition_source(Next_review="2025-07-01"))
+    fixture_site.build()
+    assert "Next review due: 1 July 2025" in text_of(fixture_site.page("/conditions/cd/"))
+
+
+@pytest.mark.parametrize("day, months, expected", [
+    ("2025-01-31", 12, "2026-01-31"), ("2024-01-31", 1, "2024-02-29"),
+    ("2025-11-30", 3, "2026-02-28"), ("2025-06-15", 18, "2026-12-15"),
+])
+def test_add_months(day, months, expected):
+    assert add_months(datetime.date.fromisoformat(day), months).isoformat() == expected
+
+
+def test_overdue_review_warns_while_writing(fixture_site, caplog):
+    fixture_site.write("pages/conditions/cd.md", condition_source(Reviewed="2024-01-10"))
+    caplog.set_level(logging.WARNING)
+    fixture_site.build()  # builds: a warning only
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "content/pages/conditions/cd.md:3: the page's review was due on 2025-01-10 (last " \
+           "reviewed 2024-01-10); have the page reviewed, then update 'Reviewed:' (and " \
+           "'Next_review:' if set)" in warnings
+
+
+def test_overdue_review_fails_a_publish(fixture_site, caplog):
+    fixture_site.write("pages/conditions/cd.md", condition_source(Reviewed="2024-01-10"))
+    fixture_site.write("pages/faq.md", faq_source(("Q?", "A."), Reviewed="2024-02-10"))
+    messages = fails(fixture_site, caplog, MEDICAL_OVERDUE_REVIEW="error")
+    assert any(m.startswith("content/pages/conditions/cd.md:3: the page's review was due")
+               for m in messages)
+    assert any(m.startswith("content/pages/faq.md:3: the page's review was due on 2025-02-10")
+               for m in messages)
+
+
+def test_the_clock_is_injectable(fixture_site, caplog):
+    fixture_site.write("pages/conditions/cd.md", condition_source(Reviewed="2024-01-10"))
+    fixture_site.build(MEDICAL_OVERDUE_REVIEW="error", MEDICAL_TODAY="2024-06-01")
+
+
+@pytest.mark.parametrize("metadata, expected", [
+    ({"Reviewer": "dr-nobody"}, "cd.md:4: Reviewer 'dr-nobody' is not in the reviewers file; "
+                                "use one of dr-test, or add a [dr-nobody] entry"),
+    ({"Reviewed": "2025-12-01"}, "cd.md:3: Reviewed 2025-12-01 is in the future;"),
+    ({"Next_review": "2025-01-01"}, "cd.md:11: Next_review 2025-01-01 is not after Reviewed"),
+])
+def test_review_faults(fixture_site, caplog, metadata, expected):
+    fixture_site.write("pages/conditions/cd.md", condition_source(**metadata))
+    messages = fails(fixture_site, caplog)
+    assert any(expected in m for m in messages), messages
+
+
+# --- sources ----------------------------------------------------------------------
+
+def test_sources_are_listed_on_the_page(fixture_site):
+    fixture_site.write("pages/conditions/cd.md", condition_source(
+        Sources=f"[The label]({LABEL_URL})\n    [Our article](/articles/a/)"))
+    fixture_site.build()
+    section = fixture_site.page("/conditions/cd/").find(class_="sources")
+    assert [(a.text, a["href"]) for a in section.find_all("a")] == [
+        ("The label", LABEL_URL), ("Our article", "/articles/a/")]
+
+
+@pytest.mark.parametrize("drop, metadata, expected", [
+    (["Sources"], {}, "cd.md:1: a condition page needs the metadata 'Sources', and it is missing"),
+    ([], {"Sources": "[Our article](/articles/a/)"},
+     "cd.md:5: an approved use must cite the prescribing information, and it does not; add "
+     f"[BOTOX US Prescribing Information]({LABEL_URL}) to Sources"),
+    ([], {"Sources": "the label, somewhere"},
+     "cd.md:5: the source 'the label, somewhere' is not a Markdown link"),
+])
+def test_source_faults(fixture_site, caplog, drop, metadata, expected):
+    fixture_site.write("pages/conditions/cd.md", condition_source(drop=drop, **metadata))
+    messages = fails(fixture_site, caplog)
+    assert any(expected in m for m in messages), messages
+
+
+def test_an_off_label_page_may_cite_other_sources(fixture_site):
+    fixture_site.write("pages/conditions/tth.md", condition_source(
+        Condition="Tension headache", Regulatory_status="off-label", drop=["Indication"],
+        Sources="[Our article](/articles/a/)",
+        body="## In short\n\nBotox is not FDA-approved for tension headache."))
+    fixture_site.build()
+
+
+# --- important safety information -------------------------------------------------
+
+@pytest.mark.parametrize("write, url", [
+    (lambda site: site.write("pages/conditions/cd.md", condition_source()), "/conditions/cd/"),
+    (lambda site: site.write("pages/faq.md", faq_source(("Q?", "A."))), "/faq/"),
+    (lambda site: site.write("articles/a.md", article_source(Slug="a")), "/articles/a/"),
+])
+def test_safety_information_is_shown_from_one_include(fixture_site, write, url):
+    write(fixture_site)
+    fixture_site.build()
+    section = fixture_site.page(url).find("main").find(class_="safety")
+    assert text_of(section.find("h3")) == "Warning: distant spread of toxin effect"
+
+
+def test_one_edit_of_the_include_updates_every_page(fixture_site):
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    fixture_site.write("pages/faq.md", faq_source(("Q?", "A.")))
+    fixture_site.write("includes/important-safety-information.md",
+                       "## Important safety information\n\nA new boxed warning text.\n")
+    fixture_site.build()
+    for url in ("/conditions/cd/", "/faq/"):
+        assert "A new boxed warning text." in text_of(fixture_site.page(url).find("main"))
+
+
+def test_a_template_that_drops_the_safety_information_fails(fixture_site, caplog):
+    theme = fixture_site.copy_theme()
+    footer = theme / "templates" / "partials" / "medical_footer.html"
+    footer.write_text(footer.read_text().replace("{{ SAFETY_INFORMATION }}", ""))
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    messages = fails(fixture_site, caplog)
+    assert any(m.startswith("content/pages/conditions/cd.md:1: the written page ") and
+               "does not show the Important Safety Information" in m for m in messages)
+
+
+# --- regulatory claims ------------------------------------------------------------
+
+SOURCE_PARAGRAPH = """\
+Another significant benefit of Botox for chronic pain management is its versatility. \
+Botox has been approved for the treatment of a variety of chronic pain conditions, including:
+
+- Migraine headaches
+- Tension headaches
+- Cervical dystonia (neck muscle spasms)
+- Chronic low back pain
+- Temporomandibular joint (TMJ) disorders
+- Overactive bladder
+- Chronic limb spasticity
+"""
+
+
+def off_label_pages(site):
+    for slug, name, alternates in [
+        ("tension-headache", "Tension headache", "Tension-type headache"),
+        ("chronic-low-back-pain", "Chronic low back pain", "Low back pain, Lower back pain"),
+        ("tmj-disorders", "TMJ disorders", "Temporomandibular joint disorders, TMJ, TMD"),
+    ]:
+        site.write(f"pages/conditions/{slug}.md", condition_source(
+            Condition=name, Alternate_name=alternates, Regulatory_status="off-label",
+            drop=["Indication"], body=f"## In short\n\nBotox is not FDA-approved for {name}."))
+
+
+def test_the_source_articles_approved_list_fails_the_build(fixture_site, caplog):
+    off_label_pages(fixture_site)
+    fixture_site.write("articles/a.md", article_source(SOURCE_PARAGRAPH))
+    messages = fails(fixture_site, caplog)
+    claims = [m for m in messages if "calls an off-label use approved" in m]
+    assert [re.search(r"\(([^()]*) is not an FDA-approved use", m)[1] for m in claims] == [
+        "Tension headache", "Chronic low back pain", "TMJ disorders"]
+    for message in claims:
+        assert message.startswith("content/articles/a.md:")
+        assert "Botox has been approved for the treatment of a variety of chronic pain " \
+               "conditions, including:" in message
+    assert "content/articles/a.md:11: calls an off-label use approved: 'Botox has been " \
+           "approved for the treatment of a variety of chronic pain conditions, including: " \
+           "Tension headaches'" in claims[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Botox is not approved for tension headaches.",
+    "Botox is approved for chronic migraine.",
+    "Botox is approved for chronic migraine, but not for low back pain.",
+])
+def test_correct_sentences_pass(fixture_site, sentence):
+    off_label_pages(fixture_site)
+    fixture_site.write("articles/a.md", article_source(sentence))
+    fixture_site.build()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Botox is FDA-approved for tension headaches.",
+    "Botox is indicated for TMJ disorders.",
+])
+def test_false_sentences_fail(fixture_site, caplog, sentence):
+    off_label_pages(fixture_site)
+    fixture_site.write("pages/faq.md", faq_source(("Is it approved?", sentence)))
+    messages = fails(fixture_site, caplog)
+    assert any(m.startswith("content/pages/faq.md:11: calls an off-label use approved: "
+                            f"{sentence!r}") for m in messages), messages
+
+
+# --- readability ------------------------------------------------------------------
+
+def test_condition_page_must_open_with_a_plain_summary(fixture_site, caplog):
+    fixture_site.write("pages/conditions/cd.md", condition_source(body="## Overview\n\nText."))
+    messages = fails(fixture_site, caplog)
+    assert "content/pages/conditions/cd.md:1: the page does not open with an 'In short' " \
+           "section; start the text with '## In short' and two to four short, plain " \
+           "sentences" in messages
+
+
+def test_a_hard_summary_fails(fixture_site, caplog):
+    hard = ("Onabotulinumtoxin administration necessitates individualized consideration "
+            "of contraindications, concomitant neuromuscular pathophysiology and "
+            "pharmacological interactions characterizing therapeutic appropriateness.")
+    fixture_site.write("pages/conditions/cd.md", condition_source(body=f"## In short\n\n{hard}"))
+    messages = fails(fixture_site, caplog)
+    assert any(re.match(r"content/pages/conditions/cd\.md:\d+: the 'In short' section reads "
+                        r"at grade [\d.]+, above the target of 8; use shorter sentences", m)
+               for m in messages), messages
+
+
+# --- compliance report ------------------------------------------------------------
+
+def test_compliance_report_is_written_beside_the_output(fixture_site, capsys):
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    fixture_site.write("pages/about.md", "Title: About\nKind: about\nSummary: S.\n\nHi.\n")
+    fixture_site.build()
+    report = json.loads((fixture_site.root / "compliance-report.json").read_text())
+    assert not (fixture_site.output / "compliance-report.json").exists()
+    rows = {row["page"]: row for row in report["pages"]}
+    condition = rows["content/pages/conditions/cd.md"]
+    assert condition["checks"] == {
+        "disclaimer": "ok", "reviewed → due": "2025-01-31 → 2026-01-31", "sources": "1",
+        "claims": "ok", "safety info": "ok", "JSON-LD": "ok",
+        "FK grade / ease": condition["checks"]["FK grade / ease"]}
+    assert condition["readability"]["flesch_kincaid_grade"] <= 8
+    assert rows["content/pages/about.md"]["checks"]["disclaimer"] == "-"
+    printed = capsys.readouterr().out
+    assert "Compliance report (2025-06-01)" in printed and "conditions/cd.md" in printed
