@@ -106,7 +106,7 @@ def test_every_problem_is_reported_in_one_build(fixture_site, caplog):
 
 def test_medical_page_whose_template_drops_the_disclaimer(fixture_site, caplog):
     theme = fixture_site.copy_theme()
-    condition_template = theme / "templates" / "page.html"  # condition.html extends it
+    condition_template = theme / "templates" / "content.html"  # condition.html extends it
     text = condition_template.read_text()
     assert "partials/disclaimer.html" in text
     condition_template.write_text(re.sub(r"{%[^%]*partials/disclaimer\.html[^%]*%}", "", text))

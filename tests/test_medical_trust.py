@@ -253,3 +253,24 @@ def test_compliance_report_is_written_beside_the_output(fixture_site, capsys):
     assert rows["content/pages/about.md"]["checks"]["disclaimer"] == "-"
     printed = capsys.readouterr().out
     assert "Compliance report (2025-06-01)" in printed and "conditions/cd.md" in printed
+
+
+# --- structured data, as written --------------------------------------------------
+
+def test_a_template_that_writes_the_structured_data_twice_fails(fixture_site, caplog):
+    theme = fixture_site.copy_theme()
+    partial = theme / "templates" / "partials" / "structured_data.html"
+    partial.write_text(partial.read_text() * 2)
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    messages = fails(fixture_site, caplog)
+    assert any(m.startswith("content/pages/conditions/cd.md:1: the written page ") and
+               m.endswith("has invalid structured data: 2 JSON-LD scripts, expected 1; "
+                          "report this to the site's developers") for m in messages), messages
+
+
+def test_publishing_treats_an_overdue_review_as_an_error():
+    from conftest import ROOT
+    from pelican.settings import read_settings
+
+    assert read_settings(str(ROOT / "publishconf.py"))["MEDICAL_OVERDUE_REVIEW"] == "error"
+    assert read_settings(str(ROOT / "pelicanconf.py")).get("MEDICAL_OVERDUE_REVIEW", "warning") == "warning"
