@@ -1,0 +1,103 @@
+"""The regulatory-claims check, one sentence or list per case."""
+
+import lxml.html
+import pytest
+
+from medical_content import claims
+
+TERMS = claims.off_label_terms({
+    "Tension headache": ["Tension headache", "Tension-type headache"],
+    "Chronic low back pain": ["Chronic low back pain", "Low back pain", "Lower back pain"],
+    "TMJ disorders": ["TMJ disorders", "Temporomandibular joint disorders", "TMJ", "TMD"],
+})
+
+SOURCE_LIST = (
+    "<p>Another significant benefit of Botox for chronic pain management is its versatility. "
+    "Botox has been approved for the treatment of a variety of chronic pain conditions, "
+    "including:</p><ul><li>Migraine headaches</li><li>Tension headaches</li><li>Cervical "
+    "dystonia (neck muscle spasms)</li><li>Chronic low back pain</li><li>Temporomandibular "
+    "joint (TMJ) disorders</li><li>Overactive bladder</li><li>Chronic limb spasticity</li></ul>"
+)
+CORRECTED_LIST = (
+    "<p>Botox is used to treat a variety of chronic conditions, including some FDA-approved "
+    "uses and some off-label uses (uses that the FDA has not approved):</p><ul><li>Chronic "
+    "migraine (FDA-approved for prevention in adults)</li><li>Tension headaches (off-label: "
+    "not FDA-approved)</li><li>Chronic low back pain (off-label: not FDA-approved)</li><li>"
+    "Temporomandibular joint (TMJ) disorders (off-label: not FDA-approved)</li></ul>"
+)
+
+
+def found(html):
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    return [(c.condition, c.sentence) for c in claims.false_approvals(root, TERMS)]
+
+
+def test_the_source_articles_list_makes_three_false_claims():
+    intro = ("Botox has been approved for the treatment of a variety of chronic pain "
+             "conditions, including:")
+    assert found(SOURCE_LIST) == [
+        ("Tension headache", f"{intro} Tension headaches"),
+        ("Chronic low back pain", f"{intro} Chronic low back pain"),
+        ("TMJ disorders", f"{intro} Temporomandibular joint (TMJ) disorders"),
+    ]
+
+
+@pytest.mark.parametrize("sentence, condition", [
+    ("Botox is FDA-approved for tension headaches.", "Tension headache"),
+    ("Botox is approved for chronic migraine and tension-type headaches.", "Tension headache"),
+    ("Botox is indicated for TMJ disorders.", "TMJ disorders"),
+    ("The FDA has approved Botox for low back pain.", "Chronic low back pain"),
+    ("Botox has FDA approval for lower back pain.", "Chronic low back pain"),
+    ("It is licensed for TMD in adults.", "TMJ disorders"),
+    ("Botox, which is FDA approved for tension type headaches, works.", "Tension headache"),
+])
+def test_false_claims(sentence, condition):
+    assert found(f"<p>{sentence}</p>") == [(condition, sentence)]
+
+
+@pytest.mark.parametrize("html", [
+    "<p>Botox is not approved for tension headaches.</p>",
+    "<p>Botox is not FDA-approved for tension headaches.</p>",
+    "<p>Botox is approved for chronic migraine.</p>",
+    "<p>Botox is approved for chronic migraine, but not for tension headaches.</p>",
+    "<p>Botox is approved for chronic migraine, not tension headaches.</p>",
+    "<p>Botox is FDA-approved for chronic migraine; tension headaches are an off-label use.</p>",
+    "<p>Is Botox approved for tension headaches?</p>",
+    "<p>Tension headaches are sometimes treated with Botox as an off-label use. Botox is not "
+    "FDA-approved for tension headaches.</p>",
+    "<p>Botox isn't approved for TMJ.</p>",
+    "<p>Botox has not been approved for low back pain.</p>",
+    "<p>Treating low back pain with Botox is an off-label use.</p>",
+    "<p>Botox is approved for chronic migraine. Tension headaches are common.</p>",
+    CORRECTED_LIST,
+])
+def test_correct_text_passes(html):
+    assert found(html) == []
+
+
+@pytest.mark.parametrize("html, condition", [
+    ("<ul><li>Approved uses include:<ul><li>TMJ</li></ul></li></ul>", "TMJ disorders"),
+    ("<ul><li><p>Botox is approved for these:</p><ul><li>Low back pain</li></ul></li></ul>",
+     "Chronic low back pain"),
+    ("<ol><li>Botox is FDA-approved for tension headaches.</li></ol>", "Tension headache"),
+])
+def test_lists_nested_and_loose(html, condition):
+    assert [c for c, _ in found(html)] == [condition]
+
+
+def test_a_list_without_an_introducing_sentence_is_judged_alone():
+    assert found("<p>Some conditions.</p><ul><li>Tension headaches</li></ul>") == []
+
+
+def test_no_off_label_conditions_means_nothing_to_find():
+    root = lxml.html.fragment_fromstring(SOURCE_LIST, create_parent="div")
+    assert claims.false_approvals(root, claims.off_label_terms({})) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("See e.g. the label. It is approved.", ["See e.g. the label.", "It is approved."]),
+    ("U.S. rules apply. Ask.", ["U.S. rules apply.", "Ask."]),
+    ("One! Two? Three.", ["One!", "Two?", "Three."]),
+])
+def test_sentences(text, expected):
+    assert claims.sentences(text) == expected
