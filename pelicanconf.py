@@ -15,6 +15,7 @@ STATIC_PATHS = []
 
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
+OG_LOCALE = "en_US"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 THEME = "theme"
@@ -25,7 +26,9 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 # The home page is content/pages/index.md; the article list moves out of its way.
 INDEX_SAVE_AS = "articles/index.html"
-DIRECT_TEMPLATES = ["index"]
+# robots.txt is the theme's robots.html, rendered so that it names the sitemap's address.
+DIRECT_TEMPLATES = ["index", "robots"]
+ROBOTS_SAVE_AS = "robots.txt"
 
 # A clinic site has no tag, category, author or archive listings.
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
@@ -56,6 +59,7 @@ MENUITEMS = (
     ("Botox for chronic pain", "/articles/botox-for-chronic-pain/"),
     ("FAQ", "/faq/"),
     ("About & contact", "/about/"),
+    ("Search", "/search/"),
 )
 DISPLAY_PAGES_ON_MENU = False
 
@@ -74,7 +78,11 @@ CLINIC = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["medical_content"]
+PLUGINS = ["medical_content", "sitemap"]
+
+# pelican-sitemap: every page but the 404 and the search page.
+SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^search/", r"^robots\.txt$"]}
+
 
 MEDICAL_DISCLAIMER = (
     "This page is general information for patients, not medical advice. It does not "

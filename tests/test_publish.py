@@ -5,7 +5,7 @@ it was."""
 import subprocess
 import sys
 
-from conftest import ROOT, condition_source
+from conftest import FIXTURE_TODAY, ROOT, condition_source
 
 
 def snapshot(folder):
@@ -21,6 +21,7 @@ def run_build(fixture_site):
         f"THEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"CACHE_PATH = {str(fixture_site.root / 'cache')!r}\n"
+        f"MEDICAL_TODAY = {FIXTURE_TODAY!r}\n"
     )
     return subprocess.run(
         [sys.executable, str(ROOT / "tools" / "build.py"), str(settings_file),

@@ -19,8 +19,8 @@ CONDITIONS = {
 ARTICLE = "/articles/botox-for-chronic-pain/"
 CONDITION_PAGES = [f"/conditions/{slug}/" for slug in CONDITIONS]
 MEDICAL_PAGES = [ARTICLE, "/faq/", *CONDITION_PAGES]
-ALL_PAGES = ["/", "/conditions/", "/about/", *MEDICAL_PAGES]
-NAVIGATION = ["/", "/conditions/", ARTICLE, "/faq/", "/about/"]
+ALL_PAGES = ["/", "/conditions/", "/about/", "/search/", *MEDICAL_PAGES]
+NAVIGATION = ["/", "/conditions/", ARTICLE, "/faq/", "/about/", "/search/"]
 
 
 def text_of(element):

@@ -12,6 +12,7 @@ import argparse
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -38,9 +39,18 @@ def build(settings_file, output_dir, overrides=None):
                       "DELETE_OUTPUT_DIRECTORY": False},
         )
         Pelican(settings).run()
+        index_for_search(staging)
         _swap_in(staging, output_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def index_for_search(site):
+    """Pagefind's index of the built site, in site/pagefind/ (the search page loads it)."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--silent"],
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"Pagefind could not index the site: {result.stderr.strip()}")
 
 
 def _swap_in(staging, output_dir):

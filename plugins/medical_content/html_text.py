@@ -52,3 +52,9 @@ def prose(blocks):
 def block_texts(root):
     """Text of each top-level block of the content, in order."""
     return [text for text in (visible_text(child) for child in root) if text]
+
+
+def headings(root, heading):
+    """(id, text) of each heading of that level among root's children that has an id."""
+    return [(child.get("id"), visible_text(child)) for child in root
+            if child.tag == heading and child.get("id")]

@@ -19,7 +19,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.readers import MarkdownReader
 
-from . import claims, compliance, faq, metadata, readability, review, settings, sources
+from . import claims, compliance, faq, html_text, metadata, readability, review, settings, sources
 from . import structured_data, written_page
 from .problems import BuildFailed, ErrorCounter, HideTraceback, report_faults
 from .reader import CheckedMarkdownReader
@@ -128,6 +128,7 @@ def _prepare(content, generator, state, pages_by_slug, site):
         content.condition_in_sentence = metadata.in_sentence(metadata.names_of(content)[0])
 
     root = lxml.html.fragment_fromstring(content.content or "<p></p>", create_parent="div")
+    content.toc = html_text.headings(root, "h2") if kind in config.toc_kinds else []
     row = state.report.row(content, generator.path)
     row.review, row.sources = content.review, len(content.sources)
     row.readability = readability.page_readability(root)

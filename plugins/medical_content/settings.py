@@ -56,6 +56,8 @@ DEFAULTS = {
     "MEDICAL_READABILITY_GRADE": 8.0,
     "MEDICAL_SUMMARY_HEADING": "In short",
     "MEDICAL_SUMMARY_KINDS": ["condition"],
+    # Kinds whose pages list their sections ("On this page") above the text.
+    "MEDICAL_TOC_KINDS": ["article"],
     # The compliance report as JSON; relative paths are beside the output folder.
     "MEDICAL_REPORT_FILE": "compliance-report.json",
 }
@@ -87,6 +89,7 @@ class Config:
     summary_heading: str
     summary_kinds: frozenset
     report_file: str
+    toc_kinds: frozenset
 
 
 def _fail(name, value, wanted):
@@ -201,4 +204,5 @@ def load(settings):
         summary_heading=_text("MEDICAL_SUMMARY_HEADING", s["MEDICAL_SUMMARY_HEADING"]),
         summary_kinds=frozenset(_strings("MEDICAL_SUMMARY_KINDS", s["MEDICAL_SUMMARY_KINDS"])),
         report_file=_text("MEDICAL_REPORT_FILE", s["MEDICAL_REPORT_FILE"]),
+        toc_kinds=frozenset(_strings("MEDICAL_TOC_KINDS", s["MEDICAL_TOC_KINDS"])),
     )
