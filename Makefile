@@ -16,7 +16,7 @@ BIND ?= 127.0.0.1
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test clean install
+.PHONY: help html publish serve devserver regenerate test clean install browser-tools
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
@@ -30,7 +30,23 @@ $(INSTALLED): requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-install: $(INSTALLED)
+# axe-core, the Nu HTML Checker and Lighthouse, at the versions package-lock.json pins.
+NODE_INSTALLED := node_modules/.installed
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The browser gates need Debian's Chromium, and Java for the Nu HTML Checker.
+browser-tools:
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; \
+	  else \
+	    echo "make test needs Chromium and Java: run 'sudo apt-get install chromium default-jre-headless'"; exit 1; \
+	  fi; \
+	fi
+
+install: $(INSTALLED) $(NODE_INSTALLED) browser-tools
 
 html: $(INSTALLED)
 	$(PYTHON) tools/build.py "$(CONFFILE)" "$(OUTPUTDIR)" --log-handler $(LOG_HANDLER)
@@ -45,7 +61,7 @@ serve devserver: $(INSTALLED)
 regenerate: $(INSTALLED)
 	$(PYTHON) -m pelican -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(NODE_INSTALLED) browser-tools
 	$(PYTHON) -m pytest
 
 clean:

@@ -1,0 +1,54 @@
+"""A real browser for the gates: Debian's Chromium driven by Playwright, over the built
+site served on loopback, with axe-core from node_modules (installed by `make test`)."""
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Without these, Chromium reaches for Google's services at start; the network is closed.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-default-apps", "--disable-extensions"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def chromium_path():
+    path = shutil.which("chromium")
+    if path is None:
+        raise RuntimeError("Chromium is not installed: run `make test` (as root it installs "
+                           "Debian's chromium), or `sudo apt-get install chromium`")
+    return path
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    """Serve a folder on 127.0.0.1 in a thread; returns (server, base URL)."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def run_axe(page):
+    if not AXE.is_file():
+        raise RuntimeError(f"{AXE} is missing: run `make test`, which installs it with npm ci")
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))",
+        WCAG)
+
+
+def html_files(site):
+    return sorted(p for p in Path(site).rglob("*.html") if "pagefind" not in p.parts)
