@@ -16,13 +16,15 @@ BIND ?= 127.0.0.1
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test clean install browser-tools
+.PHONY: help html publish serve devserver regenerate test clean install browser-tools audit screenshots
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
 	@echo 'make serve       preview at http://$(BIND):$(PORT)/, rebuilding on save'
 	@echo 'make publish     build with publishconf.py into output/'
 	@echo 'make test        run the test suite'
+	@echo 'make audit       Lighthouse scores of four page types (a benchmark)'
+	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
 	@echo 'make clean       remove output/ and caches'
 
 $(INSTALLED): requirements.txt
@@ -64,6 +66,14 @@ regenerate: $(INSTALLED)
 test: $(INSTALLED) $(NODE_INSTALLED) browser-tools
 	$(PYTHON) -m pytest
 
+# Lighthouse on four page types of a production build; a benchmark, not part of `make test`.
+audit: $(INSTALLED) $(NODE_INSTALLED) browser-tools
+	$(PYTHON) tools/audit.py
+
+# PNGs of every page type at 360 and 1280 px, in screenshots/.
+screenshots: $(INSTALLED) browser-tools
+	$(PYTHON) tools/screenshots.py
+
 clean:
-	rm -rf "$(OUTPUTDIR)" cache .pytest_cache
+	rm -rf "$(OUTPUTDIR)" cache .pytest_cache screenshots compliance-report.json
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
