@@ -1,0 +1,63 @@
+"""The production build (`make publish`, publishconf.py): absolute addresses, the feed,
+the sitemap and robots.txt."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import ROOT, TODAY, read_page
+
+from tools.build import build
+
+SITEURL = "https://patients.example.org"
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory):
+    output = tmp_path_factory.mktemp("production") / "output"
+    build(str(ROOT / "publishconf.py"), str(output),
+          overrides={"CACHE_PATH": str(tmp_path_factory.mktemp("cache")), "MEDICAL_TODAY": TODAY})
+    return output
+
+
+def test_publishconf_names_the_absolute_site_url():
+    from pelican.settings import read_settings
+
+    assert read_settings(str(ROOT / "publishconf.py"))["SITEURL"] == SITEURL
+
+
+def test_atom_feed_lists_the_article(production):
+    feed = ET.parse(production / "feeds" / "all.atom.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    links = [e.find(f"{atom}link").get("href") for e in feed.iter(f"{atom}entry")]
+    assert links == [f"{SITEURL}/articles/botox-for-chronic-pain/"]
+
+
+def test_sitemap_lists_every_public_page_by_absolute_address(production):
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locs = {e.text for e in ET.parse(production / "sitemap.xml").getroot().iter(f"{ns}loc")}
+    assert f"{SITEURL}/conditions/migraine/" in locs and f"{SITEURL}/faq/" in locs
+    assert all(loc.startswith(SITEURL + "/") for loc in locs)
+    assert not any("404" in loc or "/search/" in loc for loc in locs)
+
+
+def test_robots_txt_points_at_the_sitemap(production):
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in (production / "robots.txt").read_text().splitlines()
+
+
+@pytest.mark.parametrize("url", ["/", "/faq/", "/conditions/migraine/", "/articles/botox-for-chronic-pain/"])
+def test_canonical_and_open_graph_are_absolute(production, url):
+    soup = read_page(production, url)
+    canonical = soup.find("link", rel="canonical")["href"]
+    assert canonical == SITEURL + url
+    assert soup.find("meta", property="og:url")["content"] == canonical
+    assert soup.find("meta", property="og:title")["content"]
+    assert soup.find("meta", property="og:description")["content"]
+    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    assert soup.find("link", rel="alternate", type="application/atom+xml")["href"] == \
+        f"{SITEURL}/feeds/all.atom.xml"
+
+
+def test_the_404_page_is_written_and_not_indexed(production):
+    soup = read_page(production, "/404.html")
+    assert soup.find("h1").get_text() == "Page not found"
+    assert soup.find("a", href="/conditions/")
