@@ -40,7 +40,7 @@ $(NODE_INSTALLED): package.json package-lock.json
 
 # The browser gates need Debian's Chromium, and Java for the Nu HTML Checker.
 browser-tools:
-	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null; then \
+	@if ! command -v $${CHROMIUM_PATH:-chromium} >/dev/null || ! command -v java >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; \
 	  else \

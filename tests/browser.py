@@ -2,6 +2,7 @@
 site served on loopback, with axe-core from node_modules (installed by `make test`)."""
 
 import functools
+import os
 import http.server
 import shutil
 import threading
@@ -19,7 +20,8 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def chromium_path():
-    path = shutil.which("chromium")
+    """Debian's chromium, or the browser CHROMIUM_PATH names (GitHub's runners have Chrome)."""
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
     if path is None:
         raise RuntimeError("Chromium is not installed: run `make test` (as root it installs "
                            "Debian's chromium), or `sudo apt-get install chromium`")

@@ -15,7 +15,9 @@ from tools.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = ROOT / "pelicanconf.py"
-SOURCE_ARTICLE = ROOT.parent / "shared" / "source" / "botox-chronic-pain-article.txt"
+# The clinic's article as it reached us (a copy of ../shared/source/), which the site must
+# publish word for word except for the corrections listed in the README.
+SOURCE_ARTICLE = ROOT / "source" / "botox-chronic-pain-article.txt"
 # The day the tests take as today, so that no test depends on the real date.
 TODAY = "2026-11-25"
 FIXTURE_TODAY = "2025-06-01"
