@@ -58,7 +58,7 @@ publish: $(INSTALLED)
 
 # A preview only: it writes straight into output/ as files change.
 serve devserver: $(INSTALLED)
-	$(PYTHON) -m pelican -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
+	$(PYTHON) -m pelican -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) -e SITE_BUILD_SEARCH_INDEX=false $(PELICANOPTS)
 
 regenerate: $(INSTALLED)
 	$(PYTHON) -m pelican -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)

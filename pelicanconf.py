@@ -78,7 +78,10 @@ CLINIC = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["medical_content", "sitemap"]
+# Order matters at the end of a build: the medical checks may fail it first; then
+# site_build renames assets, indexes for search and writes _headers; pelican-precompress
+# then writes .gz and .br beside each text file.
+PLUGINS = ["medical_content", "sitemap", "site_build", "precompress"]
 
 # pelican-sitemap: every page but the 404 and the search page.
 SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^search/", r"^robots\.txt$"]}

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
+from site_build.hosting import parse_headers_file
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Without these, Chromium reaches for Google's services at start; the network is closed.
@@ -28,14 +30,29 @@ def chromium_path():
     return path
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class HostHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host that reads _headers would: with its headers."""
+
+    rules = {}
+
+    def end_headers(self):
+        path = self.path.split("?")[0]
+        for pattern, headers in self.rules.items():
+            if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
+                for name, value in headers.items():
+                    self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
 def serve(folder):
-    """Serve a folder on 127.0.0.1 in a thread; returns (server, base URL)."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+    """Serve a folder on 127.0.0.1 in a thread, with its _headers; returns (server, URL)."""
+    headers_file = Path(folder) / "_headers"
+    rules = parse_headers_file(headers_file.read_text()) if headers_file.exists() else {}
+    handler = functools.partial(type("Handler", (HostHandler,), {"rules": rules}),
+                                directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

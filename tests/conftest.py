@@ -104,6 +104,11 @@ class FixtureSite:
             "THEME": str(self.theme),
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "MEDICAL_TODAY": FIXTURE_TODAY,
+            # Fixture sites test content checks; search and compression are tested on the
+            # real site, and would only slow these builds down.
+            "SITE_BUILD_SEARCH_INDEX": False,
+            "PRECOMPRESS_GZIP": False,
+            "PRECOMPRESS_BROTLI": False,
             **overrides,
         })
 

@@ -9,10 +9,11 @@ problems are listed above the last line), 130 when interrupted.
 """
 
 import argparse
+import ctypes
+import errno
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
@@ -39,29 +40,43 @@ def build(settings_file, output_dir, overrides=None):
                       "DELETE_OUTPUT_DIRECTORY": False},
         )
         Pelican(settings).run()
-        index_for_search(staging)
         _swap_in(staging, output_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def index_for_search(site):
-    """Pagefind's index of the built site, in site/pagefind/ (the search page loads it)."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--silent"],
-                            capture_output=True, text=True)
-    if result.returncode:
-        raise RuntimeError(f"Pagefind could not index the site: {result.stderr.strip()}")
-
-
 def _swap_in(staging, output_dir):
-    old = None
-    if os.path.exists(output_dir):
+    """Put the staged site where the published one stands, in one step where the system
+    allows it: renameat2(RENAME_EXCHANGE) swaps the two folders atomically, so a web
+    server reading output_dir sees the old site or the new one, never a mix or nothing."""
+    os.chmod(staging, 0o755)
+    if not os.path.exists(output_dir):
+        os.rename(staging, output_dir)
+        return
+    if not exchange(staging, output_dir):  # e.g. a file system without RENAME_EXCHANGE
         old = tempfile.mkdtemp(prefix=".previous-", dir=os.path.dirname(output_dir))
         os.rename(output_dir, os.path.join(old, "site"))
-    os.rename(staging, output_dir)
-    os.chmod(output_dir, 0o755)
-    if old:
+        os.rename(staging, output_dir)
         shutil.rmtree(old, ignore_errors=True)
+    # after an exchange, staging holds the old site; build() removes it
+
+
+def exchange(first, second):
+    """Swap two paths atomically (Linux renameat2 with RENAME_EXCHANGE); False if the
+    system cannot."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second),
+                       rename_exchange)
+    if result != 0:
+        error = ctypes.get_errno()
+        if error in (errno.EINVAL, errno.ENOSYS, errno.EXDEV):
+            return False
+        raise OSError(error, os.strerror(error), second)
+    return True
 
 
 def main(argv=None):

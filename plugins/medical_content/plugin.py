@@ -7,16 +7,20 @@ Order of work in a build:
                               sources, breadcrumbs and structured data; faults reported.
 ``content_written``           each written page is parsed once and checked as a reader
                               will see it (disclaimer, safety information, claims, JSON-LD).
-``finalized``                 the compliance report; the build fails if anything erred.
+``finalized``                 the compliance report.
+``deploy`` (granular signals) the build fails if anything erred, after every plugin's
+                              end-of-build work, before anything could be deployed.
 """
 
 import logging
 
+import blinker
 import lxml.html
 import markdown
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
 from . import claims, compliance, faq, html_text, metadata, readability, review, settings, sources
@@ -206,11 +210,17 @@ def check_written_page(path, context):
     report_faults(content.source_path, context["PATH"], faults)
 
 
-def finish(pelican):
+def report_compliance(pelican):
     state = pelican.settings[STATE]
-    count, state.errors.count = state.errors.count, 0
     compliance.publish(state.report, state.config, pelican.settings["OUTPUT_PATH"])
     state.report = compliance.Report()
+
+
+def fail_on_errors(pelican):
+    """Runs last, on the granular "deploy" signal: other plugins finish their work (and
+    reset their state) first, and then a build with errors stops before it is deployed."""
+    state = pelican.settings[STATE]
+    count, state.errors.count = state.errors.count, 0
     if count:
         raise BuildFailed(
             f"the build found {count} problem(s), listed above; it is not fit to "
@@ -223,4 +233,6 @@ def register():
     signals.readers_init.connect(use_checked_reader)
     signals.all_generators_finalized.connect(prepare_content)
     signals.content_written.connect(check_written_page)
-    signals.finalized.connect(finish)
+    signals.finalized.connect(report_compliance)
+    granular_signals.register()
+    blinker.signal("deploy").connect(fail_on_errors)

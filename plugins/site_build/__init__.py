@@ -1,0 +1,3 @@
+from .plugin import register
+
+__all__ = ["register"]

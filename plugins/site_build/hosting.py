@@ -1,0 +1,49 @@
+"""What a static host needs beside the pages: fingerprinted asset names and _headers."""
+
+import hashlib
+from pathlib import Path, PurePosixPath
+
+# Fingerprinted files never change under their name; everything else is revalidated.
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def fingerprinted_name(relative, content):
+    """css/site.css -> css/site.1a2b3c4d5e.css, from the file's content."""
+    path = PurePosixPath(relative)
+    digest = hashlib.sha256(content).hexdigest()[:10]
+    return str(path.with_name(f"{path.stem}.{digest}{path.suffix}"))
+
+
+def asset_urls(theme_static, static_dir, names):
+    """{name: published path} for each fingerprinted theme file."""
+    return {name: f"{static_dir}/{fingerprinted_name(name, (Path(theme_static) / name).read_bytes())}"
+            for name in names}
+
+
+def publish_fingerprinted(output, static_dir, urls):
+    """Pelican copied the theme files under their own names; give them the hashed ones."""
+    for name, published in urls.items():
+        source = Path(output) / static_dir / name
+        if source.exists():
+            source.replace(Path(output) / published)
+
+
+def headers_file(headers, fingerprinted):
+    """The _headers file: security headers on every path, a year's caching for
+    fingerprinted files."""
+    lines = ["/*"] + [f"  {name}: {value}" for name, value in headers.items()]
+    for path in sorted(fingerprinted):
+        lines += [f"/{path}", f"  Cache-Control: {IMMUTABLE}"]
+    return "\n".join(lines) + "\n"
+
+
+def parse_headers_file(text):
+    """{path pattern: {header: value}}, as a host reads _headers (used by the tests' server)."""
+    rules, current = {}, None
+    for line in text.splitlines():
+        if line and not line[0].isspace():
+            current = rules.setdefault(line.strip(), {})
+        elif line.strip() and current is not None:
+            name, _, value = line.strip().partition(":")
+            current[name.strip()] = value.strip()
+    return rules

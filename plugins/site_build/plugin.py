@@ -1,0 +1,48 @@
+"""The site_build plugin: what the built site needs to be served well.
+
+``all_generators_finalized``  the fingerprinted names of theme assets, for the templates.
+``finalized``                 assets renamed, the Pagefind search index, ``_headers``.
+Compression (.gz, .br) follows, by pelican-precompress, on the granular "compress" signal.
+"""
+
+import os
+import subprocess
+import sys
+
+from pelican import signals
+
+from . import hosting, settings
+
+
+def asset_names(generators):
+    config = settings.load(generators[0].settings)
+    context = generators[0].context
+    theme_static = os.path.join(context["THEME"], "static")
+    context["ASSET_URLS"] = hosting.asset_urls(
+        theme_static, context["THEME_STATIC_DIR"], config["SITE_BUILD_FINGERPRINT"])
+
+
+def finish_site(pelican):
+    config = settings.load(pelican.settings)
+    output = pelican.settings["OUTPUT_PATH"]
+    theme_static = os.path.join(pelican.settings["THEME"], "static")
+    urls = hosting.asset_urls(theme_static, pelican.settings["THEME_STATIC_DIR"],
+                              config["SITE_BUILD_FINGERPRINT"])
+    hosting.publish_fingerprinted(output, pelican.settings["THEME_STATIC_DIR"], urls)
+    if config["SITE_BUILD_SEARCH_INDEX"]:
+        index_for_search(output)
+    with open(os.path.join(output, "_headers"), "w", encoding="utf-8") as out:
+        out.write(hosting.headers_file(config["SITE_BUILD_HEADERS"], urls.values()))
+
+
+def index_for_search(site):
+    """Pagefind's index of the built site, in site/pagefind/ (the search page loads it)."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--silent"],
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"Pagefind could not index the site: {result.stderr.strip()}")
+
+
+def register():
+    signals.all_generators_finalized.connect(asset_names)
+    signals.finalized.connect(finish_site)
