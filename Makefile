@@ -13,15 +13,25 @@ PUBLISHCONF = $(CURDIR)/publishconf.py
 PELICANOPTS ?=
 PORT ?= 8000
 BIND ?= 127.0.0.1
+
+# Upload targets (pelican-quickstart's): set these on the command line or in the environment.
+SSH_HOST ?= localhost
+SSH_PORT ?= 22
+SSH_USER ?= www
+SSH_TARGET_DIR ?= /var/www/patients
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test clean install browser-tools audit screenshots
+.PHONY: help html publish serve devserver regenerate test clean install browser-tools audit screenshots rsync_upload github
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
 	@echo 'make serve       preview at http://$(BIND):$(PORT)/, rebuilding on save'
 	@echo 'make publish     build with publishconf.py into output/'
+	@echo 'make rsync_upload  publish, then rsync output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
+	@echo 'make github      publish, then push output/ to the GITHUB_PAGES_BRANCH with ghp-import'
 	@echo 'make test        run the test suite'
 	@echo 'make audit       Lighthouse scores of four page types (a benchmark)'
 	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
@@ -65,6 +75,14 @@ regenerate: $(INSTALLED)
 
 test: $(INSTALLED) $(NODE_INSTALLED) browser-tools
 	$(PYTHON) -m pytest
+
+# Only ever uploads a site that `make publish` built and checked.
+rsync_upload: publish
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+github: publish
+	$(PYTHON) -m ghp_import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) --no-jekyll "$(OUTPUTDIR)"
+	git push origin $(GITHUB_PAGES_BRANCH)
 
 # Lighthouse on four page types of a production build; a benchmark, not part of `make test`.
 audit: $(INSTALLED) $(NODE_INSTALLED) browser-tools
