@@ -24,7 +24,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test clean install browser-tools audit screenshots rsync_upload github
+.PHONY: help html publish serve devserver regenerate test clean install browser-tools audit screenshots rsync_upload github bench
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
@@ -34,6 +34,7 @@ help:
 	@echo 'make github      publish, then push output/ to the GITHUB_PAGES_BRANCH with ghp-import'
 	@echo 'make test        run the test suite'
 	@echo 'make audit       Lighthouse scores of four page types (a benchmark)'
+	@echo 'make bench       build-time benchmark at 100, 1,000 and 5,000 pages (BENCH_SIZES=...)'
 	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
 	@echo 'make clean       remove output/ and caches'
 
@@ -87,6 +88,10 @@ github: publish
 # Lighthouse on four page types of a production build; a benchmark, not part of `make test`.
 audit: $(INSTALLED) $(NODE_INSTALLED) browser-tools
 	$(PYTHON) tools/audit.py
+
+# How the pipeline scales (synthetic sites of 100, 1,000 and 5,000 pages); not part of `make test`.
+bench: $(INSTALLED)
+	$(PYTHON) bench/run.py $(BENCH_SIZES)
 
 # PNGs of every page type at 360 and 1280 px, in screenshots/.
 screenshots: $(INSTALLED) browser-tools

@@ -22,7 +22,7 @@ _ESCAPES = {
 
 def script_json(data):
     """JSON text for the body of a <script type="application/ld+json"> element."""
-    return json.dumps(data, ensure_ascii=False, indent=2).translate(_ESCAPES)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES)
 
 
 def faq_page(entries):
