@@ -274,3 +274,19 @@ def test_publishing_treats_an_overdue_review_as_an_error():
 
     assert read_settings(str(ROOT / "publishconf.py"))["MEDICAL_OVERDUE_REVIEW"] == "error"
     assert read_settings(str(ROOT / "pelicanconf.py")).get("MEDICAL_OVERDUE_REVIEW", "warning") == "warning"
+
+
+@pytest.mark.parametrize("text", [
+    "Chronic migraine means you have headaches on 15 or more days a month.",
+    "Onabotulinumtoxin administration necessitates individualized consideration. Ask.",
+    "The effects of Botox for chronic pain management typically begin to emerge within "
+    "3-7 days after the injection, with the full benefits becoming apparent within 2-4 weeks.",
+])
+def test_readability_figures_are_textstats(text):
+    import textstat as library
+
+    from medical_content.readability import measure
+
+    figures = measure(text)
+    assert (figures.grade, figures.ease) == (
+        round(library.flesch_kincaid_grade(text), 1), round(library.flesch_reading_ease(text), 1))

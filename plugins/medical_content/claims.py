@@ -8,6 +8,7 @@ claim "approved for ... tension headaches". A list item that states its own stat
 ("(off-label: not FDA-approved)") is judged on its own. Questions assert nothing.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,14 +39,14 @@ class Claim:
 
 
 def off_label_terms(conditions):
-    """{display name: [names]} -> [(display name, compiled pattern)], built once a build."""
+    """{display name: [names]} -> ((display name, compiled pattern), ...), built once a build."""
     compiled = []
     for display, names in conditions.items():
         alternatives = sorted({_name_pattern(n) for n in names if n.strip()}, key=len, reverse=True)
         if alternatives:
             compiled.append((display, re.compile(
                 r"\b(?:" + "|".join(alternatives) + r")(?:e?s)?\b", re.IGNORECASE)))
-    return compiled
+    return tuple(compiled)
 
 
 def _name_pattern(name):
@@ -66,7 +67,10 @@ def false_approvals(root, terms):
             for claim in _list_claims(element, terms):
                 found.setdefault((claim.sentence, claim.condition), claim)
         elif element.tag in _BLOCKS and not _inside_list_item(element):
-            for sentence in sentences(own_text(element)):
+            text = own_text(element)
+            if not _APPROVAL.search(text):
+                continue  # most text says nothing of approval: no need to split it
+            for sentence in sentences(text):
                 for condition in _claimed(sentence, terms):
                     found.setdefault((sentence, condition), Claim(sentence, condition, sentence))
     return list(found.values())
@@ -109,9 +113,14 @@ def _states_status(text):
     return bool(_APPROVAL.search(text)) or "off-label" in text.lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def _claimed(sentence, terms):
+    """The off-label conditions a sentence calls approved; cached, as the same sentences
+    (the safety information, the disclaimer) stand on every page."""
+    if not _APPROVAL.search(sentence):
+        return ()
     if sentence.rstrip(" )\"”’").endswith("?"):
-        return []
+        return ()
     claimed = []
     for clause in _CLAUSE_BREAK.split(sentence):
         if not any(not _negated(clause, m.start()) for m in _APPROVAL.finditer(clause)):
@@ -120,7 +129,7 @@ def _claimed(sentence, terms):
             if condition not in claimed and any(
                     not _name_negated(clause, m.start()) for m in pattern.finditer(clause)):
                 claimed.append(condition)
-    return claimed
+    return tuple(claimed)
 
 
 def _negated(clause, position):

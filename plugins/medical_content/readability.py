@@ -4,12 +4,29 @@ textstat 0.7.3 counts syllables with pyphen's bundled dictionaries; later versio
 download a dictionary at run time, which a build must never do.
 """
 
+import functools
 from dataclasses import dataclass
 
-import textstat
+from textstat.textstat import textstatistics
 
 from .html_text import block_texts, prose, sections
 from .problems import Fault
+
+
+class _Textstat(textstatistics):
+    """textstat's own formulas and rounding, with syllables counted once per distinct
+    word: pyphen's hyphenation is most of the cost, and a site repeats its words."""
+
+    @functools.lru_cache(maxsize=65536)
+    def _word_syllables(self, word):
+        return len(self.pyphen.positions(word)) + 1
+
+    @functools.lru_cache(maxsize=128)
+    def syllable_count(self, text, lang=None):
+        return sum(self._word_syllables(word) for word in self.remove_punctuation(text.lower()).split())
+
+
+textstat = _Textstat()
 
 
 @dataclass(frozen=True)

@@ -35,15 +35,16 @@ def check(path, content, state):
     main = next(tree.iter("main"), None)
     row = state.report.row(content)
     faults = []
+    main_text = disclaimer.visible_main_text(tree)
     if content.is_medical:
-        row.disclaimer = disclaimer.shown_in_main(tree, config.disclaimer)
+        row.disclaimer = disclaimer.shows(main_text, config.disclaimer)
         if not row.disclaimer:
             faults.append(Fault(
                 f"the written page {path} does not show the medical disclaimer inside <main>",
                 f"keep {{% include \"partials/disclaimer.html\" %}} inside <main> in the "
                 f"theme template {content.template}.html, and MEDICAL_DISCLAIMER set", line=1))
     if content.shows_safety_information:
-        row.safety = disclaimer.shown_in_main(tree, state.safety_heading)
+        row.safety = disclaimer.shows(main_text, state.safety_heading)
         if not row.safety:
             faults.append(Fault(
                 f"the written page {path} does not show the Important Safety Information",
