@@ -69,7 +69,7 @@ publish: $(INSTALLED)
 
 # A preview only: it writes straight into output/ as files change.
 serve devserver: $(INSTALLED)
-	$(PYTHON) -m pelican -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) -e SITE_BUILD_SEARCH_INDEX=false $(PELICANOPTS)
+	$(PYTHON) tools/serve.py "$(CONFFILE)" "$(INPUTDIR)" "$(OUTPUTDIR)" --port $(PORT) --bind $(BIND) --log-handler $(LOG_HANDLER)
 
 regenerate: $(INSTALLED)
 	$(PYTHON) -m pelican -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -91,6 +91,7 @@ audit: $(INSTALLED) $(NODE_INSTALLED) browser-tools
 
 # How the pipeline scales (synthetic sites of 100, 1,000 and 5,000 pages); not part of `make test`.
 bench: $(INSTALLED)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	$(PYTHON) bench/run.py $(BENCH_SIZES)
 
 # PNGs of every page type at 360 and 1280 px, in screenshots/.

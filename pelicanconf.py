@@ -44,6 +44,12 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Pelican makes a new template environment for each build, so Jinja need not look at
+# every template file's time stamp again for each page it renders (thousands of stat
+# calls on a big site).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "auto_reload": False}
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

@@ -2,6 +2,7 @@
 small fixture sites in tmp_path for the failing cases."""
 
 import shutil
+import sys
 import textwrap
 from pathlib import Path
 
@@ -115,6 +116,20 @@ class FixtureSite:
     def build(self, **overrides):
         Pelican(self.settings(**overrides)).run()
 
+    def settings_file(self):
+        """A settings file for the tools that read one: the real settings, this site."""
+        path = self.root / "conf.py"
+        path.write_text(
+            f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+            "from pelicanconf import *  # noqa\n"
+            f"PATH = {str(self.content)!r}\n"
+            f"THEME = {str(self.theme)!r}\n"
+            f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+            f"CACHE_PATH = {str(self.root / 'cache')!r}\n"
+            f"MEDICAL_TODAY = {FIXTURE_TODAY!r}\n"
+        )
+        return path
+
     def page(self, url_path):
         return read_page(self.output, url_path)
 
@@ -162,6 +177,14 @@ def condition_source(drop=(), body="## In short\n\nIt is a neck problem. Botox c
         **metadata,
     }
     return source(body, drop=drop, **fields)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many examples the property tests ran: a count CI's log keeps."""
+    properties = sys.modules.get("test_properties")
+    if properties is not None and properties.RUNS:
+        terminalreporter.write_line("Hypothesis examples run (fixed seed): " + ", ".join(
+            f"{name} {count}" for name, count in sorted(properties.RUNS.items())))
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -152,6 +152,8 @@ def test_unknown_kind(fixture_site, caplog):
     ({"MEDICAL_OVERDUE_REVIEW": "fatal"}, "setting MEDICAL_OVERDUE_REVIEW must be one of "
                                           "'warning', 'error', got 'fatal'"),
     ({"MEDICAL_REVIEWERS_FILE": "nobody.toml"}, "setting MEDICAL_REVIEWERS_FILE: the file "),
+    ({"MEDICAL_CHECK_WORKERS": "two"}, "setting MEDICAL_CHECK_WORKERS must be \"auto\" or a "
+                                       "whole number of processes (0: none), got 'two'"),
 ])
 def test_bad_settings_stop_the_build_at_start(fixture_site, overrides, expected):
     with pytest.raises(SettingsError, match=re.escape(expected)):

@@ -1,9 +1,9 @@
 """The regulatory-claims check, one sentence or list per case."""
 
-import lxml.html
 import pytest
 
 from medical_content import claims
+from medical_content.html_text import fragment
 
 TERMS = claims.off_label_terms({
     "Tension headache": ["Tension headache", "Tension-type headache"],
@@ -28,7 +28,7 @@ CORRECTED_LIST = (
 
 
 def found(html):
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    root = fragment(html)
     return [(c.condition, c.sentence) for c in claims.false_approvals(root, TERMS)]
 
 
@@ -90,7 +90,7 @@ def test_a_list_without_an_introducing_sentence_is_judged_alone():
 
 
 def test_no_off_label_conditions_means_nothing_to_find():
-    root = lxml.html.fragment_fromstring(SOURCE_LIST, create_parent="div")
+    root = fragment(SOURCE_LIST)
     assert claims.false_approvals(root, claims.off_label_terms({})) == []
 
 

@@ -3,11 +3,11 @@
 
 import json
 
-import lxml.html
 import pytest
 from conftest import faq_source
 
 from medical_content import faq
+from medical_content.html_text import fragment
 from medical_content.structured_data import script_json
 
 
@@ -76,7 +76,7 @@ def test_script_json_round_trips_and_hides_markup(text):
     ("<h2>Q <em>emph</em>?</h2><p>A <a href='/x/'>link</a>.</p>", [("Q emph?", "A link.")]),
 ])
 def test_extract_reads_questions_and_answers(html, expected):
-    found = faq.extract(lxml.html.fragment_fromstring(html, create_parent="div"))
+    found = faq.extract(fragment(html))
     assert [(e.question, e.answer) for e in found.entries] == expected
     assert found.faults == []
 
@@ -88,5 +88,5 @@ def test_extract_reads_questions_and_answers(html, expected):
     ("<h2>Q?</h2><p>A.</p><h1>Other</h1><p>B.</p><h2>R?</h2>", ("R?", 1, "the question 'R?' has no answer")),
 ])
 def test_extract_reports_faults(html, fault):
-    found = faq.extract(lxml.html.fragment_fromstring(html, create_parent="div"))
+    found = faq.extract(fragment(html))
     assert [(f.text, f.occurrence, f.what) for f in found.faults] == [fault]

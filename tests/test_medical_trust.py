@@ -255,6 +255,36 @@ def test_compliance_report_is_written_beside_the_output(fixture_site, capsys):
     assert "Compliance report (2025-06-01)" in printed and "conditions/cd.md" in printed
 
 
+def test_a_big_sites_table_lists_only_the_failing_pages():
+    from medical_content import compliance
+    rows = [compliance.Row(f"content/pages/p{i}.md", f"/p{i}/", "about", False) for i in range(70)]
+    rows[5].is_medical = True  # a medical page with no review and no sources
+    text = compliance.table(rows, datetime.date(2025, 6, 1), path="report.json")
+    assert "content/pages/p5.md" in text and "content/pages/p6.md" not in text
+    assert text.endswith("... and 69 more pages that pass every check (all in report.json)")
+
+
+# --- checks beside the build -------------------------------------------------------
+
+def test_checks_in_a_worker_process_report_what_the_builds_own_process_reports(
+        fixture_site, caplog):
+    """A big site checks its pages in a worker process: the same faults, lines and report."""
+    off_label_pages(fixture_site)
+    fixture_site.write("articles/a.md", article_source(SOURCE_PARAGRAPH))
+    fixture_site.write("pages/conditions/cd.md", condition_source(body="## Overview\n\nText."))
+    report = fixture_site.root / "compliance-report.json"
+    in_process = fails(fixture_site, caplog, MEDICAL_CHECK_WORKERS=0)
+    report_in_process = json.loads(report.read_text())
+    caplog.clear()
+    in_worker = fails(fixture_site, caplog, MEDICAL_CHECK_WORKERS=1)
+    assert any(m.startswith("content/articles/a.md:11: calls an off-label use approved")
+               for m in in_worker), in_worker
+    assert any(m.startswith("content/pages/conditions/cd.md:1: the page does not open with "
+                            "an 'In short' section") for m in in_worker), in_worker
+    assert sorted(in_worker) == sorted(in_process)
+    assert json.loads(report.read_text()) == report_in_process
+
+
 # --- structured data, as written --------------------------------------------------
 
 def test_a_template_that_writes_the_structured_data_twice_fails(fixture_site, caplog):

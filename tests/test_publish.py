@@ -5,7 +5,7 @@ it was."""
 import subprocess
 import sys
 
-from conftest import FIXTURE_TODAY, ROOT, condition_source
+from conftest import ROOT, condition_source
 
 
 def snapshot(folder):
@@ -13,16 +13,7 @@ def snapshot(folder):
 
 
 def run_build(fixture_site):
-    settings_file = fixture_site.root / "conf.py"
-    settings_file.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-        "from pelicanconf import *  # noqa\n"
-        f"PATH = {str(fixture_site.content)!r}\n"
-        f"THEME = {str(ROOT / 'theme')!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-        f"CACHE_PATH = {str(fixture_site.root / 'cache')!r}\n"
-        f"MEDICAL_TODAY = {FIXTURE_TODAY!r}\n"
-    )
+    settings_file = fixture_site.settings_file()
     return subprocess.run(
         [sys.executable, str(ROOT / "tools" / "build.py"), str(settings_file),
          str(fixture_site.output), "--log-handler", "plain"],

@@ -79,18 +79,24 @@ def exchange(first, second):
     return True
 
 
+def log_handler(name):
+    """Pelican's coloured, wrapped log at a terminal ("rich"), or one plain line per
+    message ("plain") for CI logs and for tools that read the messages."""
+    if name == "plain":
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+        return handler
+    from pelican.log import DEFAULT_LOG_HANDLER
+    return DEFAULT_LOG_HANDLER
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("settings")
     parser.add_argument("output")
     parser.add_argument("--log-handler", choices=["plain", "rich"], default="rich")
     args = parser.parse_args(argv)
-    if args.log_handler == "plain":
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-    else:
-        from pelican.log import DEFAULT_LOG_HANDLER as handler
-    init_logging(level=logging.WARNING, handler=handler)
+    init_logging(level=logging.WARNING, handler=log_handler(args.log_handler))
     try:
         build(args.settings, args.output)
     except KeyboardInterrupt:

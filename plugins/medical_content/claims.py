@@ -12,6 +12,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
+from .html_text import text_of
+
 _APPROVAL = re.compile(
     r"\b(?:approv(?:ed|al)|indicated|licensed|cleared)\b", re.IGNORECASE)
 _NEGATOR = re.compile(
@@ -29,6 +33,9 @@ _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt"
 _LISTS = {"ul", "ol"}
 _SKIPPED = {"script", "style", "template"}
 _WINDOW = 4  # words before an approval word that can negate it
+# Blocks whose lists are introduced inside them, so they can be judged on their own.
+_SELF_CONTAINED = {"section", "aside"}
+_judged = {}  # (serialized section, terms) -> its claims
 
 
 @dataclass(frozen=True)
@@ -38,15 +45,44 @@ class Claim:
     anchor: str  # the text to look for in the source: the sentence, or the list item
 
 
+class OffLabel:
+    """The names of the off-label conditions as one pattern: a sentence is scanned once,
+    however many conditions the site has. Plain values, so a worker process can take
+    it; the pattern is compiled once per process."""
+
+    def __init__(self, conditions):
+        self.displays = tuple(conditions)
+        groups = []
+        for index, names in enumerate(conditions.values()):
+            alternatives = sorted({_name_pattern(n) for n in names if n.strip()},
+                                  key=len, reverse=True)
+            if alternatives:
+                groups.append(f"(?P<c{index}>{'|'.join(alternatives)})")
+        self.source = r"\b(?:" + "|".join(groups) + r")(?:e?s)?\b" if groups else ""
+
+    def __bool__(self):
+        return bool(self.source)
+
+    def __eq__(self, other):
+        return isinstance(other, OffLabel) and self.source == other.source
+
+    def __hash__(self):
+        return hash(self.source)
+
+    def find(self, text):
+        """(display name, position) of each off-label condition named in the text."""
+        for match in _compiled(self.source).finditer(text):
+            yield self.displays[int(match.lastgroup[1:])], match.start()
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(source):
+    return re.compile(source, re.IGNORECASE)
+
+
 def off_label_terms(conditions):
-    """{display name: [names]} -> ((display name, compiled pattern), ...), built once a build."""
-    compiled = []
-    for display, names in conditions.items():
-        alternatives = sorted({_name_pattern(n) for n in names if n.strip()}, key=len, reverse=True)
-        if alternatives:
-            compiled.append((display, re.compile(
-                r"\b(?:" + "|".join(alternatives) + r")(?:e?s)?\b", re.IGNORECASE)))
-    return tuple(compiled)
+    """{display name: [names]} of the off-label conditions, built once a build."""
+    return OffLabel(conditions)
 
 
 def _name_pattern(name):
@@ -57,28 +93,45 @@ def _name_pattern(name):
 
 def false_approvals(root, terms):
     """Every false approval claim in the element's text, each (sentence, condition) once."""
-    if not terms:
-        return []
+    if not terms or not _APPROVAL.search(text_of(root)):
+        return []  # most text says nothing of approval: no need to walk it
     found = {}
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in _SKIPPED:
-            continue
-        if element.tag in _LISTS:
-            for claim in _list_claims(element, terms):
-                found.setdefault((claim.sentence, claim.condition), claim)
-        elif element.tag in _BLOCKS and not _inside_list_item(element):
-            text = own_text(element)
-            if not _APPROVAL.search(text):
-                continue  # most text says nothing of approval: no need to split it
-            for sentence in sentences(text):
-                for condition in _claimed(sentence, terms):
-                    found.setdefault((sentence, condition), Claim(sentence, condition, sentence))
+    for claim in _claims(root, terms, in_item=False):
+        found.setdefault((claim.sentence, claim.condition), claim)
     return list(found.values())
 
 
-def _inside_list_item(element):
+def _claims(element, terms, in_item):
+    tag = element.tag
+    if not isinstance(tag, str) or tag in _SKIPPED:
+        return
+    if tag in _SELF_CONTAINED and not in_item:
+        # The same sections (the safety information, the sources' heading) stand on
+        # every page: judge each distinct one once.
+        key = (etree.tostring(element), terms)
+        if key not in _judged:
+            if len(_judged) >= 4096:
+                _judged.clear()
+            _judged[key] = list(_walk(element, terms, in_item))
+        yield from _judged[key]
+    else:
+        yield from _walk(element, terms, in_item)
+
+
+def _walk(element, terms, in_item):
+    tag = element.tag
     # list items are judged with their list, where the introduction is known
-    return element.tag == "li" or any(a.tag == "li" for a in element.iterancestors())
+    in_item = in_item or tag == "li"
+    if tag in _LISTS:
+        yield from _list_claims(element, terms)
+    elif tag in _BLOCKS and not in_item:
+        text = own_text(element)
+        if _APPROVAL.search(text):
+            for sentence in sentences(text):
+                for condition in _claimed(sentence, terms):
+                    yield Claim(sentence, condition, sentence)
+    for child in element:
+        yield from _claims(child, terms, in_item)
 
 
 def _list_claims(list_element, terms):
@@ -125,9 +178,8 @@ def _claimed(sentence, terms):
     for clause in _CLAUSE_BREAK.split(sentence):
         if not any(not _negated(clause, m.start()) for m in _APPROVAL.finditer(clause)):
             continue
-        for condition, pattern in terms:
-            if condition not in claimed and any(
-                    not _name_negated(clause, m.start()) for m in pattern.finditer(clause)):
+        for condition, position in terms.find(clause):
+            if condition not in claimed and not _name_negated(clause, position):
                 claimed.append(condition)
     return tuple(claimed)
 
@@ -147,7 +199,7 @@ def own_text(element, skip=_BLOCKS):
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag not in skip and child.tag not in _SKIPPED:
-            parts.append(child.text_content())
+            parts.append(text_of(child))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
 

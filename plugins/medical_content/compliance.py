@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .problems import display_path
 
 PASS, FAIL, NOT_APPLICABLE = "ok", "FAIL", "-"
+ALL_ROWS_UP_TO = 60  # pages; a bigger site's table lists only the failing ones
 
 
 @dataclass
@@ -84,10 +85,8 @@ def publish(report, config, output_path):
     rows = sorted(report.rows.values(), key=lambda r: (not r.is_medical, r.page))
     for row in rows:
         row.overdue = bool(row.review and row.review.overdue(config.today))
-    print(table(rows, config.today, colour=os.isatty(1)))
-    path = config.report_file
-    if not os.path.isabs(path):
-        path = os.path.join(os.path.dirname(os.path.abspath(output_path)), path)
+    print(table(rows, config.today, colour=os.isatty(1), path=path_of(config, output_path)))
+    path = path_of(config, output_path)
     with open(path, "w", encoding="utf-8") as out:
         json.dump({"today": config.today.isoformat(),
                    "readability_target_grade": config.readability_grade,
@@ -95,22 +94,40 @@ def publish(report, config, output_path):
     return path
 
 
-def table(rows, today, colour=False):
+def path_of(config, output_path):
+    """The JSON report's path: relative paths are beside the output folder."""
+    if os.path.isabs(config.report_file):
+        return config.report_file
+    return os.path.join(os.path.dirname(os.path.abspath(output_path)), config.report_file)
+
+
+def table(rows, today, colour=False, path="compliance-report.json"):
     """The report as aligned text; failures in red at a terminal. Plain string formatting
-    rather than a table library: it stays fast for thousands of pages."""
+    rather than a table library: it stays fast for thousands of pages. A big site lists
+    only the pages that fail a check: a thousand passing rows would hide them."""
     columns = ["page", "kind", *Row("", "", "", False).cells()]
     lines = [[row.page, row.kind, *row.cells().values()] for row in rows]
+    passing = 0
+    if len(lines) > ALL_ROWS_UP_TO:
+        failing = [line for line in lines if any(_fails(cell) for cell in line[2:])]
+        passing, lines = len(lines) - len(failing), failing
     widths = [max(len(str(line[i])) for line in [columns, *lines]) for i in range(len(columns))]
 
     def render(cells, paint=False):
         out = []
         for cell, width in zip(cells, widths):
             text = str(cell).ljust(width)
-            if paint and ("FAIL" in cell or "OVERDUE" in cell):
+            if paint and _fails(cell):
                 text = f"\033[1;31m{text}\033[0m"
             out.append(text)
         return "  ".join(out).rstrip()
 
     rule = "  ".join("-" * width for width in widths)
     body = [render(line, colour) for line in lines]
+    if passing:
+        body.append(f"... and {passing} more pages that pass every check (all in {path})")
     return "\n".join([f"Compliance report ({today.isoformat()})", render(columns), rule, *body])
+
+
+def _fails(cell):
+    return "FAIL" in cell or "OVERDUE" in cell

@@ -5,6 +5,10 @@ The check reads the HTML that was written, not the metadata, so a theme change t
 drops the disclaimer, moves it out of <main> or hides it is caught.
 """
 
+import copy
+
+from .html_text import visible_text
+
 _HIDDEN = ".//*[@hidden or @aria-hidden='true' or self::template or self::script or self::style]"
 
 
@@ -13,12 +17,26 @@ def visible_main_text(tree):
     texts = []
     for main in tree.iter("main"):
         if main.xpath(_HIDDEN):  # rare: copy, so the written tree stays as it is
-            main = main.__copy__()
+            main = copy.deepcopy(main)
             for hidden in main.xpath(_HIDDEN):
-                hidden.drop_tree()
-        texts.append(" ".join(main.text_content().split()))
+                _drop(hidden)
+        texts.append(visible_text(main))
     return " ".join(texts)
 
 
 def shows(main_text, text):
     return " ".join(text.split()) in main_text
+
+
+def _drop(element):
+    """Remove an element and its content, keeping the text that follows it."""
+    parent, tail = element.getparent(), element.tail
+    if parent is None:
+        return
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)

@@ -1,13 +1,38 @@
-"""Reading text out of a page's rendered HTML (an lxml tree), as a reader sees it."""
+"""Parsing a page's rendered HTML, and reading text out of it as a reader sees it."""
 
 import re
 
+from lxml import etree
+
 _BLOCK_END = re.compile(r"[.!?:;]$")
+_HTML_WHITESPACE = re.compile(r"[ \t\n\f\r]+")  # what HTML collapses; not U+00A0 and kin
+# Plain lxml elements, not lxml.html's: those look up a Python class each time an
+# element is touched, which cost more than the parse itself on every page.
+_FRAGMENT_PARSER = etree.HTMLParser()
+_PAGE_PARSER = etree.HTMLParser(encoding="utf-8")  # Pelican writes UTF-8
+_TEXT = etree.XPath("string()", smart_strings=False)
+
+
+def fragment(html):
+    """A rendered HTML snippet (an article's content, a summary) as one element whose
+    children are the snippet's top-level blocks."""
+    # A browser ignores NUL in text; libxml2 would show it as U+FFFD.
+    html = html.replace("\x00", "")
+    return etree.fromstring(f"<html><body>{html}</body></html>", _FRAGMENT_PARSER).find("body")
+
+
+def page(path):
+    """A written HTML page's root element."""
+    return etree.parse(path, _PAGE_PARSER).getroot()
+
+
+def text_of(element):
+    return _TEXT(element)
 
 
 def visible_text(element):
     """Text of an element, whitespace collapsed as a browser renders it."""
-    return " ".join(element.text_content().split())
+    return _HTML_WHITESPACE.sub(" ", _TEXT(element)).strip(" ")
 
 
 def heading_level(tag):

@@ -1,6 +1,10 @@
 """Checks of a content object's metadata against what its kind requires."""
 
+import re
+
 from .problems import Fault
+
+_MARKUP = re.compile(r"<[A-Za-z!/?]")  # a tag or comment, not "a < b"
 
 
 def header_name(name):
@@ -26,6 +30,12 @@ def check(metadata, kind, config):
                 f"{_described(kind)} needs the metadata {header_name(name)!r}, and it is missing",
                 f"add a line '{header_name(name)}: {example}' to the header at the top of the file",
                 line=1))
+    title = str(metadata.get("title", ""))
+    if _MARKUP.search(title):
+        faults.append(Fault(
+            f"the title {title!r} holds HTML markup; titles are plain text (they also stand "
+            "in the browser tab, search results and the structured data)",
+            "write the title as plain words, without <...> tags", field="title"))
     if kind == "condition" and metadata.get("regulatory_status") is not None:
         status = str(metadata["regulatory_status"]).strip().lower()
         allowed = " or ".join(repr(s) for s in config.regulatory_statuses)

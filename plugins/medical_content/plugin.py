@@ -2,30 +2,35 @@
 
 Order of work in a build:
 ``initialized``               settings read and checked once; the error count starts.
+``get_generators``            the checks start (``workers``).
 ``readers_init``              Markdown sources are checked before Pelican reads them.
+``content_object_init``       each page's text is measured for readability.
 ``all_generators_finalized``  each article and page gets its kind, template, review,
                               sources, breadcrumbs and structured data; faults reported.
 ``content_written``           each written page is parsed once and checked as a reader
-                              will see it (disclaimer, safety information, claims, JSON-LD).
-``finalized``                 the compliance report.
+                              will see it (disclaimer, safety information, claims, JSON-LD,
+                              readability), beside the build on a big site (``workers``).
+``finalized``                 the checks' results, then the compliance report.
 ``deploy`` (granular signals) the build fails if anything erred, after every plugin's
                               end-of-build work, before anything could be deployed.
 """
 
 import logging
+import os
 
 import blinker
-import lxml.html
 import markdown
 from markupsafe import Markup
 from pelican import signals
+from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
-from . import claims, compliance, faq, html_text, metadata, readability, review, settings, sources
-from . import structured_data, written_page
-from .problems import BuildFailed, ErrorCounter, HideTraceback, report_faults
+from . import claims, compliance, faq, html_text, metadata, readability, review, settings
+from . import checks_cache, site_paths, sources, theme
+from . import structured_data, workers, written_page
+from .problems import BuildFailed, ErrorCounter, HideTraceback, display_path, report_faults
 from .reader import CheckedMarkdownReader
 
 STATE = settings.STATE_KEY
@@ -43,6 +48,8 @@ class State:
         self.safety_heading = written_page.first_heading(self.safety_html)
         self.off_label = None
         self.report = compliance.Report()
+        self.checks = None
+        self.contents = []  # (content, generator) of the build, once read
 
 
 def initialized(pelican):
@@ -50,6 +57,7 @@ def initialized(pelican):
     if not any(isinstance(f, HideTraceback) for f in pelican_logger.filters):
         pelican_logger.addFilter(HideTraceback())
     state = State(settings.load(pelican.settings), pelican.settings["MARKDOWN"])
+    theme.check(pelican.settings, state.config)
     # Counted where Pelican's and our records pass, not on the root logger: a root
     # handler would silence Python's last-resort output that Pelican's plain log uses.
     for name in ("pelican", __name__.split(".")[0]):
@@ -58,6 +66,26 @@ def initialized(pelican):
             counted.removeHandler(handler)  # left by an earlier build in this process
         counted.addHandler(state.errors)
     pelican.settings[STATE] = state
+
+
+def start_checks(pelican):
+    state = pelican.settings[STATE]
+    state.errors.count = 0  # an earlier build in this process may have stopped half-way
+    if state.checks is not None:
+        state.checks.close()  # an earlier build in this process that stopped half-way
+    sources = sum(len(files) for _, _, files in os.walk(pelican.settings["PATH"]))
+    state.checks = workers.Checks(written_page.Shared(state.config, state.safety_heading),
+                                  state.config.check_workers(sources),
+                                  memory=checks_cache.load(pelican.settings, state.config))
+
+
+def measure_text(content):
+    if not isinstance(content, (Article, Page)):
+        return  # static files are contents too
+    state = content.settings[STATE]
+    summary = content.metadata.get("summary") if "summary" in content.metadata else ""
+    job = written_page.TextJob(content._content or "", str(summary or ""))
+    state.checks.submit(job, lambda result: _record_text(result, content, state))
 
 
 def use_checked_reader(readers):
@@ -84,6 +112,14 @@ def prepare_content(generators):
     settings_ = wanted[0].settings
     state = settings_[STATE]
     everything = [(c, g) for g in wanted for c in _contents(g)]
+    generator_of = {id(c): g for c, g in everything}
+    for content, fault in site_paths.duplicate_outputs(
+            [c for c, _ in everything], lambda c: display_path(c.source_path, generator_of[id(c)].path)):
+        generator = generator_of[id(content)]
+        report_faults(content.source_path, generator.path, [fault])
+        _leave_out(content, generator)  # Pelican would stop when it came to write it
+    everything = [(c, g) for g in wanted for c in _contents(g)]
+    state.contents = everything
     for content, generator in everything:
         content.kind = metadata.kind_of(content, isinstance(generator, ArticlesGenerator))
     pages_by_slug = {c.slug: c for c, g in everything if isinstance(g, PagesGenerator)}
@@ -101,10 +137,20 @@ def prepare_content(generators):
         report_faults(content.source_path, generator.path, faults)
         report_faults(content.source_path, generator.path, warnings, logging.WARNING)
     context = wanted[0].context  # one dict, shared by every generator
+    published = {id(c) for g in wanted for c in getattr(g, "pages", ())}
     context["condition_pages"] = sorted(
-        (c for c, g in everything if c.kind == "condition" and c in getattr(g, "pages", ())),
+        (c for c, _ in everything if c.kind == "condition" and id(c) in published),
         key=lambda page: page.title.casefold())
     context["SAFETY_INFORMATION"] = state.safety_html
+
+
+def _leave_out(content, generator):
+    for name in ("articles", "pages", "translations", "hidden_articles", "hidden_pages",
+                 "hidden_translations", "drafts", "draft_pages", "drafts_translations",
+                 "draft_translations"):
+        found = getattr(generator, name, None)
+        if isinstance(found, list) and content in found:
+            found.remove(content)
 
 
 def _site(settings_, config):
@@ -131,20 +177,14 @@ def _prepare(content, generator, state, pages_by_slug, site):
     if kind == "condition":
         content.condition_in_sentence = metadata.in_sentence(metadata.names_of(content)[0])
 
-    root = lxml.html.fragment_fromstring(content.content or "<p></p>", create_parent="div")
-    content.toc = html_text.headings(root, "h2") if kind in config.toc_kinds else []
     row = state.report.row(content, generator.path)
     row.review, row.sources = content.review, len(content.sources)
-    row.readability = readability.page_readability(root)
-    warnings = []
-    if content.is_medical:
-        warnings += readability.above_target(row.readability, config.readability_grade)
-    if kind in config.summary_kinds:
-        row.summary, found = readability.summary_faults(
-            root, config.summary_heading, config.readability_grade)
-        faults += found
-
+    content.toc = []
     facts = _facts(content, is_article, kind, site)
+    if kind in config.toc_kinds or kind in config.faq_kinds:
+        root = html_text.fragment(content.content or "")
+    if kind in config.toc_kinds:
+        content.toc = html_text.headings(root, "h2")
     if kind in config.faq_kinds:
         found = faq.extract(root, config.faq_heading)
         faults += found.faults
@@ -153,7 +193,7 @@ def _prepare(content, generator, state, pages_by_slug, site):
     graph = structured_data.page_graph(site, facts)
     content.structured_data = Markup(structured_data.script_json(graph))
     row.faults += len(faults)
-    return faults, warnings
+    return faults, []
 
 
 def _use_kind_template(content, generator, kind):
@@ -206,12 +246,45 @@ def check_written_page(path, context):
     if content is None or not hasattr(content, "is_medical"):
         return
     state = context[STATE]
-    faults = written_page.check(path, content, state)
-    report_faults(content.source_path, context["PATH"], faults)
+    job = written_page.PageJob(path=path, template=content.template,
+                               is_medical=content.is_medical,
+                               shows_safety_information=content.shows_safety_information,
+                               off_label=state.off_label)
+    state.checks.submit(job, lambda result: _record(result, content, state))
+
+
+def _record_text(result, content, state):
+    if not hasattr(content, "kind"):
+        return  # read, then left out of the site by Pelican (an unknown status, say)
+    config = state.config
+    if content.kind in config.summary_kinds:
+        result = written_page.Result(result.faults + result.summary_faults, result.cells)
+    else:
+        result = written_page.Result(result.faults, {**result.cells, "summary": None})
+    warnings = []
+    if content.is_medical:
+        warnings = readability.above_target(result.cells["readability"], config.readability_grade)
+    _record(result, content, state)
+    report_faults(content.source_path, content.settings["PATH"], warnings, logging.WARNING)
+
+
+def _record(result, content, state):
+    row = state.report.row(content)
+    for name, value in result.cells.items():
+        setattr(row, name, value)
+    row.faults += len(result.faults)
+    report_faults(content.source_path, content.settings["PATH"], result.faults)
 
 
 def report_compliance(pelican):
     state = pelican.settings[STATE]
+    state.checks.finish()
+    output = pelican.settings["OUTPUT_PATH"]
+    known = {os.path.normpath(c.save_as) for c, _ in state.contents if c.save_as}
+    for content, generator in state.contents:
+        report_faults(content.source_path, generator.path,
+                      site_paths.broken_links(content, output, known))
+    checks_cache.save(pelican.settings, state.config, state.checks.used)
     compliance.publish(state.report, state.config, pelican.settings["OUTPUT_PATH"])
     state.report = compliance.Report()
 
@@ -230,7 +303,9 @@ def fail_on_errors(pelican):
 
 def register():
     signals.initialized.connect(initialized)
+    signals.get_generators.connect(start_checks)
     signals.readers_init.connect(use_checked_reader)
+    signals.content_object_init.connect(measure_text)
     signals.all_generators_finalized.connect(prepare_content)
     signals.content_written.connect(check_written_page)
     signals.finalized.connect(report_compliance)

@@ -44,10 +44,15 @@ class Fault:
     field: str = ""
     text: str = ""
     occurrence: int = 1
+    raw: str = ""  # markup to look for as typed: "<script", "onclick=", an address
 
     def locate(self, source_text):
         if self.line:
             return self.line
+        if self.raw:
+            wanted = self.raw.casefold()
+            return next((number for number, line in enumerate(source_text.splitlines(), 1)
+                         if wanted in line.casefold()), 1)
         if self.field:
             for number, line in enumerate(source_text.splitlines(), start=1):
                 if not line.strip():
@@ -79,8 +84,10 @@ def report_faults(source_path, content_root, faults, level=logging.ERROR):
     """Log each fault of one source file with its line."""
     if not faults:
         return
-    with open(source_path, encoding="utf-8-sig", errors="replace") as source:
-        text = source.read()
+    text = ""
+    if any(not fault.line for fault in faults):
+        with open(source_path, encoding="utf-8-sig", errors="replace") as source:
+            text = source.read()
     shown = display_path(source_path, content_root)
     for fault in faults:
         report(Problem(shown, fault.locate(text), fault.what, fault.fix), level)

@@ -7,26 +7,30 @@ download a dictionary at run time, which a build must never do.
 import functools
 from dataclasses import dataclass
 
-from textstat.textstat import textstatistics
-
 from .html_text import block_texts, prose, sections
 from .problems import Fault
 
 
-class _Textstat(textstatistics):
-    """textstat's own formulas and rounding, with syllables counted once per distinct
-    word: pyphen's hyphenation is most of the cost, and a site repeats its words."""
+@functools.cache
+def _textstat():
+    # Imported on first use: textstat and its dictionaries take a fifth of a second to
+    # load, and on a big site the measuring happens in a worker process.
+    from textstat.textstat import textstatistics
 
-    @functools.lru_cache(maxsize=65536)
-    def _word_syllables(self, word):
-        return len(self.pyphen.positions(word)) + 1
+    class Textstat(textstatistics):
+        """textstat's own formulas and rounding, with syllables counted once per distinct
+        word: pyphen's hyphenation is most of the cost, and a site repeats its words."""
 
-    @functools.lru_cache(maxsize=128)
-    def syllable_count(self, text, lang=None):
-        return sum(self._word_syllables(word) for word in self.remove_punctuation(text.lower()).split())
+        @functools.lru_cache(maxsize=65536)
+        def _word_syllables(self, word):
+            return len(self.pyphen.positions(word)) + 1
 
+        @functools.lru_cache(maxsize=128)
+        def syllable_count(self, text, lang=None):
+            return sum(self._word_syllables(word)
+                       for word in self.remove_punctuation(text.lower()).split())
 
-textstat = _Textstat()
+    return Textstat()
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ def measure(text):
     """The figures of a text, or None when it has no words to measure."""
     if not text.split():
         return None
+    textstat = _textstat()
     return Readability(
         grade=round(textstat.flesch_kincaid_grade(text), 1),
         ease=round(textstat.flesch_reading_ease(text), 1),

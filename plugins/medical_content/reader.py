@@ -8,13 +8,17 @@ with the line and the fix; then it lets Pelican's own Markdown reader do the rea
 
 import re
 
+from markdown import Markdown
 from pelican.readers import MarkdownReader
-from pelican.utils import get_date
 
 from .settings import STATE_KEY
 from .problems import ContentSkipped, Fault, Problem, display_path, report
+from .review import parse_date
 
 _HEADER_LINE = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
+# C0 controls other than tab, line feed, form feed and carriage return: never typed on
+# purpose; they come from a binary file or a bad copy and paste.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def header_lines(text):
@@ -37,6 +41,13 @@ def source_faults(text, date_fields):
         return [Fault("the file is empty",
                       "write a metadata header (at least 'Title: ...') and the page text, "
                       "or delete the file", line=1)]
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        return [Fault(f"the file holds the invisible control character "
+                      f"U+{ord(control.group()):04X}; a binary file, or text pasted from "
+                      "one, is not a page", "delete the character (or the file, if it is "
+                      "not a page: binary files do not belong in content/)", line=line)]
     header = header_lines(text)
     faults = []
     if not header.get("title", (0, ""))[1]:
@@ -47,7 +58,7 @@ def source_faults(text, date_fields):
             continue
         number, value = header[name]
         try:
-            get_date(value.replace("_", " "))
+            parse_date(value)
         except ValueError:
             faults.append(Fault(f"{name.capitalize()} {value!r} is not a valid date",
                                 "write a real calendar date as YYYY-MM-DD, for example "
@@ -74,4 +85,10 @@ class CheckedMarkdownReader(MarkdownReader):
             report(Problem(shown, fault.line, fault.what, fault.fix))
         if faults:
             raise ContentSkipped(f"{shown} has {len(faults)} problem(s)")
-        return super().read(source_path)
+        # MarkdownReader.read, on the text already read: opening each file once more
+        # was a measurable cost on a big site.
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(text)
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        return content, metadata

@@ -38,7 +38,7 @@ def _date(value):
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    return get_date(str(value).replace("_", " ")).date()
+    return parse_date(value).date()
 
 
 def review_of(metadata, config):
@@ -78,3 +78,13 @@ def overdue_fault(review):
         f"(last reviewed {review.reviewed.isoformat()})",
         "have the page reviewed, then update 'Reviewed:' (and 'Next_review:' if set)",
         field="reviewed")
+
+
+def parse_date(value):
+    """A metadata date as Pelican reads it. Most are ISO dates, which need not go
+    through dateutil's general parser: on a big site that parser was a noticeable cost."""
+    text = str(value).strip().replace("_", " ")
+    try:
+        return datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return get_date(text)

@@ -60,7 +60,14 @@ DEFAULTS = {
     "MEDICAL_TOC_KINDS": ["article"],
     # The compliance report as JSON; relative paths are beside the output folder.
     "MEDICAL_REPORT_FILE": "compliance-report.json",
+    # Worker processes that check written pages while Pelican writes the next ones:
+    # "auto" uses the spare cores once a site has AUTO_WORKERS_FROM pages; 0 checks
+    # in the build's own process.
+    "MEDICAL_CHECK_WORKERS": "auto",
 }
+
+# Below this many pages, starting a worker costs more than the checks it takes over.
+AUTO_WORKERS_FROM = 200
 
 # Where the checked settings of a build are kept, in Pelican's settings dict.
 STATE_KEY = "_MEDICAL_CONTENT_STATE"
@@ -90,6 +97,14 @@ class Config:
     summary_kinds: frozenset
     report_file: str
     toc_kinds: frozenset
+    workers: object  # "auto" or a number of worker processes
+
+    def check_workers(self, pages):
+        if self.workers != "auto":
+            return self.workers
+        if pages < AUTO_WORKERS_FROM:
+            return 0
+        return min(2, max(0, (os.cpu_count() or 1) - 1))
 
 
 def _fail(name, value, wanted):
@@ -205,4 +220,11 @@ def load(settings):
         summary_kinds=frozenset(_strings("MEDICAL_SUMMARY_KINDS", s["MEDICAL_SUMMARY_KINDS"])),
         report_file=_text("MEDICAL_REPORT_FILE", s["MEDICAL_REPORT_FILE"]),
         toc_kinds=frozenset(_strings("MEDICAL_TOC_KINDS", s["MEDICAL_TOC_KINDS"])),
+        workers=_workers(s["MEDICAL_CHECK_WORKERS"]),
     )
+
+
+def _workers(value):
+    if value == "auto" or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+        return value
+    _fail("MEDICAL_CHECK_WORKERS", value, "\"auto\" or a whole number of processes (0: none)")

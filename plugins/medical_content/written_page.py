@@ -2,22 +2,72 @@
 
 Each written page is parsed once; every check reads the same tree. Reading the output,
 not the metadata, catches a theme change that drops the disclaimer or the safety
-information, and a false claim that a template or a summary put on the page.
+information, and a false claim that a template or a summary put on the page. The
+readability figures are taken from the page's own text as soon as it is read. None of
+this changes what Pelican writes, so it can run beside the build (see ``workers``).
 """
 
+import hashlib
 import json
+from dataclasses import dataclass, field
 
-import lxml.html
-
-from . import claims, disclaimer
-from .html_text import visible_text
+from . import claims, disclaimer, html_policy, readability
+from .html_text import fragment, page, visible_text
 from .metadata import in_sentence
 from .problems import Fault
 
 
+@dataclass(frozen=True)
+class Shared:
+    """What the checks of every page need, the same for the whole build."""
+    config: object
+    safety_heading: str
+
+
+@dataclass
+class Result:
+    faults: list = field(default_factory=list)
+    cells: dict = field(default_factory=dict)  # compliance report fields of the page
+    summary_faults: list = field(default_factory=list)  # for kinds that need a summary
+
+
+@dataclass(frozen=True)
+class TextJob:
+    """A page's own rendered text (Markdown's HTML) and its Summary metadata's, checked
+    and measured as soon as they are read. Plain values, so a worker process can take it."""
+    content: str
+    summary: str
+
+    def key(self):
+        return hashlib.sha256(f"{self.content}\0{self.summary}".encode("utf-8")).hexdigest()
+
+    def run(self, shared):
+        root = fragment(self.content)
+        faults = html_policy.faults(self.content, root)
+        if self.summary:
+            faults += html_policy.refused_html(self.summary, fragment(self.summary))
+        summary, summary_faults = readability.summary_faults(
+            root, shared.config.summary_heading, shared.config.readability_grade)
+        # Whether a summary is required is known once the page's kind is: see the plugin.
+        return Result(faults, {"readability": readability.page_readability(root),
+                               "summary": summary}, summary_faults)
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One written page to check."""
+    path: str
+    template: str
+    is_medical: bool
+    shows_safety_information: bool
+    off_label: tuple  # known once every page was read, so sent with each job
+
+    def run(self, shared):
+        return check(self, shared)
+
+
 def first_heading(html):
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
-    heading = next(root.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+    heading = next(fragment(html).iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
     return visible_text(heading) if heading is not None else ""
 
 
@@ -25,44 +75,42 @@ def plain(html):
     """Text of an HTML snippet such as a summary."""
     if not html.strip():
         return ""
-    return visible_text(lxml.html.fragment_fromstring(html, create_parent="div"))
+    return visible_text(fragment(html))
 
 
-def check(path, content, state):
-    """The faults of one written page; records the results in the compliance report."""
-    config = state.config
-    tree = lxml.html.parse(path).getroot()
+def check(job, shared):
+    """The faults, warnings and report cells of one written page."""
+    result = Result()
+    tree = page(job.path)
     main = next(tree.iter("main"), None)
-    row = state.report.row(content)
-    faults = []
     main_text = disclaimer.visible_main_text(tree)
-    if content.is_medical:
-        row.disclaimer = disclaimer.shows(main_text, config.disclaimer)
-        if not row.disclaimer:
-            faults.append(Fault(
-                f"the written page {path} does not show the medical disclaimer inside <main>",
+    if job.is_medical:
+        result.cells["disclaimer"] = shown = disclaimer.shows(main_text, shared.config.disclaimer)
+        if not shown:
+            result.faults.append(Fault(
+                f"the written page {job.path} does not show the medical disclaimer inside <main>",
                 f"keep {{% include \"partials/disclaimer.html\" %}} inside <main> in the "
-                f"theme template {content.template}.html, and MEDICAL_DISCLAIMER set", line=1))
-    if content.shows_safety_information:
-        row.safety = disclaimer.shows(main_text, state.safety_heading)
-        if not row.safety:
-            faults.append(Fault(
-                f"the written page {path} does not show the Important Safety Information",
+                f"theme template {job.template}.html, and MEDICAL_DISCLAIMER set", line=1))
+    if job.shows_safety_information:
+        result.cells["safety"] = shown = disclaimer.shows(main_text, shared.safety_heading)
+        if not shown:
+            result.faults.append(Fault(
+                f"the written page {job.path} does not show the Important Safety Information",
                 "keep {{ SAFETY_INFORMATION }} inside <main> in the theme template "
-                f"{content.template}.html", line=1))
+                f"{job.template}.html", line=1))
     if main is not None:
-        found = claims.false_approvals(main, state.off_label)
-        row.claims = len(found)
-        faults += [Fault(
+        found = claims.false_approvals(main, job.off_label)
+        result.cells["claims"] = len(found)
+        result.faults += [Fault(
             f"calls an off-label use approved: {claim.sentence!r} ({claim.condition} is "
             "not an FDA-approved use of Botox)",
             f"say plainly that Botox is not FDA-approved for {in_sentence(claim.condition)}, or "
             "remove the claim", text=claim.anchor) for claim in found]
-    row.structured_data, problem = _structured_data_problem(tree)
+    result.cells["structured_data"], problem = _structured_data_problem(tree)
     if problem:
-        faults.append(Fault(f"the written page {path} has invalid structured data: {problem}",
-                            "report this to the site's developers", line=1))
-    return faults
+        result.faults.append(Fault(f"the written page {job.path} has invalid structured data: {problem}",
+                                   "report this to the site's developers", line=1))
+    return result
 
 
 def _structured_data_problem(tree):

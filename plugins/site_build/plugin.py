@@ -1,6 +1,7 @@
 """The site_build plugin: what the built site needs to be served well.
 
 ``all_generators_finalized``  the fingerprinted names of theme assets, for the templates.
+``get_writer``                a writer of only some pages, when SITE_BUILD_WRITE_ONLY says.
 ``finalized``                 assets renamed, the Pagefind search index, ``_headers``.
 Compression (.gz, .br) follows, by pelican-precompress, on the granular "compress" signal.
 """
@@ -12,6 +13,7 @@ import sys
 from pelican import signals
 
 from . import hosting, settings
+from .selective import SelectiveWriter
 
 
 def asset_names(generators):
@@ -22,8 +24,16 @@ def asset_names(generators):
         theme_static, context["THEME_STATIC_DIR"], config["SITE_BUILD_FINGERPRINT"])
 
 
+def writer_of_selected_pages(pelican):
+    if settings.load(pelican.settings)["SITE_BUILD_WRITE_ONLY"]:
+        return SelectiveWriter
+    return None
+
+
 def finish_site(pelican):
     config = settings.load(pelican.settings)
+    if config["SITE_BUILD_WRITE_ONLY"]:
+        return  # a partial write; the full build that follows finishes the site
     output = pelican.settings["OUTPUT_PATH"]
     theme_static = os.path.join(pelican.settings["THEME"], "static")
     urls = hosting.asset_urls(theme_static, pelican.settings["THEME_STATIC_DIR"],
@@ -45,4 +55,5 @@ def index_for_search(site):
 
 def register():
     signals.all_generators_finalized.connect(asset_names)
+    signals.get_writer.connect(writer_of_selected_pages)
     signals.finalized.connect(finish_site)

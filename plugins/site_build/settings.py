@@ -6,6 +6,9 @@ DEFAULTS = {
     "SITE_BUILD_FINGERPRINT": ["css/site.css"],
     # Index the built site with Pagefind for the search page. `make serve` turns it off.
     "SITE_BUILD_SEARCH_INDEX": True,
+    # Output paths (relative to the output folder) to write, leaving every other file
+    # as it is; empty: write the whole site. The preview sets it for its quick first step.
+    "SITE_BUILD_WRITE_ONLY": [],
     # Write _headers (Netlify and Cloudflare Pages read it) with these security headers.
     "SITE_BUILD_HEADERS": {
         "Content-Security-Policy": (

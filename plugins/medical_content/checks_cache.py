@@ -1,0 +1,41 @@
+"""The text measures of earlier builds, kept with Pelican's content cache.
+
+With CACHE_CONTENT on (the preview turns it on), a rebuild after one edit measures the
+edited page's text and takes every other page's figures from here. The file is keyed by
+the settings the figures depend on, and by a hash of each page's rendered text.
+"""
+
+import os
+import pickle
+
+from . import html_policy
+
+_FILE = "medical_content_checks.pickle"
+
+
+def _fingerprint(config):
+    policy = sorted((key, repr(value)) for key, value in html_policy.POLICY.items())
+    return (config.summary_heading, config.readability_grade, html_policy.MAX_LIST_DEPTH, policy)
+
+
+def _path(settings):
+    return os.path.join(settings["CACHE_PATH"], _FILE)
+
+
+def load(settings, config):
+    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+        return {}
+    try:
+        with open(_path(settings), "rb") as cached:
+            fingerprint, results = pickle.load(cached)
+    except Exception:  # none yet, or from another version: measure afresh
+        return {}
+    return results if fingerprint == _fingerprint(config) else {}
+
+
+def save(settings, config, results):
+    if not settings.get("CACHE_CONTENT"):
+        return
+    os.makedirs(settings["CACHE_PATH"], exist_ok=True)
+    with open(_path(settings), "wb") as cached:
+        pickle.dump((_fingerprint(config), results), cached, protocol=pickle.HIGHEST_PROTOCOL)

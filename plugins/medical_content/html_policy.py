@@ -1,0 +1,202 @@
+"""What a page's own HTML may hold: the raw-HTML policy, and the structure rules that
+keep a page readable by everyone.
+
+Markdown lets a writer type raw HTML. On this site a page must not run code, embed
+another site, send a form, or restyle itself: the allow-list is the nh3 sanitiser's
+(Ammonia's, a kept Rust library), minus nothing, plus the attributes Markdown itself
+writes. nh3 decides; this module only says what it refused, where, and what to do.
+"""
+
+import html.parser
+from dataclasses import dataclass
+
+import nh3
+from lxml import etree
+
+from .html_text import fragment, heading_level, visible_text
+from .problems import Fault
+
+# Markdown writes ids (headings, footnotes), classes (footnotes, code languages) and
+# titles (abbreviations); lang and dir mark a passage in another language or script.
+_ANY_TAG = {"id", "class", "title", "lang", "dir"}
+POLICY = {
+    "tags": set(nh3.ALLOWED_TAGS),
+    "attributes": {tag: set(names) | _ANY_TAG for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
+                  | {"*": _ANY_TAG},
+    "url_schemes": {"http", "https", "mailto", "tel"},
+    "clean_content_tags": {"script", "style"},
+    "strip_comments": False,
+    "link_rel": None,
+}
+MAX_LIST_DEPTH = 4  # deeper lists lose patients, and screen readers announce each level
+
+_URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "data", "poster", "srcset"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+         "source", "track", "wbr"}
+_WHY = {
+    "script": ("pages may not run code of their own", "remove it; the theme holds every "
+               "script the site needs"),
+    "style": ("styles belong to the theme, and the site's security policy blocks them "
+              "inline", "remove it, and ask for the style in theme/static/css/site.css"),
+    "iframe": ("it embeds another site, which can track readers and is blocked by the "
+               "site's security policy", "link to it instead: [what it is](https://...)"),
+    "form": ("a form would send patients' details to a server, and this site has none",
+             "link to the clinic's contact page instead"),
+}
+for _tag in ("object", "embed", "frame", "frameset", "applet"):
+    _WHY[_tag] = _WHY["iframe"]
+for _tag in ("input", "button", "select", "textarea"):
+    _WHY[_tag] = _WHY["form"]
+
+
+def faults(content_html, root):
+    """The faults of a page's rendered text (Markdown's HTML; root: its parsed fragment),
+    each with a needle to find its source line."""
+    found = refused_html(content_html, root)
+    found += unclosed_elements(content_html)
+    found += skipped_heading_levels(root)
+    found += too_deep_lists(root)
+    return found
+
+
+# --- the raw-HTML policy -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Element:
+    tag: str
+    attributes: tuple
+
+
+def _elements(root):
+    return [_Element(e.tag, tuple(sorted(e.attrib.items())))
+            for e in root.iter() if isinstance(e.tag, str) and e is not root]
+
+
+def refused_html(content_html, root):
+    """What nh3, with the site's policy, would take out of the page."""
+    cleaned = nh3.clean(content_html, **POLICY)
+    if _elements(fragment(cleaned)) == _elements(root):
+        return []  # nothing refused: the common case, one call to the sanitiser
+    found = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element is root:
+            continue
+        kept = _kept(element)
+        if kept is None:
+            found.append(_refused_tag(element.tag))
+            continue
+        for name, value in element.attrib.items():
+            if name not in kept.attrib:
+                found.append(_refused_attribute(element.tag, name, value))
+    return found or [Fault(
+        "the page holds HTML that the site's sanitiser changes",
+        "write the passage in Markdown, or in the plain HTML tags of the writers' guide",
+        line=1)]
+
+
+def _kept(element):
+    """The element as nh3 keeps it (attributes it allows), or None when it drops it."""
+    alone = etree.Element(element.tag, dict(element.attrib))
+    alone.text = "x"
+    cleaned = fragment(nh3.clean(etree.tostring(alone, encoding="unicode", method="html"),
+                                 **POLICY))
+    return next((e for e in cleaned.iter(element.tag)), None)
+
+
+def _refused_tag(tag):
+    why, fix = _WHY.get(tag, (
+        "it is not among the HTML tags this site allows",
+        "write it in Markdown, or use an allowed tag (the writers' guide lists them)"))
+    return Fault(f"raw HTML <{tag}> is not allowed: {why}", fix, raw=f"<{tag}")
+
+
+def _refused_attribute(tag, name, value):
+    if name.startswith("on"):
+        return Fault(f"the inline event handler {name}= on <{tag}> is not allowed: pages "
+                     "may not run code of their own", f"remove {name}=\"...\"", raw=f"{name}=")
+    if name == "style":
+        return Fault(f"the style= attribute on <{tag}> is not allowed: styles belong to the "
+                     "theme, and the site's security policy blocks them inline",
+                     "remove it, and ask for the style in theme/static/css/site.css",
+                     raw="style=")
+    if name in _URL_ATTRIBUTES:
+        scheme = value.split(":", 1)[0].strip().lower() if ":" in value else value
+        return Fault(f"the address {value[:60]!r} in <{tag} {name}> is not allowed: only "
+                     "http(s), mailto: and tel: addresses and the site's own pages are",
+                     "link to a web address or a page of the site; put images in "
+                     "content/images/ and link to them", raw=scheme + ":")
+    return Fault(f"the attribute {name}= on <{tag}> is not allowed on this site",
+                 f"remove {name}=\"...\"", raw=f"{name}=")
+
+
+# --- structure ---------------------------------------------------------------------
+
+class _Balance(html.parser.HTMLParser):
+    """Elements left open: a tag opened in raw HTML and never closed turns the rest of
+    the page into raw text, with its Markdown unread."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open = []
+        self.unclosed = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag not in self.open:
+            return
+        while self.open:
+            top = self.open.pop()
+            if top == tag:
+                return
+            self.unclosed.append(top)
+
+
+def unclosed_elements(content_html):
+    balance = _Balance()
+    balance.feed(content_html)
+    balance.close()
+    found = []
+    for tag in balance.unclosed + balance.open:
+        if tag in ("p", "li", "dt", "dd", "td", "th", "tr", "option"):
+            continue  # HTML closes these by itself
+        found.append(Fault(
+            f"the HTML element <{tag}> is opened but never closed, so what follows it "
+            "shows as raw text", f"close it with </{tag}>, or write the passage in Markdown",
+            raw=f"<{tag}"))
+    return found
+
+
+def skipped_heading_levels(root):
+    """Headings that skip a level (a level-4 right under a level-2): screen-reader users
+    move through a page by its heading levels. The page's title is its level-1 heading."""
+    found = []
+    previous = 1
+    for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        level = heading_level(element.tag)
+        text = visible_text(element)
+        if level == 1:
+            found.append(Fault(
+                f"the heading {text!r} is a level-1 heading: the page's title is its one "
+                "level-1 heading", f"make it level 2 ('## {text}')", text=text))
+        elif level > previous + 1:
+            found.append(Fault(
+                f"the heading {text!r} is a level-{level} heading right after a "
+                f"level-{previous} one", f"make it level {previous + 1} "
+                f"('{'#' * (previous + 1)} {text}'), or add the missing level above it",
+                text=text))
+        previous = level
+    return found
+
+
+def too_deep_lists(root):
+    for item in root.iter("li"):
+        depth = sum(1 for a in item.iterancestors("ul", "ol"))
+        if depth > MAX_LIST_DEPTH:
+            return [Fault(
+                f"a list is nested {depth} levels deep (at most {MAX_LIST_DEPTH}): "
+                "readers lose their way", "flatten the list, or split it into "
+                "several lists under their own headings", text=(item.text or "").strip()[:60])]
+    return []

@@ -1,0 +1,59 @@
+"""The theme, checked once when the build starts.
+
+A template with a syntax error, an include of a file that is not there, or a kind named
+in the settings that no template renders would otherwise surface deep in the build, as
+a traceback from Jinja halfway through writing pages. Here each is one line that names
+the file, and the line where there is one.
+"""
+
+import os
+
+import jinja2
+import jinja2.meta
+
+from .problems import SettingsError
+
+# Templates Pelican renders whatever the content: one per page type it writes.
+_PELICAN_TEMPLATES = ("article", "page", "index")
+
+
+def check(settings, config):
+    """Raise SettingsError for the first problem of the theme; return its template names."""
+    folder = os.path.join(settings["THEME"], "templates")
+    if not os.path.isdir(folder):
+        raise SettingsError(f"the theme {settings['THEME']} has no templates/ folder; set "
+                            "THEME to the theme's folder")
+    names = set(jinja2.FileSystemLoader(folder).list_templates())
+    environment = jinja2.Environment(**settings.get("JINJA_ENVIRONMENT", {}))
+    for name in sorted(names):
+        if not name.endswith(".html"):
+            continue
+        path = os.path.join(folder, name)
+        with open(path, encoding="utf-8") as source:
+            text = source.read()
+        try:
+            tree = environment.parse(text, name, path)
+        except jinja2.TemplateSyntaxError as error:
+            raise SettingsError(f"{path}:{error.lineno}: template syntax error: "
+                                f"{error.message}; fix the template") from None
+        for wanted in jinja2.meta.find_referenced_templates(tree):
+            if wanted is not None and wanted not in names and not wanted.startswith("!"):
+                raise SettingsError(
+                    f"{path}: uses the template {wanted}, which the theme does not have; "
+                    f"restore {os.path.join(folder, wanted)} or remove the reference")
+    needed = [*_PELICAN_TEMPLATES, *settings.get("DIRECT_TEMPLATES", ())]
+    for name in needed:
+        if f"{name}.html" not in names:
+            raise SettingsError(f"the theme has no template {name}.html, which Pelican needs; "
+                                f"restore {os.path.join(folder, name + '.html')}")
+    kinds = {"article"} | {n[:-5] for n in names if n.endswith(".html") and "/" not in n}
+    for setting, named in (("MEDICAL_KINDS", config.kinds), ("MEDICAL_FAQ_KINDS", config.faq_kinds),
+                           ("MEDICAL_SAFETY_KINDS", config.safety_kinds),
+                           ("MEDICAL_SUMMARY_KINDS", config.summary_kinds),
+                           ("MEDICAL_TOC_KINDS", config.toc_kinds)):
+        for kind in sorted(named - kinds):
+            raise SettingsError(
+                f"setting {setting} names the kind {kind!r}, but the theme has no template "
+                f"{kind}.html; check the spelling (the theme's kinds: "
+                f"{', '.join(sorted(kinds))})")
+    return names

@@ -1,0 +1,95 @@
+"""Runs the checks that change nothing Pelican writes beside Pelican's own work.
+
+Pelican reads, renders and writes pages on one core. Measuring a page's text and
+checking a written page change nothing that Pelican writes, so on a big site a worker
+process takes them while Pelican goes on; their results are reported at the end of the
+build, before anything is deployed. A small site (or ``MEDICAL_CHECK_WORKERS = 0``) runs
+them in the build's own process, where starting a worker would cost more than it saves.
+"""
+
+import multiprocessing
+import signal
+from concurrent.futures import Future, ProcessPoolExecutor
+
+_BATCH = 32  # jobs sent to a worker at once: one round trip each, not one per page
+
+_shared = None  # in a worker: what every job needs, sent once when it starts
+
+
+def _start(shared):
+    global _shared
+    _shared = shared
+    # Ctrl-C reaches the whole process group: the build stops and shuts the workers
+    # down; a worker that stopped by itself would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run(jobs):
+    return [job.run(_shared) for job in jobs]
+
+
+class Checks:
+    def __init__(self, shared, workers, memory=None):
+        self.shared = shared
+        # results of jobs that depend only on their own values (``job.key()``), from
+        # earlier builds: a rebuild after one edit measures one page's text, not all
+        self.memory = memory if memory is not None else {}
+        self.used = {}
+        self.done = []  # (future of a batch of results, [callback per job])
+        self.jobs, self.callbacks = [], []
+        self.pool = None
+        if workers:
+            # fork: a worker starts with the plugin and its libraries already imported
+            self.pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
+                                            initializer=_start, initargs=(shared,))
+
+    def submit(self, job, done):
+        """Run ``job.run(shared)``; ``done(result)`` runs in the build's process, by
+        ``finish``, once every page's kind is known."""
+        key = job.key() if hasattr(job, "key") else None
+        if key is not None:
+            if key in self.memory:
+                self.used[key] = self.memory[key]
+                self.done.append((_completed([self.memory[key]]), [done]))
+                return
+            done = self._remembering(key, done)
+        if self.pool is None:
+            self.done.append((_completed([job.run(self.shared)]), [done]))
+            return
+        self.jobs.append(job)
+        self.callbacks.append(done)
+        if len(self.jobs) >= _BATCH:
+            self._send()
+
+    def _remembering(self, key, done):
+        def remember(result):
+            self.used[key] = result
+            done(result)
+        return remember
+
+    def _send(self):
+        if self.jobs:
+            self.done.append((self.pool.submit(_run, self.jobs), self.callbacks))
+            self.jobs, self.callbacks = [], []
+
+    def finish(self):
+        try:
+            if self.pool is not None:
+                self._send()
+            for results, callbacks in self.done:
+                for result, done in zip(results.result(), callbacks):
+                    done(result)
+        finally:
+            self.close()
+
+    def close(self):
+        self.done, self.jobs, self.callbacks = [], [], []
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+
+def _completed(results):
+    future = Future()
+    future.set_result(results)
+    return future

@@ -1,0 +1,88 @@
+"""Property tests (Hypothesis) of the FAQ extraction and the JSON-LD writer: whatever a
+writer types, the structured data is valid JSON, says exactly what a reader sees, and
+never ends or confuses its <script> element.
+
+The examples are drawn with a fixed seed (derandomize), so CI runs the same ones every
+time; conftest prints how many ran.
+"""
+
+import html
+import json
+import re
+
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from medical_content import faq
+from medical_content.html_text import fragment
+from medical_content.structured_data import faq_page, script_json
+
+EXAMPLES = 1500
+RUNS = {}  # test name -> examples run; conftest reports them
+
+# Sequences that mean something to an HTML parser, a script element or a JSON reader.
+NASTY = ["</script>", "</SCRIPT >", "<script>", "<!--", "-->", "]]>", "<![CDATA[", "\u2028",
+         "\u2029", "\x00", '"', "'", "\\", "&amp;", "&lt;", "<p>", "</h2>", "\r\n", "\t",
+         "\u200f", "مرحبا", "שלום", "😀", "👩🏽‍⚕️", "\ufeff", "\xa0"]
+TEXT = st.lists(st.one_of(st.text(max_size=20), st.sampled_from(NASTY)), max_size=12).map("".join)
+PROPERTY = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+_HTML_WHITESPACE = re.compile(r"[ \t\n\f\r]+")
+
+
+def counted(name):
+    RUNS[name] = RUNS.get(name, 0) + 1
+
+
+def as_a_browser_shows(element):
+    """The text a browser shows for an element that an independent parser (Python's
+    html.parser, via BeautifulSoup) read: HTML ignores NUL in text, and shows each run
+    of ASCII whitespace as one space (other spaces, such as U+00A0, are kept)."""
+    text = element.get_text().replace("\x00", "")
+    return _HTML_WHITESPACE.sub(" ", text).strip(" ")
+
+
+def script_body_as_parsed(page_html):
+    """The text of each <script> element of a page, as an HTML parser splits it."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    return [script.string or "" for script in soup.find_all("script")], soup
+
+
+@PROPERTY
+@given(value=st.recursive(TEXT, lambda inner: st.lists(inner, max_size=3)
+                          | st.dictionaries(TEXT, inner, max_size=3), max_leaves=8))
+def test_the_json_ld_writer_round_trips_and_stays_inside_its_script(value):
+    counted("JSON-LD writer")
+    written = script_json({"@type": "Thing", "value": value})
+    assert json.loads(written) == {"@type": "Thing", "value": value}
+    assert not set(written) & {"<", ">", "&", "\u2028", "\u2029"}
+    page = (f'<script type="application/ld+json">{written}</script>'
+            f'<p id="after">after</p>')
+    scripts, soup = script_body_as_parsed(page)
+    assert scripts == [written]
+    assert soup.find(id="after").get_text() == "after"
+
+
+@PROPERTY
+@given(question=TEXT, answer=TEXT)
+def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
+    counted("FAQ extraction")
+    # The HTML Markdown writes for "## question" and a paragraph of answer.
+    page = f"<h2>{html.escape(question)}</h2>\n<p>{html.escape(answer)}</p>"
+    visible = BeautifulSoup(page, "html.parser")
+    shown_question = as_a_browser_shows(visible.h2)
+    shown_answer = as_a_browser_shows(visible.p)
+    found = faq.extract(fragment(page))
+    if not shown_question or not shown_answer:
+        assert not found.entries and found.faults  # an empty question or answer is refused
+        return
+    assert not found.faults
+    written = script_json(faq_page(found.entries))
+    scripts, _ = script_body_as_parsed(
+        f'<script type="application/ld+json">{written}</script>')
+    data = json.loads(scripts[0])
+    [entry] = data["mainEntity"]
+    assert entry["name"] == shown_question
+    assert entry["acceptedAnswer"]["text"] == shown_answer
