@@ -11,7 +11,8 @@ PAGE_PATHS = ["pages"]
 # A page's slug is its path under content/pages/, so content/pages/conditions/migraine.md
 # is published at /conditions/migraine/ without the writer repeating it in metadata.
 PATH_METADATA = r"pages/(?P<slug>.+)\.md"
-STATIC_PATHS = []
+# Images a page shows go in content/images/ and are published at /images/.
+STATIC_PATHS = ["images"]
 
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
@@ -44,11 +45,13 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Pelican makes a new template environment for each build, so Jinja need not look at
-# every template file's time stamp again for each page it renders (thousands of stat
-# calls on a big site).
+# Templates escape what they print unless it is marked safe (a page's Markdown HTML,
+# which the plugin holds to the raw-HTML policy): a title or summary with a quote or a
+# "<" can then never end an attribute or start an element. And as Pelican makes a new
+# template environment for each build, Jinja need not look at every template file's
+# time stamp again for each page it renders (thousands of stat calls on a big site).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
-                     "auto_reload": False}
+                     "autoescape": True, "auto_reload": False}
 
 MARKDOWN = {
     "extension_configs": {

@@ -152,6 +152,10 @@ def test_unknown_kind(fixture_site, caplog):
     ({"MEDICAL_OVERDUE_REVIEW": "fatal"}, "setting MEDICAL_OVERDUE_REVIEW must be one of "
                                           "'warning', 'error', got 'fatal'"),
     ({"MEDICAL_REVIEWERS_FILE": "nobody.toml"}, "setting MEDICAL_REVIEWERS_FILE: the file "),
+    ({"MEDICAL_KINDS": ["article", "faq", "conditon"]},
+     "setting MEDICAL_KINDS names the kind 'conditon', but the theme has no template "
+     "conditon.html; check the spelling (the theme's kinds: about, article, condition, "
+     "conditions, faq, home, search)"),
     ({"MEDICAL_CHECK_WORKERS": "two"}, "setting MEDICAL_CHECK_WORKERS must be \"auto\" or a "
                                        "whole number of processes (0: none), got 'two'"),
 ])
@@ -159,3 +163,24 @@ def test_bad_settings_stop_the_build_at_start(fixture_site, overrides, expected)
     with pytest.raises(SettingsError, match=re.escape(expected)):
         fixture_site.build(**overrides)
     assert not fixture_site.output.exists()
+
+
+def test_a_theme_file_that_is_missing_stops_the_build_at_start(fixture_site):
+    theme = fixture_site.copy_theme()
+    (theme / "templates" / "partials" / "disclaimer.html").unlink()
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    with pytest.raises(SettingsError, match=re.escape(
+            "templates/content.html: uses the template partials/disclaimer.html, which the "
+            "theme does not have; restore ")):
+        fixture_site.build()
+    assert not fixture_site.output.exists()
+
+
+def test_a_template_syntax_error_names_the_file_and_line(fixture_site):
+    theme = fixture_site.copy_theme()
+    about = theme / "templates" / "about.html"
+    about.write_text(about.read_text() + "\n{% if %}\n")
+    lines = about.read_text().count("\n")
+    with pytest.raises(SettingsError, match=re.escape(
+            f"templates/about.html:{lines}: template syntax error: ")):
+        fixture_site.build()

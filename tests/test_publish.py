@@ -2,8 +2,11 @@
 non-zero with the writer's messages and no traceback, and leaves the last good site as
 it was."""
 
+import os
+import signal
 import subprocess
 import sys
+import time
 
 from conftest import ROOT, condition_source
 
@@ -51,3 +54,28 @@ def test_successful_build_replaces_the_site(fixture_site):
     result = run_build(fixture_site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (fixture_site.output / "other" / "index.html").is_file()
+
+
+def test_an_interrupted_build_leaves_the_last_good_site_untouched(fixture_site):
+    """Ctrl-C reaches the whole process group, the plugin's check workers too."""
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    assert run_build(fixture_site).returncode == 0
+    before = snapshot(fixture_site.output)
+    for number in range(400):  # enough that the build is still writing when it is stopped
+        fixture_site.write(f"pages/p{number}.md",
+                           f"Title: Page {number}\nSummary: S.\n\n" + "Some text. " * 300)
+    build = subprocess.Popen(
+        [sys.executable, str(ROOT / "tools" / "build.py"), str(fixture_site.settings_file()),
+         str(fixture_site.output), "--log-handler", "plain"],
+        cwd=fixture_site.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not any(fixture_site.root.glob(".staging-*/p*/index.html")):  # half-way through
+        assert build.poll() is None and time.monotonic() < deadline, "the build ended first"
+        time.sleep(0.01)
+    os.killpg(build.pid, signal.SIGINT)
+    out, err = build.communicate(timeout=60)
+    assert build.returncode == 130
+    assert "Interrupted" in err and "Traceback" not in out + err
+    assert snapshot(fixture_site.output) == before
+    assert [p.name for p in fixture_site.root.iterdir() if p.name.startswith(".")] == []

@@ -78,11 +78,15 @@ def refused_html(content_html, root):
     if _elements(fragment(cleaned)) == _elements(root):
         return []  # nothing refused: the common case, one call to the sanitiser
     found = []
+    refused = set()
     for element in root.iter():
         if not isinstance(element.tag, str) or element is root:
             continue
+        if any(parent in refused for parent in element.iterancestors()):
+            continue  # the <input> of a refused <form>: one message says it
         kept = _kept(element)
         if kept is None:
+            refused.add(element)
             found.append(_refused_tag(element.tag))
             continue
         for name, value in element.attrib.items():
@@ -121,10 +125,12 @@ def _refused_attribute(tag, name, value):
                      raw="style=")
     if name in _URL_ATTRIBUTES:
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else value
+        fix = ("put the image in content/images/ and use its path, ![what it shows]"
+               "(/images/name.png)" if tag == "img" else
+               "link to a web address (https://...) or a page of the site")
         return Fault(f"the address {value[:60]!r} in <{tag} {name}> is not allowed: only "
                      "http(s), mailto: and tel: addresses and the site's own pages are",
-                     "link to a web address or a page of the site; put images in "
-                     "content/images/ and link to them", raw=scheme + ":")
+                     fix, raw=scheme + ":")
     return Fault(f"the attribute {name}= on <{tag}> is not allowed on this site",
                  f"remove {name}=\"...\"", raw=f"{name}=")
 

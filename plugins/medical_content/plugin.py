@@ -53,9 +53,10 @@ class State:
 
 
 def initialized(pelican):
-    pelican_logger = logging.getLogger("pelican")
-    if not any(isinstance(f, HideTraceback) for f in pelican_logger.filters):
-        pelican_logger.addFilter(HideTraceback())
+    for name in ("pelican", "pelican.generators"):  # a filter sees its own logger's records
+        pelican_logger = logging.getLogger(name)
+        if not any(isinstance(f, HideTraceback) for f in pelican_logger.filters):
+            pelican_logger.addFilter(HideTraceback())
     state = State(settings.load(pelican.settings), pelican.settings["MARKDOWN"])
     theme.check(pelican.settings, state.config)
     # Counted where Pelican's and our records pass, not on the root logger: a root

@@ -10,6 +10,7 @@ publish what was written.
 import logging
 import os
 import re
+import sys
 from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
@@ -134,10 +135,15 @@ class ErrorCounter(logging.Handler):
 
 class HideTraceback(logging.Filter):
     """Pelican logs any exception that ends a build with its traceback. Ours carry a
-    complete message for the writer, so the traceback is noise and is dropped."""
+    complete message for the writer, so the traceback is noise and is dropped; and
+    Pelican's "Could not process <file>" for a file we skipped would only repeat, less
+    helpfully, what the writer was already told (it is logged while the exception is
+    being handled, so the exception is at hand)."""
 
     def filter(self, record):
         if record.exc_info and isinstance(record.exc_info[1], MedicalContentError):
             record.exc_info = None
             record.exc_text = None
+        if record.msg == "Could not process %s" and isinstance(sys.exc_info()[1], ContentSkipped):
+            return False
         return True

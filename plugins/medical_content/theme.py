@@ -10,6 +10,7 @@ import os
 
 import jinja2
 import jinja2.meta
+import jinja2.nodes
 
 from .problems import SettingsError
 
@@ -24,6 +25,7 @@ def check(settings, config):
         raise SettingsError(f"the theme {settings['THEME']} has no templates/ folder; set "
                             "THEME to the theme's folder")
     names = set(jinja2.FileSystemLoader(folder).list_templates())
+    layouts = set()  # templates that others extend: not kinds of page
     environment = jinja2.Environment(**settings.get("JINJA_ENVIRONMENT", {}))
     for name in sorted(names):
         if not name.endswith(".html"):
@@ -36,6 +38,8 @@ def check(settings, config):
         except jinja2.TemplateSyntaxError as error:
             raise SettingsError(f"{path}:{error.lineno}: template syntax error: "
                                 f"{error.message}; fix the template") from None
+        layouts |= {node.template.value for node in tree.find_all(jinja2.nodes.Extends)
+                    if isinstance(node.template, jinja2.nodes.Const)}
         for wanted in jinja2.meta.find_referenced_templates(tree):
             if wanted is not None and wanted not in names and not wanted.startswith("!"):
                 raise SettingsError(
@@ -46,7 +50,8 @@ def check(settings, config):
         if f"{name}.html" not in names:
             raise SettingsError(f"the theme has no template {name}.html, which Pelican needs; "
                                 f"restore {os.path.join(folder, name + '.html')}")
-    kinds = {"article"} | {n[:-5] for n in names if n.endswith(".html") and "/" not in n}
+    kinds = {"article"} | {n[:-5] for n in names - layouts if n.endswith(".html") and "/" not in n}
+    kinds -= {"index", "page", *settings.get("DIRECT_TEMPLATES", ())}
     for setting, named in (("MEDICAL_KINDS", config.kinds), ("MEDICAL_FAQ_KINDS", config.faq_kinds),
                            ("MEDICAL_SAFETY_KINDS", config.safety_kinds),
                            ("MEDICAL_SUMMARY_KINDS", config.summary_kinds),
