@@ -2,6 +2,7 @@
 then the whole site; a save with a problem is reported and the preview goes on."""
 
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -77,3 +78,10 @@ def test_a_save_with_a_problem_is_reported_and_the_preview_goes_on(fixture_site,
     fixture_site.write("pages/conditions/cd.md", condition_source(Reviewed="2025-02-28"))
     preview.wait_for("Wrote the whole site in")
     assert "28 February 2025" in preview.get("/conditions/cd/")
+
+
+def test_ctrl_c_stops_the_preview_quietly(preview):
+    preview.process.send_signal(signal.SIGINT)
+    said = preview.wait_for("Preview stopped.")
+    assert preview.process.wait(10) == 0
+    assert "Traceback" not in said

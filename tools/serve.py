@@ -113,11 +113,19 @@ def main(argv=None):
     parser.add_argument("--log-handler", choices=["plain", "rich"], default="rich")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING, handler=log_handler(args.log_handler))
-    preview = Preview(args.settings, args.content, args.output)
-    preview.build()
-    os.makedirs(args.output, exist_ok=True)
-    serve(args.output, args.bind, args.port)
-    preview.watch()
+    try:
+        preview = Preview(args.settings, args.content, args.output)
+    except Exception as error:  # a bad setting or theme: one line, no traceback
+        logger.critical("%s: %s", type(error).__name__, error)
+        return 1
+    try:
+        preview.build()
+        os.makedirs(args.output, exist_ok=True)
+        serve(args.output, args.bind, args.port)
+        preview.watch()
+    except KeyboardInterrupt:  # Ctrl-C is how a preview ends, even mid-build
+        pass
+    print("Preview stopped.")
     return 0
 
 

@@ -14,7 +14,7 @@ _FILE = "medical_content_checks.pickle"
 
 
 def _fingerprint(config):
-    policy = sorted((key, repr(value)) for key, value in html_policy.POLICY.items())
+    policy = _stable(html_policy.POLICY)
     return (config.summary_heading, config.readability_grade, html_policy.MAX_LIST_DEPTH, policy)
 
 
@@ -39,3 +39,12 @@ def save(settings, config, results):
     os.makedirs(settings["CACHE_PATH"], exist_ok=True)
     with open(_path(settings), "wb") as cached:
         pickle.dump((_fingerprint(config), results), cached, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _stable(value):
+    """The value with its sets and dicts sorted: a set's order differs between processes."""
+    if isinstance(value, dict):
+        return sorted((key, _stable(item)) for key, item in value.items())
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    return value
