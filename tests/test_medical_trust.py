@@ -9,10 +9,9 @@ import re
 import pytest
 from conftest import LABEL_URL, article_source, condition_source, faq_source
 
-from medical_content.problems import BuildFailed
 from medical_content.review import add_months
 
-from test_build_errors import errors, fails
+from test_build_errors import fails
 
 
 def text_of(element):

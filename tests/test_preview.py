@@ -12,6 +12,7 @@ import urllib.request
 
 import pytest
 from conftest import ROOT, condition_source
+from test_publish import default_ctrl_c
 
 
 class Preview:
@@ -23,7 +24,8 @@ class Preview:
             [sys.executable, str(ROOT / "tools" / "serve.py"), str(fixture_site.settings_file()),
              str(fixture_site.content), str(fixture_site.output), "--port", str(self.port),
              "--log-handler", "plain"],
-            cwd=fixture_site.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            cwd=fixture_site.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            preexec_fn=default_ctrl_c)
         self.lines = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 

@@ -56,6 +56,12 @@ def test_successful_build_replaces_the_site(fixture_site):
     assert (fixture_site.output / "other" / "index.html").is_file()
 
 
+def default_ctrl_c():
+    """A shell starts background jobs with Ctrl-C ignored, and a child inherits that (so
+    would a test run started with `&`): give the build the handling a terminal gives it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_an_interrupted_build_leaves_the_last_good_site_untouched(fixture_site):
     """Ctrl-C reaches the whole process group, the plugin's check workers too."""
     fixture_site.write("pages/conditions/cd.md", condition_source())
@@ -68,7 +74,7 @@ def test_an_interrupted_build_leaves_the_last_good_site_untouched(fixture_site):
         [sys.executable, str(ROOT / "tools" / "build.py"), str(fixture_site.settings_file()),
          str(fixture_site.output), "--log-handler", "plain"],
         cwd=fixture_site.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True)
+        start_new_session=True, preexec_fn=default_ctrl_c)
     deadline = time.monotonic() + 60
     while not any(fixture_site.root.glob(".staging-*/p*/index.html")):  # half-way through
         assert build.poll() is None and time.monotonic() < deadline, "the build ended first"

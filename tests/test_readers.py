@@ -11,7 +11,6 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from browser import CHROMIUM_ARGS, VNU, chromium_path, html_files, run_axe, serve
-from conftest import ROOT
 from playwright.sync_api import sync_playwright
 
 PAGE_WEIGHT_LIMIT = 30 * 1024  # bytes, gzip-compressed: HTML + CSS + images a page loads

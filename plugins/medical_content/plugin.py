@@ -27,9 +27,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
-from . import claims, compliance, faq, html_text, metadata, readability, review, settings
-from . import checks_cache, site_paths, sources, theme
-from . import structured_data, workers, written_page
+from . import checks_cache, claims, compliance, metadata, prepare, readability, review
+from . import settings, site_paths, theme, workers, written_page
 from .problems import BuildFailed, ErrorCounter, HideTraceback, display_path, report_faults
 from .reader import CheckedMarkdownReader
 
@@ -129,9 +128,10 @@ def prepare_content(generators):
         c.metadata.get("condition", c.title): metadata.names_of(c)
         for c in conditions
         if str(c.metadata.get("regulatory_status", "")).strip().lower() == "off-label"})
-    site = _site(settings_, state.config)
+    site = prepare.site_facts(settings_, state.config)
     for content, generator in everything:
-        faults, warnings = _prepare(content, generator, state, pages_by_slug, site)
+        faults = prepare.prepare(content, generator, state, pages_by_slug, site)
+        warnings = []
         if content.review and content.review.overdue(state.config.today):
             (faults if state.config.overdue_is_error else warnings).append(
                 review.overdue_fault(content.review))
@@ -152,93 +152,6 @@ def _leave_out(content, generator):
         found = getattr(generator, name, None)
         if isinstance(found, list) and content in found:
             found.remove(content)
-
-
-def _site(settings_, config):
-    return {"url": settings_["SITEURL"], "name": settings_["SITENAME"],
-            "lang": settings_["DEFAULT_LANG"], "clinic": settings_["CLINIC"],
-            "drug": config.drug, "label_url": config.label_url,
-            "index_url": settings_["INDEX_SAVE_AS"].rsplit("index.html", 1)[0]}
-
-
-def _prepare(content, generator, state, pages_by_slug, site):
-    config = state.config
-    is_article = isinstance(generator, ArticlesGenerator)
-    kind = content.kind
-    content.is_medical = kind in config.kinds
-    content.shows_safety_information = kind in config.safety_kinds
-    faults = metadata.check(content.metadata, kind, config)
-    if not is_article and kind and "template" not in content.metadata:
-        faults += _use_kind_template(content, generator, kind)
-    content.review, found = review.review_of(content.metadata, config)
-    faults += found
-    content.sources, found = sources.sources_of(content.metadata, kind, config)
-    faults += found
-    content.breadcrumbs = _breadcrumbs(content, is_article, pages_by_slug, site)
-    if kind == "condition":
-        content.condition_in_sentence = metadata.in_sentence(metadata.names_of(content)[0])
-
-    row = state.report.row(content, generator.path)
-    row.review, row.sources = content.review, len(content.sources)
-    content.toc = []
-    facts = _facts(content, is_article, kind, site)
-    if kind in config.toc_kinds or kind in config.faq_kinds:
-        root = html_text.fragment(content.content or "")
-    if kind in config.toc_kinds:
-        content.toc = html_text.headings(root, "h2")
-    if kind in config.faq_kinds:
-        found = faq.extract(root, config.faq_heading)
-        faults += found.faults
-        if found.entries:
-            facts["faq"] = found.entries
-    graph = structured_data.page_graph(site, facts)
-    content.structured_data = Markup(structured_data.script_json(graph))
-    row.faults += len(faults)
-    return faults, []
-
-
-def _use_kind_template(content, generator, kind):
-    try:
-        generator.get_template(kind)
-    except Exception:
-        return [metadata.unknown_kind(kind)]
-    content.template = kind
-    return []
-
-
-def _breadcrumbs(content, is_article, pages_by_slug, site):
-    """[(name, site-relative url)] from the home page down to this one."""
-    if not is_article and content.url in ("", "index.html"):
-        return [("Home", "")]
-    trail = [("Home", "")]
-    if is_article:
-        trail.append(("Articles", site["index_url"]))
-    else:
-        parts = content.slug.split("/")
-        for depth in range(1, len(parts)):
-            parent = pages_by_slug.get("/".join(parts[:depth]))
-            if parent is not None:
-                trail.append((metadata.short_name(parent), parent.url))
-    trail.append((metadata.short_name(content), content.url))
-    return trail
-
-
-def _facts(content, is_article, kind, site):
-    facts = {"url": content.url, "title": content.title, "kind": kind,
-             "description": written_page.plain(getattr(content, "summary", "") or ""),
-             "is_medical": content.is_medical, "breadcrumbs": content.breadcrumbs}
-    if content.is_medical:
-        published = getattr(content, "date", None)
-        modified = getattr(content, "modified", None) or published
-        facts.update(date_published=published.date().isoformat() if published else None,
-                     date_modified=modified.date().isoformat() if modified else None,
-                     review=content.review)
-    if is_article:
-        facts["article"] = {"author": str(getattr(content, "author", "") or site["clinic"]["name"])}
-    if kind == "condition":
-        names = metadata.names_of(content)
-        facts["condition"] = {"name": names[0], "alternate_names": names[1:]}
-    return facts
 
 
 def check_written_page(path, context):
