@@ -8,7 +8,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from serve_build import PAGE_TYPES, ROOT, built_site
 
-sys.path.insert(0, str(ROOT / "tests"))
+# the tests' browser helpers, and the plugins they read the hosting headers with
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins")]
 from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 WIDTHS = (360, 1280)
