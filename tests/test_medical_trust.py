@@ -137,6 +137,13 @@ def test_one_edit_of_the_include_updates_every_page(fixture_site):
         assert "A new boxed warning text." in text_of(fixture_site.page(url).find("main"))
 
 
+def test_a_disclaimer_with_a_no_break_space_is_found_on_the_page(fixture_site):
+    """The page and the setting are compared word for word, whatever spaces join them."""
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    fixture_site.build(MEDICAL_DISCLAIMER="General information, not medical advice. "
+                                          "In an emergency, call\u00a0911.")
+
+
 def test_a_template_that_drops_the_safety_information_fails(fixture_site, caplog):
     theme = fixture_site.copy_theme()
     footer = theme / "templates" / "partials" / "medical_footer.html"

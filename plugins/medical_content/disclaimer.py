@@ -7,20 +7,22 @@ drops the disclaimer, moves it out of <main> or hides it is caught.
 
 import copy
 
-from .html_text import visible_text
+from .html_text import text_of
 
 _HIDDEN = ".//*[@hidden or @aria-hidden='true' or self::template or self::script or self::style]"
 
 
 def visible_main_text(tree):
-    """The text of the page's <main>, whitespace collapsed, hidden elements left out."""
+    """The text of the page's <main>, hidden elements left out, every run of whitespace
+    (a no-break space too) as one space: the same as ``shows`` makes of the text it looks
+    for, so the two compare word for word."""
     texts = []
     for main in tree.iter("main"):
         if main.xpath(_HIDDEN):  # rare: copy, so the written tree stays as it is
             main = copy.deepcopy(main)
             for hidden in main.xpath(_HIDDEN):
                 _drop(hidden)
-        texts.append(visible_text(main))
+        texts.append(" ".join(text_of(main).split()))
     return " ".join(texts)
 
 
