@@ -74,6 +74,8 @@ def test_script_json_round_trips_and_hides_markup(text):
      [("Q?", "A with spaces.")]),
     ("<h2>Q?</h2><p>A.</p><h3>Sub</h3><p>More.</p>", [("Q?", "A. Sub More.")]),
     ("<h2>Q <em>emph</em>?</h2><p>A <a href='/x/'>link</a>.</p>", [("Q emph?", "A link.")]),
+    # text after a block (a raw HTML tail) is read by the same whitespace rule as blocks
+    ("<h2>Q?</h2><p>One\u00a0two.</p>Three\u00a0 four.", [("Q?", "One\u00a0two. Three\u00a0 four.")]),
 ])
 def test_extract_reads_questions_and_answers(html, expected):
     found = faq.extract(fragment(html))

@@ -30,9 +30,14 @@ def text_of(element):
     return _TEXT(element)
 
 
+def collapse(text):
+    """Text with whitespace collapsed as a browser renders it."""
+    return _HTML_WHITESPACE.sub(" ", text).strip(" ")
+
+
 def visible_text(element):
     """Text of an element, whitespace collapsed as a browser renders it."""
-    return _HTML_WHITESPACE.sub(" ", _TEXT(element)).strip(" ")
+    return collapse(_TEXT(element))
 
 
 def heading_level(tag):
@@ -63,8 +68,9 @@ def sections(root, heading):
         text = visible_text(child)
         if text:
             current[1].append(text)
-        if child.tail and child.tail.strip():
-            current[1].append(" ".join(child.tail.split()))
+        tail = collapse(child.tail or "")
+        if tail:
+            current[1].append(tail)
     return found
 
 
