@@ -33,7 +33,7 @@ logger = logging.getLogger("pelican")
 
 
 class Preview:
-    def __init__(self, settings_file, content, output, **overrides):
+    def __init__(self, settings_file, content, output):
         self.settings_file = os.path.abspath(settings_file)
         self.content = os.path.abspath(content)
         self.output = os.path.abspath(output)
@@ -44,7 +44,6 @@ class Preview:
             # What only a published site needs, and would slow every save.
             "SITE_BUILD_SEARCH_INDEX": False, "PRECOMPRESS_GZIP": False,
             "PRECOMPRESS_BROTLI": False, "GZIP_CACHE": False,
-            **overrides,
         }
         self.outputs = {}  # source file -> its page, relative to the output folder
         signals.all_generators_finalized.connect(self._remember_outputs, weak=False)

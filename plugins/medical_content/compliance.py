@@ -85,8 +85,8 @@ def publish(report, config, output_path):
     rows = sorted(report.rows.values(), key=lambda r: (not r.is_medical, r.page))
     for row in rows:
         row.overdue = bool(row.review and row.review.overdue(config.today))
-    print(table(rows, config.today, colour=os.isatty(1), path=path_of(config, output_path)))
     path = path_of(config, output_path)
+    print(table(rows, config.today, colour=os.isatty(1), path=path))
     with open(path, "w", encoding="utf-8") as out:
         json.dump({"today": config.today.isoformat(),
                    "readability_target_grade": config.readability_grade,

@@ -8,7 +8,6 @@ writes. nh3 decides; this module only says what it refused, where, and what to d
 """
 
 import html.parser
-from dataclasses import dataclass
 
 import nh3
 from lxml import etree
@@ -61,14 +60,9 @@ def faults(content_html, root):
 
 # --- the raw-HTML policy -----------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Element:
-    tag: str
-    attributes: tuple
-
-
 def _elements(root):
-    return [_Element(e.tag, tuple(sorted(e.attrib.items())))
+    """(tag, attributes) of every element below root, in order: what to compare."""
+    return [(e.tag, sorted(e.attrib.items()))
             for e in root.iter() if isinstance(e.tag, str) and e is not root]
 
 

@@ -83,8 +83,7 @@ def measure_text(content):
     if not isinstance(content, (Article, Page)):
         return  # static files are contents too
     state = content.settings[STATE]
-    summary = content.metadata.get("summary") if "summary" in content.metadata else ""
-    job = written_page.TextJob(content._content or "", str(summary or ""))
+    job = written_page.TextJob(content._content or "", str(content.metadata.get("summary") or ""))
     state.checks.submit(job, lambda result: _record_text(result, content, state))
 
 
@@ -94,19 +93,27 @@ def use_checked_reader(readers):
             readers.reader_classes[extension] = CheckedMarkdownReader
 
 
+# Where each generator keeps its contents, published or not.
+_CONTENT_LISTS = {
+    ArticlesGenerator: ("articles", "translations", "hidden_articles", "hidden_translations",
+                        "drafts", "drafts_translations"),
+    PagesGenerator: ("pages", "translations", "hidden_pages", "hidden_translations",
+                     "draft_pages", "draft_translations"),
+}
+
+
+def _content_lists(generator):
+    names = next(n for kind, n in _CONTENT_LISTS.items() if isinstance(generator, kind))
+    return [getattr(generator, name) for name in names]
+
+
 def _contents(generator):
-    if isinstance(generator, ArticlesGenerator):
-        return (generator.articles + generator.translations + generator.hidden_articles
-                + generator.hidden_translations + generator.drafts
-                + generator.drafts_translations)
-    return (generator.pages + generator.translations + generator.hidden_pages
-            + generator.hidden_translations + generator.draft_pages
-            + generator.draft_translations)
+    return [content for found in _content_lists(generator) for content in found]
 
 
 def prepare_content(generators):
     """Give every article and page what its template and the checks need."""
-    wanted = [g for g in generators if isinstance(g, (ArticlesGenerator, PagesGenerator))]
+    wanted = [g for g in generators if isinstance(g, tuple(_CONTENT_LISTS))]
     if not wanted:
         return
     settings_ = wanted[0].settings
@@ -146,11 +153,8 @@ def prepare_content(generators):
 
 
 def _leave_out(content, generator):
-    for name in ("articles", "pages", "translations", "hidden_articles", "hidden_pages",
-                 "hidden_translations", "drafts", "draft_pages", "drafts_translations",
-                 "draft_translations"):
-        found = getattr(generator, name, None)
-        if isinstance(found, list) and content in found:
+    for found in _content_lists(generator):
+        if content in found:
             found.remove(content)
 
 

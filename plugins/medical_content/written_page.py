@@ -79,7 +79,7 @@ def plain(html):
 
 
 def check(job, shared):
-    """The faults, warnings and report cells of one written page."""
+    """The faults and report cells of one written page."""
     result = Result()
     tree = page(job.path)
     main = next(tree.iter("main"), None)
