@@ -291,6 +291,21 @@ def test_checks_in_a_worker_process_report_what_the_builds_own_process_reports(
     assert json.loads(report.read_text()) == report_in_process
 
 
+def test_a_rebuild_with_the_content_cache_reports_what_a_cold_build_does(fixture_site):
+    """With CACHE_CONTENT on, unchanged pages' text results come from the plugin's cache."""
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    fixture_site.write("pages/faq.md", faq_source(("Does it hurt?", "A little.")))
+    cache = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+             "CONTENT_CACHING_LAYER": "reader"}
+    report = fixture_site.root / "compliance-report.json"
+    fixture_site.build(**cache)
+    cold = json.loads(report.read_text())
+    assert (fixture_site.root / "cache" / "medical_content_checks.pickle").is_file()
+    fixture_site.build(**cache)
+    assert json.loads(report.read_text()) == cold
+    assert all(row["readability"] for row in cold["pages"])
+
+
 # --- structured data, as written --------------------------------------------------
 
 def test_a_template_that_writes_the_structured_data_twice_fails(fixture_site, caplog):

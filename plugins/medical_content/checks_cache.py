@@ -23,7 +23,11 @@ def _path(settings):
 
 
 def load(settings, config):
-    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+    """The results of earlier builds by job key; None when content caching is off, so
+    that nothing is hashed or kept for a cache that will not be written."""
+    if not settings.get("CACHE_CONTENT"):
+        return None
+    if not settings.get("LOAD_CONTENT_CACHE"):
         return {}
     try:
         with open(_path(settings), "rb") as cached:

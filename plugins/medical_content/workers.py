@@ -32,8 +32,9 @@ class Checks:
     def __init__(self, shared, workers, memory=None):
         self.shared = shared
         # results of jobs that depend only on their own values (``job.key()``), from
-        # earlier builds: a rebuild after one edit measures one page's text, not all
-        self.memory = memory if memory is not None else {}
+        # earlier builds: a rebuild after one edit measures one page's text, not all.
+        # None: no cache, nothing to look up or remember.
+        self.memory = memory
         self.used = {}
         self.done = []  # (future of a batch of results, [callback per job])
         self.jobs, self.callbacks = [], []
@@ -46,7 +47,7 @@ class Checks:
     def submit(self, job, done):
         """Run ``job.run(shared)``; ``done(result)`` runs in the build's process, by
         ``finish``, once every page's kind is known."""
-        key = job.key() if hasattr(job, "key") else None
+        key = job.key() if self.memory is not None and hasattr(job, "key") else None
         if key is not None:
             if key in self.memory:
                 self.used[key] = self.memory[key]
