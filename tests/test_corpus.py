@@ -5,23 +5,14 @@ very large page) build. Every case goes through tools/build.py, as `make html` r
 
 import json
 import shutil
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from test_publish import run_build as build
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))
-
-
-def build(fixture_site):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "build.py"), str(fixture_site.settings_file()),
-         str(fixture_site.output), "--log-handler", "plain"],
-        capture_output=True, text=True, cwd=fixture_site.root, timeout=300)
 
 
 def build_case(fixture_site, name):

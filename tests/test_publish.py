@@ -5,10 +5,9 @@ it was."""
 import os
 import signal
 import subprocess
-import sys
 import time
 
-from conftest import ROOT, condition_source
+from conftest import condition_source
 
 
 def snapshot(folder):
@@ -16,12 +15,8 @@ def snapshot(folder):
 
 
 def run_build(fixture_site):
-    settings_file = fixture_site.settings_file()
-    return subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "build.py"), str(settings_file),
-         str(fixture_site.output), "--log-handler", "plain"],
-        capture_output=True, text=True, cwd=fixture_site.root, timeout=120,
-    )
+    return subprocess.run(fixture_site.build_command(), capture_output=True, text=True,
+                          cwd=fixture_site.root, timeout=300)
 
 
 def test_failed_build_leaves_the_last_good_site_untouched(fixture_site):
@@ -71,9 +66,7 @@ def test_an_interrupted_build_leaves_the_last_good_site_untouched(fixture_site):
         fixture_site.write(f"pages/p{number}.md",
                            f"Title: Page {number}\nSummary: S.\n\n" + "Some text. " * 300)
     build = subprocess.Popen(
-        [sys.executable, str(ROOT / "tools" / "build.py"), str(fixture_site.settings_file()),
-         str(fixture_site.output), "--log-handler", "plain"],
-        cwd=fixture_site.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        fixture_site.build_command(), cwd=fixture_site.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True, preexec_fn=default_ctrl_c)
     deadline = time.monotonic() + 60
     while not any(fixture_site.root.glob(".staging-*/p*/index.html")):  # half-way through
