@@ -72,11 +72,13 @@ class Report:
     def __init__(self):
         self.rows = {}
 
-    def row(self, content, content_root=None):
+    def row(self, content, url=None, content_root=None):
+        """The page's row; made, with its URL and the source's root, when first asked."""
         if content.source_path not in self.rows:
             self.rows[content.source_path] = Row(
                 page=display_path(content.source_path, content_root or content.settings["PATH"]),
-                url="/" + content.url, kind=content.kind, is_medical=content.is_medical)
+                url="/" + (content.url if url is None else url), kind=content.kind,
+                is_medical=content.is_medical)
         return self.rows[content.source_path]
 
 
@@ -87,10 +89,14 @@ def publish(report, config, output_path):
         row.overdue = bool(row.review and row.review.overdue(config.today))
     path = path_of(config, output_path)
     print(table(rows, config.today, colour=os.isatty(1), path=path))
+    head = json.dumps({"today": config.today.isoformat(),
+                       "readability_target_grade": config.readability_grade},
+                      ensure_ascii=False)
+    # One page a line: a diff between two reports shows the pages that changed, and
+    # json's fast (C) encoder does the work, which it does not when asked to indent.
+    pages = ",\n".join(json.dumps(row.as_json(), ensure_ascii=False) for row in rows)
     with open(path, "w", encoding="utf-8") as out:
-        json.dump({"today": config.today.isoformat(),
-                   "readability_target_grade": config.readability_grade,
-                   "pages": [row.as_json() for row in rows]}, out, indent=2, ensure_ascii=False)
+        out.write(f'{head[:-1]},\n"pages": [\n{pages}\n]}}\n')
     return path
 
 

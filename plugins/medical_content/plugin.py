@@ -48,7 +48,8 @@ class State:
         self.off_label = None
         self.report = compliance.Report()
         self.checks = None
-        self.contents = []  # (content, generator) of the build, once read
+        self.contents = {}  # id(content): prepare.Located, for each article and page read
+        self.known_outputs = set()  # where the build writes them
 
 
 def initialized(pelican):
@@ -74,7 +75,8 @@ def start_checks(pelican):
     if state.checks is not None:
         state.checks.close()  # an earlier build in this process that stopped half-way
     sources = sum(len(files) for _, _, files in os.walk(pelican.settings["PATH"]))
-    state.checks = workers.Checks(written_page.Shared(state.config, state.safety_heading),
+    shared = written_page.Shared(state.config, state.safety_heading, pelican.settings["SITEURL"])
+    state.checks = workers.Checks(shared,
                                   state.config.check_workers(sources),
                                   memory=checks_cache.load(pelican.settings, state.config))
 
@@ -118,36 +120,41 @@ def prepare_content(generators):
         return
     settings_ = wanted[0].settings
     state = settings_[STATE]
-    everything = [(c, g) for g in wanted for c in _contents(g)]
-    generator_of = {id(c): g for c, g in everything}
-    for content, fault in site_paths.duplicate_outputs(
-            [c for c, _ in everything], lambda c: display_path(c.source_path, generator_of[id(c)].path)):
-        generator = generator_of[id(content)]
-        report_faults(content.source_path, generator.path, [fault])
-        _leave_out(content, generator)  # Pelican would stop when it came to write it
-    everything = [(c, g) for g in wanted for c in _contents(g)]
-    state.contents = everything
-    for content, generator in everything:
-        content.kind = metadata.kind_of(content, isinstance(generator, ArticlesGenerator))
-    pages_by_slug = {c.slug: c for c, g in everything if isinstance(g, PagesGenerator)}
-    conditions = [c for c, _ in everything if c.kind == "condition"]
+    # Pelican works a page's URL out afresh each time it is asked (a few dozen
+    # microseconds); the plugin asks once.
+    everything = [prepare.Located(c, g, c.url, c.save_as) for g in wanted for c in _contents(g)]
+    left_out = set()
+    for item, fault in site_paths.duplicate_outputs(
+            everything, lambda item: display_path(item.content.source_path, item.generator.path)):
+        report_faults(item.content.source_path, item.generator.path, [fault])
+        _leave_out(item.content, item.generator)  # Pelican would stop when it came to write it
+        left_out.add(id(item.content))
+    everything = [item for item in everything if id(item.content) not in left_out]
+    state.contents = {id(item.content): item for item in everything}
+    state.known_outputs = {os.path.normpath(item.save_as) for item in everything if item.save_as}
+    for item in everything:
+        item.content.kind = metadata.kind_of(item.content, item.is_article)
+    pages_by_slug = {item.content.slug: item for item in everything if not item.is_article}
     state.off_label = claims.off_label_terms({
         c.metadata.get("condition", c.title): metadata.names_of(c)
-        for c in conditions
-        if str(c.metadata.get("regulatory_status", "")).strip().lower() == "off-label"})
+        for c in (item.content for item in everything)
+        if c.kind == "condition"
+        and str(c.metadata.get("regulatory_status", "")).strip().lower() == "off-label"})
     site = prepare.site_facts(settings_, state.config)
-    for content, generator in everything:
-        faults = prepare.prepare(content, generator, state, pages_by_slug, site)
+    for item in everything:
+        content = item.content
+        faults = prepare.prepare(item, state, pages_by_slug, site)
         warnings = []
         if content.review and content.review.overdue(state.config.today):
             (faults if state.config.overdue_is_error else warnings).append(
                 review.overdue_fault(content.review))
-        report_faults(content.source_path, generator.path, faults)
-        report_faults(content.source_path, generator.path, warnings, logging.WARNING)
+        report_faults(content.source_path, item.generator.path, faults)
+        report_faults(content.source_path, item.generator.path, warnings, logging.WARNING)
     context = wanted[0].context  # one dict, shared by every generator
     published = {id(c) for g in wanted for c in getattr(g, "pages", ())}
     context["condition_pages"] = sorted(
-        (c for c, _ in everything if c.kind == "condition" and id(c) in published),
+        (item.content for item in everything
+         if item.content.kind == "condition" and id(item.content) in published),
         key=lambda page: page.title.casefold())
     context["SAFETY_INFORMATION"] = state.safety_html
 
@@ -164,7 +171,8 @@ def check_written_page(path, context):
     if content is None or not hasattr(content, "is_medical"):
         return
     state = context[STATE]
-    job = written_page.PageJob(path=path, template=content.template,
+    job = written_page.PageJob(path=path, url=state.contents[id(content)].url,
+                               text=content.content, template=content.template,
                                is_medical=content.is_medical,
                                shows_safety_information=content.shows_safety_information,
                                off_label=state.off_label)
@@ -190,18 +198,15 @@ def _record(result, content, state):
     row = state.report.row(content)
     for name, value in result.cells.items():
         setattr(row, name, value)
-    row.faults += len(result.faults)
-    report_faults(content.source_path, content.settings["PATH"], result.faults)
+    faults = result.faults + site_paths.broken_links(
+        result.links, content.settings["OUTPUT_PATH"], state.known_outputs)
+    row.faults += len(faults)
+    report_faults(content.source_path, content.settings["PATH"], faults)
 
 
 def report_compliance(pelican):
     state = pelican.settings[STATE]
     state.checks.finish()
-    output = pelican.settings["OUTPUT_PATH"]
-    known = {os.path.normpath(c.save_as) for c, _ in state.contents if c.save_as}
-    for content, generator in state.contents:
-        report_faults(content.source_path, generator.path,
-                      site_paths.broken_links(content, output, known))
     checks_cache.save(pelican.settings, state.config, state.checks.used)
     compliance.publish(state.report, state.config, pelican.settings["OUTPUT_PATH"])
     state.report = compliance.Report()

@@ -2,10 +2,24 @@
 sources, breadcrumbs, "On this page" list and structured data. Templates only place
 them."""
 
+from typing import NamedTuple
+
 from markupsafe import Markup
 from pelican.generators import ArticlesGenerator
 
 from . import faq, html_text, metadata, review, sources, structured_data, written_page
+
+
+class Located(NamedTuple):
+    """An article or page with its generator and where Pelican writes it."""
+    content: object
+    generator: object
+    url: str
+    save_as: str
+
+    @property
+    def is_article(self):
+        return isinstance(self.generator, ArticlesGenerator)
 
 
 def site_facts(settings_, config):
@@ -16,10 +30,11 @@ def site_facts(settings_, config):
             "index_url": settings_["INDEX_SAVE_AS"].rsplit("index.html", 1)[0]}
 
 
-def prepare(content, generator, state, pages_by_slug, site):
-    """Set what the page's template needs on it; return the faults of its metadata."""
+def prepare(item, state, pages_by_slug, site):
+    """Set what the page's template needs on it; return the faults of its metadata.
+    ``pages_by_slug``: each page's ``Located``, for its breadcrumb trail."""
     config = state.config
-    is_article = isinstance(generator, ArticlesGenerator)
+    content, generator, is_article = item.content, item.generator, item.is_article
     kind = content.kind
     content.is_medical = kind in config.kinds
     content.shows_safety_information = kind in config.safety_kinds
@@ -30,14 +45,14 @@ def prepare(content, generator, state, pages_by_slug, site):
     faults += found
     content.sources, found = sources.sources_of(content.metadata, kind, config)
     faults += found
-    content.breadcrumbs = _breadcrumbs(content, is_article, pages_by_slug, site)
+    content.breadcrumbs = _breadcrumbs(item, pages_by_slug, site)
     if kind == "condition":
         content.condition_in_sentence = metadata.in_sentence(metadata.names_of(content)[0])
 
-    row = state.report.row(content, generator.path)
+    row = state.report.row(content, item.url, generator.path)
     row.review, row.sources = content.review, len(content.sources)
     content.toc = []
-    facts = _facts(content, is_article, kind, site)
+    facts = _facts(content, item.url, is_article, kind, site)
     if kind in config.toc_kinds or kind in config.faq_kinds:
         root = html_text.fragment(content.content or "")
     if kind in config.toc_kinds:
@@ -62,25 +77,25 @@ def _use_kind_template(content, generator, kind):
     return []
 
 
-def _breadcrumbs(content, is_article, pages_by_slug, site):
+def _breadcrumbs(item, pages_by_slug, site):
     """[(name, site-relative url)] from the home page down to this one."""
-    if not is_article and content.url in ("", "index.html"):
+    if not item.is_article and item.url in ("", "index.html"):
         return [("Home", "")]
     trail = [("Home", "")]
-    if is_article:
+    if item.is_article:
         trail.append(("Articles", site["index_url"]))
     else:
-        parts = content.slug.split("/")
+        parts = item.content.slug.split("/")
         for depth in range(1, len(parts)):
             parent = pages_by_slug.get("/".join(parts[:depth]))
             if parent is not None:
-                trail.append((metadata.short_name(parent), parent.url))
-    trail.append((metadata.short_name(content), content.url))
+                trail.append((metadata.short_name(parent.content), parent.url))
+    trail.append((metadata.short_name(item.content), item.url))
     return trail
 
 
-def _facts(content, is_article, kind, site):
-    facts = {"url": content.url, "title": content.title, "kind": kind,
+def _facts(content, url, is_article, kind, site):
+    facts = {"url": url, "title": content.title, "kind": kind,
              "description": written_page.plain(getattr(content, "summary", "") or ""),
              "is_medical": content.is_medical, "breadcrumbs": content.breadcrumbs}
     if content.is_medical:

@@ -96,8 +96,12 @@ def report_faults(source_path, content_root, faults, level=logging.ERROR):
 
 def display_path(source_path, content_root):
     """The source path as a writer finds it from the project: ``content/pages/faq.md``."""
-    root_name = os.path.basename(os.path.normpath(content_root))
-    return os.path.join(root_name, os.path.relpath(source_path, content_root))
+    root = os.path.normpath(content_root)
+    if source_path.startswith(root + os.sep):  # Pelican's paths: absolute, normalised
+        relative = source_path[len(root) + 1:]
+    else:
+        relative = os.path.relpath(source_path, root)
+    return os.path.join(os.path.basename(root), relative)
 
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -69,21 +69,22 @@ def source_faults(text, date_fields):
 class CheckedMarkdownReader(MarkdownReader):
     def read(self, source_path):
         config = self.settings[STATE_KEY].config
-        shown = display_path(source_path, self.settings["PATH"])
         with open(source_path, "rb") as source:
             raw = source.read()
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
+            shown = display_path(source_path, self.settings["PATH"])
             line = raw[: error.start].count(b"\n") + 1
             report(Problem(shown, line, "the file is not UTF-8 text",
                            "save it as UTF-8 in your editor (a binary file does not "
                            "belong in content/)"))
             raise ContentSkipped(f"{shown} is not UTF-8") from None
         faults = source_faults(text, config.date_fields)
-        for fault in faults:
-            report(Problem(shown, fault.line, fault.what, fault.fix))
         if faults:
+            shown = display_path(source_path, self.settings["PATH"])
+            for fault in faults:
+                report(Problem(shown, fault.line, fault.what, fault.fix))
             raise ContentSkipped(f"{shown} has {len(faults)} problem(s)")
         # MarkdownReader.read, on the text already read: opening each file once more
         # was a measurable cost on a big site.

@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from . import claims, disclaimer, html_policy, readability
+from . import claims, disclaimer, html_policy, readability, site_paths
 from .html_text import fragment, page, visible_text
 from .metadata import in_sentence
 from .problems import Fault
@@ -22,6 +22,7 @@ class Shared:
     """What the checks of every page need, the same for the whole build."""
     config: object
     safety_heading: str
+    siteurl: str
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Result:
     faults: list = field(default_factory=list)
     cells: dict = field(default_factory=dict)  # compliance report fields of the page
     summary_faults: list = field(default_factory=list)  # for kinds that need a summary
+    links: list = field(default_factory=list)  # site_paths.site_links of the page's text
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,11 @@ class TextJob:
 
 @dataclass(frozen=True)
 class PageJob:
-    """One written page to check."""
+    """One written page to check, with its own text (its links are checked at the
+    build's end, when every file they could go to is written)."""
     path: str
+    url: str
+    text: str
     template: str
     is_medical: bool
     shows_safety_information: bool
@@ -106,6 +111,7 @@ def check(job, shared):
             "not an FDA-approved use of Botox)",
             f"say plainly that Botox is not FDA-approved for {in_sentence(claim.condition)}, or "
             "remove the claim", text=claim.anchor) for claim in found]
+    result.links = site_paths.site_links(job.text, job.url, shared.siteurl)
     result.cells["structured_data"], problem = _structured_data_problem(tree)
     if problem:
         result.faults.append(Fault(f"the written page {job.path} has invalid structured data: {problem}",
