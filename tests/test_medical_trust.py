@@ -4,7 +4,10 @@ compliance report: each with a page that passes and one that fails."""
 import datetime
 import json
 import logging
+import os
 import re
+import time
+from dataclasses import dataclass
 
 import pytest
 from conftest import LABEL_URL, article_source, condition_source, faq_source
@@ -289,6 +292,29 @@ def test_checks_in_a_worker_process_report_what_the_builds_own_process_reports(
                             "an 'In short' section") for m in in_worker), in_worker
     assert sorted(in_worker) == sorted(in_process)
     assert json.loads(report.read_text()) == report_in_process
+
+
+@dataclass(frozen=True)
+class SlowCheck:
+    number: int
+
+    def run(self, shared):
+        time.sleep(0.002)
+        return self.number, os.getpid()
+
+
+def test_when_pelican_is_done_its_process_takes_the_checks_no_worker_has_started():
+    from medical_content import workers
+    checks = workers.Checks(shared=None, workers=1)
+    results = []
+    count = 8 * workers._BATCH
+    for number in range(count):
+        checks.submit(SlowCheck(number), results.append)
+    checks.finish()
+    assert [number for number, _ in results] == list(range(count))  # each once, in order
+    ran_in = {pid for _, pid in results}
+    assert os.getpid() in ran_in and len(ran_in) == 2  # the worker, and this process
+    assert results[-1][1] == os.getpid() and results[0][1] != os.getpid()
 
 
 def test_a_rebuild_with_the_content_cache_reports_what_a_cold_build_does(fixture_site):

@@ -1,6 +1,7 @@
-"""Property tests (Hypothesis) of the FAQ extraction and the JSON-LD writer: whatever a
-writer types, the structured data is valid JSON, says exactly what a reader sees, and
-never ends or confuses its <script> element.
+"""Property tests (Hypothesis) of the FAQ extraction, the JSON-LD writer and the claims
+check: whatever a writer types, the structured data is valid JSON, says exactly what a
+reader sees, and never ends or confuses its <script> element; and the claims check's
+shortcut never lets a false approval claim through.
 
 The examples are drawn with a fixed seed (derandomize), so CI runs the same ones every
 time; conftest prints how many ran.
@@ -14,7 +15,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from medical_content import faq
+from medical_content import claims, faq
 from medical_content.html_text import fragment
 from medical_content.structured_data import faq_page, script_json
 
@@ -86,3 +87,37 @@ def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
     [entry] = data["mainEntity"]
     assert entry["name"] == shown_question
     assert entry["acceptedAnswer"]["text"] == shown_answer
+
+
+# Sentences that make or break an approval claim, with the name of an off-label use cut
+# by markup (inline elements, comments, nested blocks, scripts) and glued to the blocks
+# around it.
+TERMS = claims.off_label_terms({"Tension headache": ["Tension headache", "Tension-type headache"],
+                                "TMJ disorders": ["TMJ disorders", "TMJ"]})
+NAMES = ["Tension headache", "tension-type headaches", "TMJ disorders", "TMJ"]
+CUTS = ["<b></b>", "<!-- -->", "<br>", "<script>x</script>", "<div>z</div>", "<em>", "</em>",
+        " ", "\n"]
+BEFORE = ["", "<p>x</p>", "<div>y</div>", "<p>Approved uses</p>", "<h2>Uses</h2>"]
+SENTENCES = ["{} is FDA-approved.", "Botox is approved for {}.", "Botox is not approved for {}.",
+             "Approved for {}?", "Botox is approved for migraine; {} is off-label.",
+             "Botox has been approved for these conditions, including:</p><ul><li>{}</li></ul><p>",
+             "Is {} approved", "{} (off-label: not FDA-approved)"]
+
+
+@st.composite
+def claim_pages(draw):
+    name = draw(st.sampled_from(NAMES))
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(name)))
+        name = name[:at] + draw(st.sampled_from(CUTS)) + name[at:]
+    sentence = draw(st.sampled_from(SENTENCES)).format(name)
+    opener = draw(st.sampled_from(["<p>", "<li>", "<div>", ""]))
+    return draw(st.sampled_from(BEFORE)) + opener + sentence
+
+
+@PROPERTY
+@given(page=claim_pages())
+def test_the_claims_shortcut_never_hides_a_claim(page):
+    counted("claims shortcut")
+    root = fragment(page)
+    assert claims.false_approvals(root, TERMS) == claims.every_claim(root, TERMS)

@@ -59,6 +59,8 @@ class OffLabel:
             if alternatives:
                 groups.append(f"(?P<c{index}>{'|'.join(alternatives)})")
         self.source = r"\b(?:" + "|".join(groups) + r")(?:e?s)?\b" if groups else ""
+        self.words = tuple(sorted({tuple(_words(n)) for names in conditions.values()
+                                   for n in names if n.strip()}))
 
     def __bool__(self):
         return bool(self.source)
@@ -69,13 +71,20 @@ class OffLabel:
     def __hash__(self):
         return hash(self.source)
 
+    def mentioned(self, text):
+        """False when the text cannot name an off-label condition: no name has all its
+        words in it. Each word of a sentence that is judged stands whole in the element's
+        text (``own_text`` puts a space where it leaves a nested block or a script out)."""
+        return any(all(_compiled(re.escape(word)).search(text) for word in words)
+                   for words in self.words)
+
     def find(self, text):
         """(display name, position) of each off-label condition named in the text."""
         for match in _compiled(self.source).finditer(text):
             yield self.displays[int(match.lastgroup[1:])], match.start()
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=256)
 def _compiled(source):
     return re.compile(source, re.IGNORECASE)
 
@@ -85,16 +94,25 @@ def off_label_terms(conditions):
     return OffLabel(conditions)
 
 
+def _words(name):
+    return re.split(r"[\s\-]+", name.strip())
+
+
 def _name_pattern(name):
     # "tension-type headache" also matches "tension type headaches"
-    words = re.split(r"[\s\-]+", name.strip())
-    return r"[\s\-]+".join(re.escape(word) for word in words)
+    return r"[\s\-]+".join(re.escape(word) for word in _words(name))
 
 
 def false_approvals(root, terms):
     """Every false approval claim in the element's text, each (sentence, condition) once."""
-    if not terms or not _APPROVAL.search(text_of(root)):
-        return []  # most text says nothing of approval: no need to walk it
+    text = text_of(root)
+    if not terms or not _APPROVAL.search(text) or not terms.mentioned(text):
+        return []  # most text names no off-label use, or no approval: no need to walk it
+    return every_claim(root, terms)
+
+
+def every_claim(root, terms):
+    """``false_approvals`` without its shortcut: each sentence judged."""
     found = {}
     for claim in _claims(root, terms, in_item=False):
         found.setdefault((claim.sentence, claim.condition), claim)
@@ -198,7 +216,13 @@ def own_text(element, skip=_BLOCKS):
     nested blocks, or a list item's nested list."""
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in skip and child.tag not in _SKIPPED:
+        if not isinstance(child.tag, str):
+            pass  # a comment
+        elif child.tag in skip or child.tag in _SKIPPED:
+            # Words do not run on across a block. A word is never made of the text on
+            # both sides of what is left out: ``OffLabel.mentioned`` relies on it.
+            parts.append(" ")
+        else:
             parts.append(text_of(child))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())

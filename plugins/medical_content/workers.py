@@ -24,8 +24,8 @@ def _start(shared):
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run(jobs):
-    return [job.run(_shared) for job in jobs]
+def _run(jobs, shared=None):
+    return [job.run(shared or _shared) for job in jobs]
 
 
 class Checks:
@@ -36,7 +36,7 @@ class Checks:
         # None: no cache, nothing to look up or remember.
         self.memory = memory
         self.used = {}
-        self.done = []  # (future of a batch of results, [callback per job])
+        self.done = []  # (future of a batch of results, [job], [callback per job])
         self.jobs, self.callbacks = [], []
         self.pool = None
         if workers:
@@ -51,11 +51,11 @@ class Checks:
         if key is not None:
             if key in self.memory:
                 self.used[key] = self.memory[key]
-                self.done.append((_completed([self.memory[key]]), [done]))
+                self.done.append((_completed([self.memory[key]]), [job], [done]))
                 return
             done = self._remembering(key, done)
         if self.pool is None:
-            self.done.append((_completed([job.run(self.shared)]), [done]))
+            self.done.append((_completed([job.run(self.shared)]), [job], [done]))
             return
         self.jobs.append(job)
         self.callbacks.append(done)
@@ -70,18 +70,30 @@ class Checks:
 
     def _send(self):
         if self.jobs:
-            self.done.append((self.pool.submit(_run, self.jobs), self.callbacks))
+            self.done.append((self.pool.submit(_run, self.jobs), self.jobs, self.callbacks))
             self.jobs, self.callbacks = [], []
 
     def finish(self):
         try:
             if self.pool is not None:
                 self._send()
-            for results, callbacks in self.done:
+                self._share_the_rest()
+            for results, _, callbacks in self.done:
                 for result, done in zip(results.result(), callbacks):
                     done(result)
         finally:
             self.close()
+
+    def _share_the_rest(self):
+        """Pelican has written the last page and this process would only wait: it takes
+        the batches no worker has started, from the last, while the workers go on from
+        the first."""
+        for index in reversed(range(len(self.done))):
+            future, jobs, callbacks = self.done[index]
+            if future.done():
+                break  # the workers have reached this far
+            if future.cancel():
+                self.done[index] = (_completed(_run(jobs, self.shared)), jobs, callbacks)
 
     def close(self):
         self.done, self.jobs, self.callbacks = [], [], []
