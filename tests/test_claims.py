@@ -101,3 +101,18 @@ def test_no_off_label_conditions_means_nothing_to_find():
 ])
 def test_sentences(text, expected):
     assert claims.sentences(text) == expected
+
+
+def test_the_shortcuts_case_folding_knows_every_character_python_matches_to_an_ascii_letter():
+    import re
+    import sys
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for found in set(re.findall(letter, everything, re.IGNORECASE)):
+            assert found.translate(claims.ASCII_LOOKALIKES).lower() == letter, hex(ord(found))
+
+
+def test_a_claim_right_after_another_block_with_no_space_between_is_found():
+    # Raw HTML with no line break: the page's text runs "Uses" into "Approved".
+    assert found("<h2>Uses</h2><p>Approved for tension headaches.</p>") == [
+        ("Tension headache", "Approved for tension headaches.")]

@@ -94,7 +94,8 @@ def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
 # around it.
 TERMS = claims.off_label_terms({"Tension headache": ["Tension headache", "Tension-type headache"],
                                 "TMJ disorders": ["TMJ disorders", "TMJ"]})
-NAMES = ["Tension headache", "tension-type headaches", "TMJ disorders", "TMJ"]
+NAMES = ["Tension headache", "tension-type headaches", "TMJ disorders", "TMJ", "Tenſion headache",
+         "TMJ dİsorders"]  # with characters that case-insensitive matching takes for s, i
 CUTS = ["<b></b>", "<!-- -->", "<br>", "<script>x</script>", "<div>z</div>", "<em>", "</em>",
         " ", "\n"]
 BEFORE = ["", "<p>x</p>", "<div>y</div>", "<p>Approved uses</p>", "<h2>Uses</h2>"]

@@ -18,6 +18,7 @@ from .html_text import text_of
 
 _APPROVAL = re.compile(
     r"\b(?:approv(?:ed|al)|indicated|licensed|cleared)\b", re.IGNORECASE)
+_APPROVAL_STEMS = ("approv", "indicated", "licensed", "cleared")  # as _APPROVAL, lower case
 _NEGATOR = re.compile(
     r"(?:\b(?:not|never|no|neither|nor|without|lacks?|except|excluding)\b|n't\b)",
     re.IGNORECASE)
@@ -71,11 +72,10 @@ class OffLabel:
     def __hash__(self):
         return hash(self.source)
 
-    def mentioned(self, text):
+    def mentioned(self, text, folded):
         """False when the text cannot name an off-label condition: no name has all its
-        words in it. Each word of a sentence that is judged stands whole in the element's
-        text (``own_text`` puts a space where it leaves a nested block or a script out)."""
-        return any(all(_compiled(re.escape(word)).search(text) for word in words)
+        words in it. ``folded``: the text as ``fold`` gives it."""
+        return any(all(_contains(text, folded, word) for word in words)
                    for words in self.words)
 
     def find(self, text):
@@ -94,6 +94,23 @@ def off_label_terms(conditions):
     return OffLabel(conditions)
 
 
+# The characters beyond ASCII that Python's case-insensitive matching takes for an
+# ASCII letter: with them folded, a substring test finds what the pattern would, at a
+# fraction of the cost of a case-insensitive search through a whole page.
+ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text):
+    """Lower case, as Python's case-insensitive matching compares ASCII letters."""
+    return text.translate(ASCII_LOOKALIKES).lower()
+
+
+def _contains(text, folded, word):
+    if word.isascii():
+        return word.lower() in folded
+    return _compiled(re.escape(word)).search(text) is not None
+
+
 def _words(name):
     return re.split(r"[\s\-]+", name.strip())
 
@@ -105,9 +122,17 @@ def _name_pattern(name):
 
 def false_approvals(root, terms):
     """Every false approval claim in the element's text, each (sentence, condition) once."""
+    if not terms:
+        return []
+    # Most text says nothing of approval, or names no off-label use: no need to judge
+    # it sentence by sentence. Each word of a sentence that is judged stands whole in the
+    # element's text (``own_text`` puts a space where it leaves a nested block or a
+    # script out); the element's text may run words of two blocks together, so the
+    # words are looked for without word boundaries.
     text = text_of(root)
-    if not terms or not _APPROVAL.search(text) or not terms.mentioned(text):
-        return []  # most text names no off-label use, or no approval: no need to walk it
+    folded = fold(text)
+    if not any(stem in folded for stem in _APPROVAL_STEMS) or not terms.mentioned(text, folded):
+        return []
     return every_claim(root, terms)
 
 
