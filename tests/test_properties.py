@@ -89,29 +89,36 @@ def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
     assert entry["acceptedAnswer"]["text"] == shown_answer
 
 
-# Sentences that make or break an approval claim, with the name of an off-label use cut
-# by markup (inline elements, comments, nested blocks, scripts) and glued to the blocks
-# around it.
+# Sentences that make or break an approval claim, with the approval word and the name of
+# an off-label use cut by markup (inline elements, comments, nested blocks, scripts) and
+# glued to the blocks around them.
 TERMS = claims.off_label_terms({"Tension headache": ["Tension headache", "Tension-type headache"],
                                 "TMJ disorders": ["TMJ disorders", "TMJ"]})
-NAMES = ["Tension headache", "tension-type headaches", "TMJ disorders", "TMJ", "Tenſion headache",
-         "TMJ dİsorders"]  # with characters that case-insensitive matching takes for s, i
+NAMES = ["Tension headache", "tension-type headaches", "TMJ disorders", "TMJ"]
+APPROVALS = ["approved", "FDA-approved", "Approved", "indicated", "licensed", "cleared",
+             "apProved", "licenſed", "İndicated"]  # with characters case-insensitive matching folds
 CUTS = ["<b></b>", "<!-- -->", "<br>", "<script>x</script>", "<div>z</div>", "<em>", "</em>",
         " ", "\n"]
 BEFORE = ["", "<p>x</p>", "<div>y</div>", "<p>Approved uses</p>", "<h2>Uses</h2>"]
-SENTENCES = ["{} is FDA-approved.", "Botox is approved for {}.", "Botox is not approved for {}.",
-             "Approved for {}?", "Botox is approved for migraine; {} is off-label.",
-             "Botox has been approved for these conditions, including:</p><ul><li>{}</li></ul><p>",
-             "Is {} approved", "{} (off-label: not FDA-approved)"]
+SENTENCES = ["{name} is {approved}.", "Botox is {approved} for {name}.",
+             "Botox is not {approved} for {name}.", "{approved} for {name}?",
+             "Botox is {approved} for migraine; {name} is off-label.",
+             "Botox has been {approved} for these conditions, including:</p><ul><li>{name}</li></ul><p>",
+             "Is {name} {approved}", "{name} (off-label: not FDA-{approved})"]
+
+
+def cut(draw, word):
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(word)))
+        word = word[:at] + draw(st.sampled_from(CUTS)) + word[at:]
+    return word
 
 
 @st.composite
 def claim_pages(draw):
-    name = draw(st.sampled_from(NAMES))
-    for _ in range(draw(st.integers(0, 3))):
-        at = draw(st.integers(0, len(name)))
-        name = name[:at] + draw(st.sampled_from(CUTS)) + name[at:]
-    sentence = draw(st.sampled_from(SENTENCES)).format(name)
+    sentence = draw(st.sampled_from(SENTENCES)).format(
+        name=cut(draw, draw(st.sampled_from(NAMES))),
+        approved=cut(draw, draw(st.sampled_from(APPROVALS))))
     opener = draw(st.sampled_from(["<p>", "<li>", "<div>", ""]))
     return draw(st.sampled_from(BEFORE)) + opener + sentence
 

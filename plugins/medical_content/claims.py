@@ -60,8 +60,6 @@ class OffLabel:
             if alternatives:
                 groups.append(f"(?P<c{index}>{'|'.join(alternatives)})")
         self.source = r"\b(?:" + "|".join(groups) + r")(?:e?s)?\b" if groups else ""
-        self.words = tuple(sorted({tuple(_words(n)) for names in conditions.values()
-                                   for n in names if n.strip()}))
 
     def __bool__(self):
         return bool(self.source)
@@ -72,19 +70,13 @@ class OffLabel:
     def __hash__(self):
         return hash(self.source)
 
-    def mentioned(self, text, folded):
-        """False when the text cannot name an off-label condition: no name has all its
-        words in it. ``folded``: the text as ``fold`` gives it."""
-        return any(all(_contains(text, folded, word) for word in words)
-                   for words in self.words)
-
     def find(self, text):
         """(display name, position) of each off-label condition named in the text."""
         for match in _compiled(self.source).finditer(text):
             yield self.displays[int(match.lastgroup[1:])], match.start()
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=8)
 def _compiled(source):
     return re.compile(source, re.IGNORECASE)
 
@@ -95,43 +87,29 @@ def off_label_terms(conditions):
 
 
 # The characters beyond ASCII that Python's case-insensitive matching takes for an
-# ASCII letter: with them folded, a substring test finds what the pattern would, at a
-# fraction of the cost of a case-insensitive search through a whole page.
+# ASCII letter: with them folded, a substring test finds what a case-insensitive
+# pattern of ASCII words would, at a fraction of the cost of searching a whole page.
 ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def fold(text):
-    """Lower case, as Python's case-insensitive matching compares ASCII letters."""
-    return text.translate(ASCII_LOOKALIKES).lower()
-
-
-def _contains(text, folded, word):
-    if word.isascii():
-        return word.lower() in folded
-    return _compiled(re.escape(word)).search(text) is not None
-
-
-def _words(name):
-    return re.split(r"[\s\-]+", name.strip())
 
 
 def _name_pattern(name):
     # "tension-type headache" also matches "tension type headaches"
-    return r"[\s\-]+".join(re.escape(word) for word in _words(name))
+    words = re.split(r"[\s\-]+", name.strip())
+    return r"[\s\-]+".join(re.escape(word) for word in words)
 
 
 def false_approvals(root, terms):
     """Every false approval claim in the element's text, each (sentence, condition) once."""
     if not terms:
         return []
-    # Most text says nothing of approval, or names no off-label use: no need to judge
-    # it sentence by sentence. Each word of a sentence that is judged stands whole in the
-    # element's text (``own_text`` puts a space where it leaves a nested block or a
-    # script out); the element's text may run words of two blocks together, so the
-    # words are looked for without word boundaries.
-    text = text_of(root)
-    folded = fold(text)
-    if not any(stem in folded for stem in _APPROVAL_STEMS) or not terms.mentioned(text, folded):
+    # Most text says nothing of approval: no need to judge it sentence by sentence.
+    # Each word of a sentence that is judged stands whole in the element's text
+    # (``own_text`` puts a space where it leaves a nested block or a script out); the
+    # element's text may run the words of two blocks together, so the approval words
+    # are looked for without word boundaries. (Looking for the names' words too was
+    # dearer than what it saved once a site has hundreds of off-label names.)
+    folded = text_of(root).translate(ASCII_LOOKALIKES).lower()
+    if not any(stem in folded for stem in _APPROVAL_STEMS):
         return []
     return every_claim(root, terms)
 
@@ -245,7 +223,7 @@ def own_text(element, skip=_BLOCKS):
             pass  # a comment
         elif child.tag in skip or child.tag in _SKIPPED:
             # Words do not run on across a block. A word is never made of the text on
-            # both sides of what is left out: ``OffLabel.mentioned`` relies on it.
+            # both sides of what is left out: ``false_approvals``'s shortcut relies on it.
             parts.append(" ")
         else:
             parts.append(text_of(child))
