@@ -9,6 +9,7 @@ with the line and the fix; then it lets Pelican's own Markdown reader do the rea
 import re
 
 from markdown import Markdown
+from markdown.preprocessors import Preprocessor
 from pelican.readers import MarkdownReader
 
 from .settings import STATE_KEY
@@ -86,10 +87,36 @@ class CheckedMarkdownReader(MarkdownReader):
             for fault in faults:
                 report(Problem(shown, fault.line, fault.what, fault.fix))
             raise ContentSkipped(f"{shown} has {len(faults)} problem(s)")
-        # MarkdownReader.read, on the text already read: opening each file once more
-        # was a measurable cost on a big site.
+        return self._convert(source_path, text)
+
+    def _convert(self, source_path, text):
+        """MarkdownReader.read, on the text already read (opening each file once more was
+        a measurable cost on a big site), with Markdown instances kept from file to file:
+        setting one up cost more than a sixth of reading a page. Python-Markdown's
+        ``reset()`` clears what one document leaves behind (its metadata, footnotes,
+        abbreviations, stashed HTML)."""
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(text)
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
-        return content, metadata
+        documents = self._kept("_documents")
+        documents.reset()
+        content = documents.convert(text)
+        if not hasattr(documents, "Meta"):
+            return content, {}
+        # Pelican converts formatted metadata (Summary) with ``self._md`` once it has
+        # taken that instance's "meta" preprocessor out, so that a summary's "Word: ..."
+        # is not read as a header: it gets an instance of its own, with a stand-in.
+        self._md = self._kept("_formatter")  # reset by Pelican before each field
+        self._md.preprocessors.register(_TakenOutByPelican(self._md), "meta", 0)
+        return content, self._parse_metadata(documents.Meta)
+
+    def _kept(self, name):
+        if getattr(self, name, None) is None:
+            setattr(self, name, Markdown(**self.settings["MARKDOWN"]))
+        return getattr(self, name)
+
+
+class _TakenOutByPelican(Preprocessor):
+    """Stands where MarkdownReader._parse_metadata expects the "meta" preprocessor; it
+    takes it out before any text is converted, so this never runs."""
+
+    def run(self, lines):
+        return lines

@@ -1,0 +1,65 @@
+"""The plugin's Markdown reader keeps its Markdown instances from file to file: whatever
+it reads, in whatever order, it must give what Pelican's own reader gives each file."""
+
+import sys
+import types
+
+from conftest import ROOT, SETTINGS_FILE
+from pelican.readers import MarkdownReader
+from pelican.settings import read_settings
+
+from medical_content import settings as plugin_settings
+from medical_content.reader import CheckedMarkdownReader
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+# Documents that leave something behind in a Markdown instance: footnotes, abbreviations,
+# link references, heading ids, and formatted metadata that looks like a header line.
+LEFT_BEHIND = {
+    "footnote.md": "Title: Notes\nSummary: Note: a summary with a colon\n\nText[^1].\n\n"
+                   "[^1]: The note.\n",
+    "plain.md": "Title: Plain\n\nText[^1] with no note of its own, about HTML and [ref].\n",
+    "abbreviation.md": "Title: Abbreviations\n\nHTML is markup.\n\n*[HTML]: Hyper Text Markup "
+                       "Language\n\n[ref]: https://example.org/\n",
+    "again.md": "Title: Again\nSummary: Plain words\n\n## Overview\n\nHTML and [ref] again.\n\n"
+                "## Overview\n\nSame heading.\n",
+    "no-header.md": "Title: Last\n\n## Overview\n\nText.\n",
+}
+
+
+def reader_settings(content):
+    settings = read_settings(str(SETTINGS_FILE), override={"PATH": str(content)})
+    state = types.SimpleNamespace(config=plugin_settings.load(settings))
+    settings[plugin_settings.STATE_KEY] = state
+    return settings
+
+
+def test_reading_many_files_with_one_reader_gives_what_pelicans_reader_gives(tmp_path):
+    generate(40, tmp_path / "bench")
+    for name, text in LEFT_BEHIND.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    real = sorted((ROOT / "content").glob("**/*.md"))
+    files = [p for p in real if "includes" not in p.parts]  # includes have no title
+    files += sorted((tmp_path / "bench" / "content").glob("**/*.md"))
+    files = [p for p in files if "includes" not in p.parts]
+    files += [tmp_path / name for name in LEFT_BEHIND] * 2  # and again, after the others
+    settings = reader_settings(ROOT / "content")
+    ours = CheckedMarkdownReader(settings)
+    for path in files:
+        pelicans = MarkdownReader(settings)  # Pelican's: a new Markdown instance each file
+        assert ours.read(str(path)) == pelicans.read(str(path)), path
+    assert len(files) > 50
+
+
+def test_what_one_document_leaves_behind_does_not_reach_the_next(tmp_path):
+    for name, text in LEFT_BEHIND.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ours = CheckedMarkdownReader(reader_settings(ROOT / "content"))
+    ours.read(str(tmp_path / "footnote.md"))
+    ours.read(str(tmp_path / "abbreviation.md"))
+    content, metadata = ours.read(str(tmp_path / "plain.md"))
+    assert "footnote" not in content and "<abbr" not in content and "<a " not in content
+    content, metadata = ours.read(str(tmp_path / "footnote.md"))
+    assert metadata["title"] == "Notes"
+    assert metadata["summary"] == "<p>Note: a summary with a colon</p>"
