@@ -39,10 +39,9 @@ def test_reading_many_files_with_one_reader_gives_what_pelicans_reader_gives(tmp
     generate(40, tmp_path / "bench")
     for name, text in LEFT_BEHIND.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    real = sorted((ROOT / "content").glob("**/*.md"))
-    files = [p for p in real if "includes" not in p.parts]  # includes have no title
-    files += sorted((tmp_path / "bench" / "content").glob("**/*.md"))
-    files = [p for p in files if "includes" not in p.parts]
+    sources = [*sorted((ROOT / "content").glob("**/*.md")),
+               *sorted((tmp_path / "bench" / "content").glob("**/*.md"))]
+    files = [p for p in sources if "includes" not in p.parts]  # includes have no title
     files += [tmp_path / name for name in LEFT_BEHIND] * 2  # and again, after the others
     settings = reader_settings(ROOT / "content")
     ours = CheckedMarkdownReader(settings)

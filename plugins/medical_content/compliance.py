@@ -72,13 +72,14 @@ class Report:
     def __init__(self):
         self.rows = {}
 
-    def row(self, content, url=None, content_root=None):
-        """The page's row; made, with its URL and the source's root, when first asked."""
-        if content.source_path not in self.rows:
-            self.rows[content.source_path] = Row(
-                page=display_path(content.source_path, content_root or content.settings["PATH"]),
-                url="/" + (content.url if url is None else url), kind=content.kind,
-                is_medical=content.is_medical)
+    def add(self, content, url, content_root):
+        """A new row for a prepared page, at its site-relative URL."""
+        row = self.rows[content.source_path] = Row(
+            page=display_path(content.source_path, content_root), url="/" + url,
+            kind=content.kind, is_medical=content.is_medical)
+        return row
+
+    def row(self, content):
         return self.rows[content.source_path]
 
 

@@ -49,7 +49,7 @@ def prepare(item, state, pages_by_slug, site):
     if kind == "condition":
         content.condition_in_sentence = metadata.in_sentence(metadata.names_of(content)[0])
 
-    row = state.report.row(content, item.url, generator.path)
+    row = state.report.add(content, item.url, generator.path)
     row.review, row.sources = content.review, len(content.sources)
     content.toc = []
     facts = _facts(content, item.url, is_article, kind, site)
