@@ -4,7 +4,7 @@
 import json
 
 import pytest
-from conftest import faq_source
+from conftest import article_source, faq_source
 
 from medical_content import faq
 from medical_content.html_text import fragment
@@ -76,6 +76,8 @@ def test_script_json_round_trips_and_hides_markup(text):
     ("<h2>Q <em>emph</em>?</h2><p>A <a href='/x/'>link</a>.</p>", [("Q emph?", "A link.")]),
     # text after a block (a raw HTML tail) is read by the same whitespace rule as blocks
     ("<h2>Q?</h2><p>One\u00a0two.</p>Three\u00a0 four.", [("Q?", "One\u00a0two. Three\u00a0 four.")]),
+    # a writer's note is not shown, so it is not part of the answer; text after it is
+    ("<h2>Q?</h2><!-- ask Dr. Lee --><p>A.</p><!-- x -->Tail.", [("Q?", "A. Tail.")]),
 ])
 def test_extract_reads_questions_and_answers(html, expected):
     found = faq.extract(fragment(html))
@@ -92,3 +94,25 @@ def test_extract_reads_questions_and_answers(html, expected):
 def test_extract_reports_faults(html, fault):
     found = faq.extract(fragment(html))
     assert [(f.text, f.occurrence, f.what) for f in found.faults] == [fault]
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_writers_html_comment_builds_and_stays_out_of_what_the_page_says(fixture_site, workers):
+    """Markdown keeps <!-- notes --> as they are; the reader never sees them, so neither
+    the structured data nor the text measures may (once, one stopped the page's build
+    with a bare 'Could not process')."""
+    note = "<!-- TODO: ask Dr. Lee to check this answer -->"
+    fixture_site.write("pages/faq.md", faq_source(
+        ("When does it work?", f"Within 3-7 days.\n\n{note}\n\nFully in 2-4 weeks."),
+        ("How long does it last?", "About 3 months.")))
+    fixture_site.write("articles/a.md", article_source(f"{note}\n\nBotox is a medicine."))
+    fixture_site.build(MEDICAL_CHECK_WORKERS=workers)
+    soup = fixture_site.page("/faq/")
+    got = [(q["name"], q["acceptedAnswer"]["text"])
+           for q in faq_node(soup.find("script", type="application/ld+json").string)["mainEntity"]]
+    assert got == [("When does it work?", "Within 3-7 days. Fully in 2-4 weeks."),
+                   ("How long does it last?", "About 3 months.")]
+    assert got == visible_faq(soup)
+    article = fixture_site.page("/articles/an-article/")
+    assert "Botox is a medicine." in article.find("main").get_text()
+    assert "Dr. Lee" not in str(article.find("script", type="application/ld+json"))

@@ -37,6 +37,8 @@ def collapse(text):
 
 def visible_text(element):
     """Text of an element, whitespace collapsed as a browser renders it."""
+    if not isinstance(element.tag, str):
+        return ""  # a writer's <!-- note --> (or a processing instruction): never shown
     return collapse(_TEXT(element))
 
 
