@@ -66,15 +66,22 @@ def test_the_json_ld_writer_round_trips_and_stays_inside_its_script(value):
     assert soup.find(id="after").get_text() == "after"
 
 
+# What may stand between an answer's paragraphs in a page's HTML and shows nothing: a
+# writer's note (Markdown keeps raw HTML), a processing instruction, a blank line.
+UNSEEN = ["", "\n", "\n<!-- TODO: check with Dr. Lee -->\n", "<!---->", "<?php x ?>"]
+
+
 @PROPERTY
-@given(question=TEXT, answer=TEXT)
+@given(question=TEXT, answer=st.lists(st.tuples(st.sampled_from(UNSEEN), TEXT), min_size=1,
+                                      max_size=3))
 def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
     counted("FAQ extraction")
-    # The HTML Markdown writes for "## question" and a paragraph of answer.
-    page = f"<h2>{html.escape(question)}</h2>\n<p>{html.escape(answer)}</p>"
+    # The HTML Markdown writes for "## question" and paragraphs of answer.
+    page = f"<h2>{html.escape(question)}</h2>\n" + "".join(
+        f"{unseen}<p>{html.escape(paragraph)}</p>" for unseen, paragraph in answer)
     visible = BeautifulSoup(page, "html.parser")
     shown_question = as_a_browser_shows(visible.h2)
-    shown_answer = as_a_browser_shows(visible.p)
+    shown_answer = " ".join(text for text in map(as_a_browser_shows, visible.find_all("p")) if text)
     found = faq.extract(fragment(page))
     if not shown_question or not shown_answer:
         assert not found.entries and found.faults  # an empty question or answer is refused
