@@ -345,6 +345,22 @@ def test_a_template_that_writes_the_structured_data_twice_fails(fixture_site, ca
                           "report this to the site's developers") for m in messages), messages
 
 
+@pytest.mark.parametrize("written, problem", [
+    ('{"@graph":[{"@id":"#page","about":{"@id":"#drug"},"isPartOf":{"@id":"#site"}},'
+     '{"@id":"#site","publisher":{"@id":"#drug"}}]}',
+     "@id references with no node: #drug; "),  # each named once
+    ('{"@graph":[{"@id":"#page"}', "the JSON does not parse ("),
+])
+def test_structured_data_that_a_template_breaks_fails(fixture_site, caplog, written, problem):
+    theme = fixture_site.copy_theme()
+    partial = theme / "templates" / "partials" / "structured_data.html"
+    partial.write_text(f'<script type="application/ld+json">{written}</script>')
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    messages = fails(fixture_site, caplog)
+    assert any(m.startswith("content/pages/conditions/cd.md:1: the written page ") and
+               f"has invalid structured data: {problem}" in m for m in messages), messages
+
+
 def test_publishing_treats_an_overdue_review_as_an_error():
     from conftest import ROOT
     from pelican.settings import read_settings

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from medical_content import claims, faq
-from medical_content.html_text import fragment
+from medical_content.html_text import collapse, fragment
 from medical_content.structured_data import faq_page, script_json
 
 EXAMPLES = 1500
@@ -64,6 +64,14 @@ def test_the_json_ld_writer_round_trips_and_stays_inside_its_script(value):
     scripts, soup = script_body_as_parsed(page)
     assert scripts == [written]
     assert soup.find(id="after").get_text() == "after"
+
+
+@PROPERTY
+@given(text=st.text(alphabet=" \t\n\f\r\xa0\u2003\u3000\x0bab."))
+def test_collapsing_whitespace_keeps_what_html_keeps(text):
+    counted("whitespace collapsing")
+    # HTML's definition, written as a pattern: each run of ASCII whitespace is one space
+    assert collapse(text) == _HTML_WHITESPACE.sub(" ", text).strip(" ")
 
 
 # What may stand between an answer's paragraphs in a page's HTML and shows nothing: a
@@ -136,3 +144,13 @@ def test_the_claims_shortcut_never_hides_a_claim(page):
     counted("claims shortcut")
     root = fragment(page)
     assert claims.false_approvals(root, TERMS) == claims.every_claim(root, TERMS)
+
+
+@PROPERTY
+@given(text=st.lists(st.one_of(TEXT, st.sampled_from(APPROVALS + ["APPROVAL", "Indicated", "cleaRed"])),
+                     max_size=6).map("".join))
+def test_the_approval_prefilter_passes_every_text_the_approval_pattern_matches(text):
+    # every_claim, the claims shortcut's reference, uses this prefilter on each block
+    counted("approval prefilter")
+    if claims.APPROVAL.search(text):
+        assert claims.may_say_approved(text)

@@ -16,9 +16,9 @@ from lxml import etree
 
 from .html_text import text_of
 
-_APPROVAL = re.compile(
+APPROVAL = re.compile(
     r"\b(?:approv(?:ed|al)|indicated|licensed|cleared)\b", re.IGNORECASE)
-_APPROVAL_STEMS = ("approv", "indicated", "licensed", "cleared")  # as _APPROVAL, lower case
+_APPROVAL_STEMS = ("approv", "indicated", "licensed", "cleared")  # as APPROVAL, lower case
 _NEGATOR = re.compile(
     r"(?:\b(?:not|never|no|neither|nor|without|lacks?|except|excluding)\b|n't\b)",
     re.IGNORECASE)
@@ -89,7 +89,16 @@ def off_label_terms(conditions):
 # The characters beyond ASCII that Python's case-insensitive matching takes for an
 # ASCII letter: with them folded, a substring test finds what a case-insensitive
 # pattern of ASCII words would, at a fraction of the cost of searching a whole page.
-ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+ASCII_LOOKALIKES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+
+
+def fold(text):
+    """The text in lower case, with ``ASCII_LOOKALIKES`` as their ASCII letters."""
+    # str.replace, not str.translate: translate looks each character up in Python, and
+    # took half a millisecond on a page's text.
+    for lookalike, letter in ASCII_LOOKALIKES.items():
+        text = text.replace(lookalike, letter)
+    return text.lower()
 
 
 def _name_pattern(name):
@@ -108,10 +117,16 @@ def false_approvals(root, terms):
     # element's text may run the words of two blocks together, so the approval words
     # are looked for without word boundaries. (Looking for the names' words too was
     # dearer than what it saved once a site has hundreds of off-label names.)
-    folded = text_of(root).translate(ASCII_LOOKALIKES).lower()
-    if not any(stem in folded for stem in _APPROVAL_STEMS):
+    if not may_say_approved(text_of(root)):
         return []
     return every_claim(root, terms)
+
+
+def may_say_approved(text):
+    """False when ``APPROVAL`` cannot match the text: a few substring tests, much
+    cheaper than a case-insensitive search at every position."""
+    folded = fold(text)
+    return any(stem in folded for stem in _APPROVAL_STEMS)
 
 
 def every_claim(root, terms):
@@ -147,7 +162,7 @@ def _walk(element, terms, in_item):
         yield from _list_claims(element, terms)
     elif tag in _BLOCKS and not in_item:
         text = own_text(element)
-        if _APPROVAL.search(text):
+        if may_say_approved(text) and APPROVAL.search(text):
             for sentence in sentences(text):
                 for condition in _claimed(sentence, terms):
                     yield Claim(sentence, condition, sentence)
@@ -184,20 +199,20 @@ def _introduction(list_element):
 
 
 def _states_status(text):
-    return bool(_APPROVAL.search(text)) or "off-label" in text.lower()
+    return bool(APPROVAL.search(text)) or "off-label" in text.lower()
 
 
 @functools.lru_cache(maxsize=65536)
 def _claimed(sentence, terms):
     """The off-label conditions a sentence calls approved; cached, as the same sentences
     (the safety information, the disclaimer) stand on every page."""
-    if not _APPROVAL.search(sentence):
+    if not APPROVAL.search(sentence):
         return ()
     if sentence.rstrip(" )\"”’").endswith("?"):
         return ()
     claimed = []
     for clause in _CLAUSE_BREAK.split(sentence):
-        if not any(not _negated(clause, m.start()) for m in _APPROVAL.finditer(clause)):
+        if not any(not _negated(clause, m.start()) for m in APPROVAL.finditer(clause)):
             continue
         for condition, position in terms.find(clause):
             if condition not in claimed and not _name_negated(clause, position):

@@ -11,18 +11,18 @@ import json
 
 SCHEMA_CONTEXT = "https://schema.org"
 
-_ESCAPES = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+# (character, its JSON escape); replaced one by one: str.translate with a mapping looks
+# each character up in Python, which took longer than writing the JSON.
+_ESCAPES = [("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+            ("\u2028", "\\u2028"), ("\u2029", "\\u2029")]
 
 
 def script_json(data):
     """JSON text for the body of a <script type="application/ld+json"> element."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for character, escape in _ESCAPES:
+        text = text.replace(character, escape)
+    return text
 
 
 def faq_page(entries):

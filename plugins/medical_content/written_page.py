@@ -124,24 +124,20 @@ def _structured_data_problem(tree):
     scripts = tree.xpath("//script[@type='application/ld+json']")
     if len(scripts) != 1:
         return False, f"{len(scripts)} JSON-LD scripts, expected 1"
+    references = []  # each {"@id": ...} object, seen as the parser makes it
+
+    def note_reference(node):
+        if len(node) == 1 and "@id" in node:
+            references.append(node["@id"])
+        return node
+
     try:
-        data = json.loads(scripts[0].text or "")
+        data = json.loads(scripts[0].text or "", object_hook=note_reference)
     except ValueError as error:
         return False, f"the JSON does not parse ({error})"
-    nodes = data.get("@graph", [data])
-    defined = {node.get("@id") for node in nodes}
-    missing = sorted(ref for ref in _references(nodes) if ref not in defined)
+    nodes = data.get("@graph", [data]) if isinstance(data, dict) else []
+    defined = {node.get("@id") for node in nodes if isinstance(node, dict)}
+    missing = sorted({ref for ref in references if ref not in defined}, key=str)
     if missing:
-        return False, f"@id references with no node: {', '.join(missing)}"
+        return False, f"@id references with no node: {', '.join(map(str, missing))}"
     return True, ""
-
-
-def _references(value):
-    if isinstance(value, dict):
-        if set(value) == {"@id"}:
-            yield value["@id"]
-        for item in value.values():
-            yield from _references(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _references(item)
