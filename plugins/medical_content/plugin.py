@@ -123,6 +123,8 @@ def prepare_content(generators):
     # Pelican works a page's URL out afresh each time it is asked (a few dozen
     # microseconds); the plugin asks once.
     everything = [prepare.Located(c, g, c.url, c.save_as) for g in wanted for c in _contents(g)]
+    for item in everything:
+        item.content.override_url = item.url
     left_out = set()
     for item, fault in site_paths.duplicate_outputs(
             everything, lambda item: display_path(item.content.source_path, item.generator.path)):
