@@ -121,7 +121,9 @@ def prepare_content(generators):
     settings_ = wanted[0].settings
     state = settings_[STATE]
     # Pelican works a page's URL out afresh each time it is asked (a few dozen
-    # microseconds); the plugin asks once.
+    # microseconds); the plugin asks once, and gives Pelican the answer to keep
+    # (``override_url`` is what a page's "url" metadata sets). Not ``save_as``: with
+    # that set, Pelican lets a page overwrite another file without a word.
     everything = [prepare.Located(c, g, c.url, c.save_as) for g in wanted for c in _contents(g)]
     for item in everything:
         item.content.override_url = item.url
