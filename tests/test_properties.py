@@ -135,7 +135,11 @@ def claim_pages(draw):
         name=cut(draw, draw(st.sampled_from(NAMES))),
         approved=cut(draw, draw(st.sampled_from(APPROVALS))))
     opener = draw(st.sampled_from(["<p>", "<li>", "<div>", ""]))
-    return draw(st.sampled_from(BEFORE)) + opener + sentence
+    # the shortcut skips any element whose text has no approval word: the sentence may
+    # stand inside others, and what comes before it (a list's introduction) outside
+    inside = draw(st.sampled_from(["", "<div>", "<section>", "<aside><div>", "<li>"]))
+    outside = draw(st.sampled_from(["", "<div>", "<section>"]))
+    return outside + draw(st.sampled_from(BEFORE)) + inside + opener + sentence
 
 
 @PROPERTY

@@ -111,15 +111,12 @@ def false_approvals(root, terms):
     """Every false approval claim in the element's text, each (sentence, condition) once."""
     if not terms:
         return []
-    # Most text says nothing of approval: no need to judge it sentence by sentence.
-    # Each word of a sentence that is judged stands whole in the element's text
-    # (``own_text`` puts a space where it leaves a nested block or a script out); the
-    # element's text may run the words of two blocks together, so the approval words
-    # are looked for without word boundaries. (Looking for the names' words too was
-    # dearer than what it saved once a site has hundreds of off-label names.)
-    if not may_say_approved(text_of(root)):
-        return []
-    return every_claim(root, terms)
+    return _distinct(_claims(root, terms, in_item=False, prune=True))
+
+
+def every_claim(root, terms):
+    """``false_approvals`` without its shortcut: each sentence judged."""
+    return _distinct(_claims(root, terms, in_item=False, prune=False))
 
 
 def may_say_approved(text):
@@ -129,32 +126,40 @@ def may_say_approved(text):
     return any(stem in folded for stem in _APPROVAL_STEMS)
 
 
-def every_claim(root, terms):
-    """``false_approvals`` without its shortcut: each sentence judged."""
+def _distinct(claims):
     found = {}
-    for claim in _claims(root, terms, in_item=False):
+    for claim in claims:
         found.setdefault((claim.sentence, claim.condition), claim)
     return list(found.values())
 
 
-def _claims(element, terms, in_item):
+def _claims(element, terms, in_item, prune):
     tag = element.tag
     if not isinstance(tag, str) or tag in _SKIPPED:
+        return
+    # The shortcut: most text says nothing of approval, and an element whose text has
+    # no approval word holds no claim. Each word of a sentence that is judged stands
+    # whole in its element's text (``own_text`` puts a space where it leaves a nested
+    # block or a script out); that text may run the words of two blocks together, so
+    # the approval words are looked for without word boundaries. Not for a list: it is
+    # judged with the sentence before it, outside it. (Looking for the names' words
+    # too was dearer than what it saved once a site has hundreds of off-label names.)
+    if prune and tag not in _LISTS and not may_say_approved(text_of(element)):
         return
     if tag in _SELF_CONTAINED and not in_item:
         # The same sections (the safety information, the sources' heading) stand on
         # every page: judge each distinct one once.
-        key = (etree.tostring(element), terms)
+        key = (etree.tostring(element), terms, prune)
         if key not in _judged:
             if len(_judged) >= 4096:
                 _judged.clear()
-            _judged[key] = list(_walk(element, terms, in_item))
+            _judged[key] = list(_walk(element, terms, in_item, prune))
         yield from _judged[key]
     else:
-        yield from _walk(element, terms, in_item)
+        yield from _walk(element, terms, in_item, prune)
 
 
-def _walk(element, terms, in_item):
+def _walk(element, terms, in_item, prune):
     tag = element.tag
     # list items are judged with their list, where the introduction is known
     in_item = in_item or tag == "li"
@@ -167,7 +172,7 @@ def _walk(element, terms, in_item):
                 for condition in _claimed(sentence, terms):
                     yield Claim(sentence, condition, sentence)
     for child in element:
-        yield from _claims(child, terms, in_item)
+        yield from _claims(child, terms, in_item, prune)
 
 
 def _list_claims(list_element, terms):
@@ -238,7 +243,7 @@ def own_text(element, skip=_BLOCKS):
             pass  # a comment
         elif child.tag in skip or child.tag in _SKIPPED:
             # Words do not run on across a block. A word is never made of the text on
-            # both sides of what is left out: ``false_approvals``'s shortcut relies on it.
+            # both sides of what is left out: the claims shortcut (``_claims``) relies on it.
             parts.append(" ")
         else:
             parts.append(text_of(child))
