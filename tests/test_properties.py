@@ -154,7 +154,8 @@ def test_the_claims_shortcut_never_hides_a_claim(page):
 @given(text=st.lists(st.one_of(TEXT, st.sampled_from(APPROVALS + ["APPROVAL", "Indicated", "cleaRed"])),
                      max_size=6).map("".join))
 def test_the_approval_prefilter_passes_every_text_the_approval_pattern_matches(text):
-    # every_claim, the claims shortcut's reference, uses this prefilter on each block
+    # the claims shortcut skips an element when this says no: it may never say no to a
+    # text the approval pattern matches
     counted("approval prefilter")
     if claims.APPROVAL.search(text):
         assert claims.may_say_approved(text)

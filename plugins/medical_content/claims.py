@@ -167,7 +167,7 @@ def _walk(element, terms, in_item, prune):
         yield from _list_claims(element, terms)
     elif tag in _BLOCKS and not in_item:
         text = own_text(element)
-        if may_say_approved(text) and APPROVAL.search(text):
+        if APPROVAL.search(text):
             for sentence in sentences(text):
                 for condition in _claimed(sentence, terms):
                     yield Claim(sentence, condition, sentence)
