@@ -8,7 +8,7 @@ from conftest import ROOT, SETTINGS_FILE
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
-from medical_content import settings as plugin_settings
+from medical_content import build_state, settings as plugin_settings
 from medical_content.reader import CheckedMarkdownReader
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -31,7 +31,7 @@ LEFT_BEHIND = {
 def reader_settings(content):
     settings = read_settings(str(SETTINGS_FILE), override={"PATH": str(content)})
     state = types.SimpleNamespace(config=plugin_settings.load(settings))
-    settings[plugin_settings.STATE_KEY] = state
+    build_state.start(state)
     return settings
 
 

@@ -27,13 +27,10 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
-from . import checks_cache, claims, compliance, metadata, prepare, readability, review
+from . import build_state, checks_cache, claims, compliance, metadata, prepare, readability, review
 from . import settings, site_paths, theme, workers, written_page
 from .problems import BuildFailed, ErrorCounter, HideTraceback, display_path, report_faults
 from .reader import CheckedMarkdownReader
-
-STATE = settings.STATE_KEY
-
 
 class State:
     """What one Pelican instance's builds share: the checked settings, the error count,
@@ -66,11 +63,11 @@ def initialized(pelican):
         for handler in [h for h in counted.handlers if isinstance(h, ErrorCounter)]:
             counted.removeHandler(handler)  # left by an earlier build in this process
         counted.addHandler(state.errors)
-    pelican.settings[STATE] = state
+    build_state.start(state)
 
 
 def start_checks(pelican):
-    state = pelican.settings[STATE]
+    state = build_state.current()
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
     if state.checks is not None:
         state.checks.close()  # an earlier build in this process that stopped half-way
@@ -84,7 +81,7 @@ def start_checks(pelican):
 def measure_text(content):
     if not isinstance(content, (Article, Page)):
         return  # static files are contents too
-    state = content.settings[STATE]
+    state = build_state.current()
     job = written_page.TextJob(content._content or "", str(content.metadata.get("summary") or ""))
     state.checks.submit(job, lambda result: _record_text(result, content, state))
 
@@ -119,7 +116,7 @@ def prepare_content(generators):
     if not wanted:
         return
     settings_ = wanted[0].settings
-    state = settings_[STATE]
+    state = build_state.current()
     # Pelican works a page's URL out afresh each time it is asked (a few dozen
     # microseconds); the plugin asks once, and gives Pelican the answer to keep
     # (``override_url`` is what a page's "url" metadata sets). Not ``save_as``: with
@@ -174,7 +171,7 @@ def check_written_page(path, context):
     content = context.get("article") or context.get("page")
     if content is None or not hasattr(content, "is_medical"):
         return
-    state = context[STATE]
+    state = build_state.current()
     job = written_page.PageJob(path=path, url=state.contents[id(content)].url,
                                text=content.content, template=content.template,
                                is_medical=content.is_medical,
@@ -209,7 +206,7 @@ def _record(result, content, state):
 
 
 def report_compliance(pelican):
-    state = pelican.settings[STATE]
+    state = build_state.current()
     state.checks.finish()
     checks_cache.save(pelican.settings, state.config, state.checks.used)
     compliance.publish(state.report, state.config, pelican.settings["OUTPUT_PATH"])
@@ -219,7 +216,7 @@ def report_compliance(pelican):
 def fail_on_errors(pelican):
     """Runs last, on the granular "deploy" signal: other plugins finish their work (and
     reset their state) first, and then a build with errors stops before it is deployed."""
-    state = pelican.settings[STATE]
+    state = build_state.current()
     count, state.errors.count = state.errors.count, 0
     if count:
         raise BuildFailed(

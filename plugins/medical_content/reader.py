@@ -12,7 +12,7 @@ from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from pelican.readers import MarkdownReader
 
-from .settings import STATE_KEY
+from . import build_state
 from .problems import ContentSkipped, Fault, Problem, display_path, report
 from .review import parse_date
 
@@ -69,7 +69,7 @@ def source_faults(text, date_fields):
 
 class CheckedMarkdownReader(MarkdownReader):
     def read(self, source_path):
-        config = self.settings[STATE_KEY].config
+        config = build_state.current().config
         with open(source_path, "rb") as source:
             raw = source.read()
         try:

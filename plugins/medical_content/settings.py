@@ -69,9 +69,6 @@ DEFAULTS = {
 # Below this many pages, starting a worker costs more than the checks it takes over.
 AUTO_WORKERS_FROM = 200
 
-# Where the checked settings of a build are kept, in Pelican's settings dict.
-STATE_KEY = "_MEDICAL_CONTENT_STATE"
-
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
