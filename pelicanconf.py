@@ -105,3 +105,7 @@ MEDICAL_DISCLAIMER = (
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# A page's folder gives its kind: a condition page stays one (with its disclaimer,
+# safety information and status box) even if its Kind line is deleted.
+MEDICAL_KIND_PATHS = {"pages/conditions/*.md": "condition", "pages/faq.md": "faq"}

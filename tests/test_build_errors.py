@@ -56,7 +56,7 @@ def test_condition_page_missing_metadata(fixture_site, caplog, missing):
 def test_unknown_regulatory_status(fixture_site, caplog):
     fixture_site.write("pages/conditions/cd.md", condition_source(Regulatory_status="licensed"))
     messages = fails(fixture_site, caplog)
-    assert any("cd.md:9: Regulatory_status 'licensed' is not a known status; write "
+    assert any("cd.md:9: Regulatory_status 'licensed' is not one of the allowed values; write "
                "'approved' or 'off-label'" in m for m in messages), messages
 
 
@@ -71,7 +71,8 @@ def test_unparsable_date_names_file_and_line(fixture_site, caplog, date):
     fixture_site.write("articles/a.md", article_source(Date=date))
     messages = fails(fixture_site, caplog)
     assert f"content/articles/a.md:1: Date '{date}' is not a valid date; write a real " \
-           "calendar date as YYYY-MM-DD, for example 2024-11-08" in messages, messages
+           "calendar date as YYYY-MM-DD, for example 2024-11-08 (year, month, day: other " \
+           "orders are ambiguous)" in messages, messages
 
 
 def test_missing_title(fixture_site, caplog):

@@ -130,6 +130,17 @@ def test_safety_information_is_shown_from_one_include(fixture_site, write, url):
     assert text_of(section.find("h3")) == "Warning: distant spread of toxin effect"
 
 
+def test_a_condition_page_without_its_kind_line_keeps_every_safeguard(fixture_site, settings):
+    """Its folder makes it a condition page (MEDICAL_KIND_PATHS): deleting 'Kind:' cannot
+    publish it without its disclaimer, safety information and status box."""
+    fixture_site.write("pages/conditions/cd.md", condition_source(drop=["Kind"]))
+    fixture_site.build()
+    main = fixture_site.page("/conditions/cd/").find("main")
+    assert " ".join(settings["MEDICAL_DISCLAIMER"].split()) in " ".join(text_of(main).split())
+    assert text_of(main.find(class_="safety").find("h3")) == "Warning: distant spread of toxin effect"
+    assert "FDA-approved use" in text_of(main.find(class_="status"))
+
+
 def test_one_edit_of_the_include_updates_every_page(fixture_site):
     fixture_site.write("pages/conditions/cd.md", condition_source())
     fixture_site.write("pages/faq.md", faq_source(("Q?", "A.")))

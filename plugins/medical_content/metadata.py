@@ -7,48 +7,30 @@ from .problems import Fault
 _MARKUP = re.compile(r"<[A-Za-z!/?]")  # a tag or comment, not "a < b"
 
 
-def header_name(name):
-    """A metadata name as a writer types it in the header: ``regulatory_status`` -> ``Regulatory_status``."""
-    return name[:1].upper() + name[1:]
-
-
 def kind_of(content, is_article):
-    """An article's kind is always "article"; a page's is its ``Kind:`` metadata, if any."""
+    """The kind the plugin's reader gave the page (see ``schema.kind_of``); for a source
+    another reader read, an article is an article and a page is its ``Kind:`` or "page"."""
     if is_article:
         return "article"
-    return str(content.metadata.get("kind", "")).strip().lower()
+    return str(content.metadata.get("kind") or "page").strip().lower()
 
 
 def check(metadata, kind, config):
-    """The faults of one object's metadata."""
+    """The faults of one object's metadata that the header's schema cannot see alone."""
     faults = []
-    for name in config.required_metadata.get(kind, ()):
-        value = metadata.get(name)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            example = _EXAMPLES.get(name, "...")
-            faults.append(Fault(
-                f"{_described(kind)} needs the metadata {header_name(name)!r}, and it is missing",
-                f"add a line '{header_name(name)}: {example}' to the header at the top of the file",
-                line=1))
     title = str(metadata.get("title", ""))
     if _MARKUP.search(title):
         faults.append(Fault(
             f"the title {title!r} holds HTML markup; titles are plain text (they also stand "
             "in the browser tab, search results and the structured data)",
             "write the title as plain words, without <...> tags", field="title"))
-    if kind == "condition" and metadata.get("regulatory_status") is not None:
-        status = str(metadata["regulatory_status"]).strip().lower()
-        allowed = " or ".join(repr(s) for s in config.regulatory_statuses)
-        if status not in config.regulatory_statuses:
-            faults.append(Fault(
-                f"Regulatory_status {metadata['regulatory_status']!r} is not a known status",
-                f"write {allowed}, as the US label for onabotulinumtoxinA states it",
-                field="regulatory_status"))
-        elif status == "approved" and not str(metadata.get("indication", "")).strip():
-            faults.append(Fault(
-                "an approved use needs its indication, and 'Indication' is missing",
-                "add 'Indication: <the label's indication in plain words>' to the header",
-                line=1))
+    status = str(metadata.get("regulatory_status", "")).strip().lower()
+    if kind == "condition" and status == "approved" \
+            and not str(metadata.get("indication", "")).strip():
+        faults.append(Fault(
+            "an approved use needs its indication, and 'Indication' is missing",
+            "add 'Indication: <the label's indication in plain words>' to the header",
+            line=1))
     return faults
 
 
@@ -80,19 +62,3 @@ def unknown_kind(kind):
     return Fault(f"Kind {kind!r} has no template in the theme",
                  f"use a kind the theme has a template for, or add templates/{kind}.html "
                  "to the theme", field="kind")
-
-
-def _described(kind):
-    return "an article" if kind == "article" else f"a {kind} page"
-
-
-_EXAMPLES = {
-    "title": "<the page title>",
-    "date": "2024-11-08",
-    "summary": "<one sentence that describes the page>",
-    "condition": "<the condition's name>",
-    "regulatory_status": "approved' or 'Regulatory_status: off-label",
-    "reviewed": "<the date of the last medical review, YYYY-MM-DD>",
-    "reviewer": "<a key of the reviewers file>",
-    "sources": "[Title](https://address)",
-}

@@ -6,65 +6,43 @@ at the raw source first, where it still knows line numbers, and reports each pro
 with the line and the fix; then it lets Pelican's own Markdown reader do the reading.
 """
 
+import os
 import re
 
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from pelican.readers import MarkdownReader
 
-from . import build_state
+from . import build_state, schema
 from .problems import ContentSkipped, Fault, Problem, display_path, report
-from .review import parse_date
 
-_HEADER_LINE = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
 # C0 controls other than tab, line feed, form feed and carriage return: never typed on
 # purpose; they come from a binary file or a bad copy and paste.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def header_lines(text):
-    """{lower-case name: (line number, value)} from a Markdown metadata header."""
-    found = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            break
-        match = _HEADER_LINE.match(line)
-        if match:
-            found.setdefault(match.group(1).lower(), (number, match.group(2).strip()))
-        elif not line.startswith("    "):
-            break
-    return found
-
-
-def source_faults(text, date_fields):
-    """The faults of one Markdown source's text, found before Markdown reads it."""
+def source_faults(text, relative, is_article, config):
+    """(kind, faults) of one Markdown source, found before Markdown reads it;
+    ``relative``: its path under the content folder, with "/"."""
     if not text.strip():
-        return [Fault("the file is empty",
-                      "write a metadata header (at least 'Title: ...') and the page text, "
-                      "or delete the file", line=1)]
+        return "", [Fault("the file is empty",
+                          "write a metadata header (at least 'Title: ...') and the page "
+                          "text, or delete the file", line=1)]
     control = _CONTROL.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1
-        return [Fault(f"the file holds the invisible control character "
-                      f"U+{ord(control.group()):04X}; a binary file, or text pasted from "
-                      "one, is not a page", "delete the character (or the file, if it is "
-                      "not a page: binary files do not belong in content/)", line=line)]
-    header = header_lines(text)
-    faults = []
-    if not header.get("title", (0, ""))[1]:
-        faults.append(Fault("the page has no title",
-                            "add 'Title: <page title>' as the first line of the file", line=1))
-    for name in date_fields:
-        if name not in header:
-            continue
-        number, value = header[name]
-        try:
-            parse_date(value)
-        except ValueError:
-            faults.append(Fault(f"{name.capitalize()} {value!r} is not a valid date",
-                                "write a real calendar date as YYYY-MM-DD, for example "
-                                "2024-11-08", line=number))
-    return faults
+        return "", [Fault(f"the file holds the invisible control character "
+                          f"U+{ord(control.group()):04X}; a binary file, or text pasted from "
+                          "one, is not a page", "delete the character (or the file, if it is "
+                          "not a page: binary files do not belong in content/)", line=line)]
+    header, faults = schema.header_lines(text)
+    if not header.get("title", schema.HeaderLine(0, "", "")).value:
+        return "", faults + [Fault("the page has no title",
+                                   "add 'Title: <page title>' as the first line of the file",
+                                   line=1)]
+    kind, found = schema.kind_of(relative, is_article, header, config)
+    faults += found + schema.check_file_name(relative) + schema.check(header, kind, config)
+    return kind, faults
 
 
 class CheckedMarkdownReader(MarkdownReader):
@@ -81,13 +59,18 @@ class CheckedMarkdownReader(MarkdownReader):
                            "save it as UTF-8 in your editor (a binary file does not "
                            "belong in content/)"))
             raise ContentSkipped(f"{shown} is not UTF-8") from None
-        faults = source_faults(text, config.date_fields)
+        relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
+        is_article = any(relative.startswith(folder.rstrip("/") + "/")
+                         for folder in self.settings["ARTICLE_PATHS"])
+        kind, faults = source_faults(text, relative, is_article, config)
         if faults:
             shown = display_path(source_path, self.settings["PATH"])
-            for fault in faults:
+            for fault in sorted(faults, key=lambda fault: fault.line):
                 report(Problem(shown, fault.line, fault.what, fault.fix))
             raise ContentSkipped(f"{shown} has {len(faults)} problem(s)")
-        return self._convert(source_path, text)
+        content, metadata = self._convert(source_path, text)
+        metadata["kind"] = kind  # where it lives or its header says: see schema.kind_of
+        return content, metadata
 
     def _convert(self, source_path, text):
         """MarkdownReader.read, on the text already read (opening each file once more was

@@ -10,6 +10,7 @@ import os
 import tomllib
 from dataclasses import dataclass
 
+from . import schema
 from .problems import SettingsError
 
 DEFAULTS = {
@@ -22,16 +23,47 @@ DEFAULTS = {
     # Pages of these kinds are read as FAQs: each heading below is a question.
     "MEDICAL_FAQ_KINDS": ["faq"],
     "MEDICAL_FAQ_HEADING": "h2",
-    # Metadata each kind must carry (names as written in the header, any case).
-    "MEDICAL_REQUIRED_METADATA": {
-        "article": ["title", "date", "summary", "reviewed", "reviewer", "sources"],
-        "faq": ["title", "date", "summary", "reviewed", "reviewer", "sources"],
-        "condition": ["title", "date", "summary", "reviewed", "reviewer", "sources",
-                      "condition", "regulatory_status"],
+    # The page header's schema: every key a page may carry, its type, the kinds of page
+    # that take it (none: every kind) and the kinds that must have it ("medical": every
+    # kind of MEDICAL_KINDS; "*": every kind). Types: text, date (YYYY-MM-DD), choice
+    # (one of "values"), list (comma-separated), links (Markdown links, one a line),
+    # slug, path, kind. An unknown key, or one its page's kind does not take, is an error.
+    "MEDICAL_METADATA": {
+        "title": {"type": "text", "required": "*", "example": "<the page title>"},
+        "kind": {"type": "kind", "example": "condition"},
+        "summary": {"type": "text", "required": "medical",
+                    "example": "<one sentence that describes the page>"},
+        "date": {"type": "date", "required": "medical", "example": "2024-11-08"},
+        "modified": {"type": "date", "example": "2024-12-01"},
+        "slug": {"type": "slug", "example": "botox-for-migraine"},
+        "status": {"type": "choice", "values": ["published", "hidden", "draft"],
+                   "example": "draft"},
+        "url": {"type": "path", "example": "404.html"},
+        "save_as": {"type": "path", "example": "404.html"},
+        "lang": {"type": "text", "example": "en"},
+        "breadcrumb": {"type": "text", "example": "<a short name for the breadcrumb trail>"},
+        "author": {"type": "text", "kinds": ["article"], "example": "Example Pain Clinic"},
+        "reviewed": {"type": "date", "kinds": "medical", "required": "medical",
+                     "example": "<the date of the last medical review, YYYY-MM-DD>"},
+        "reviewer": {"type": "text", "kinds": "medical", "required": "medical",
+                     "example": "<a key of the reviewers file>"},
+        "next_review": {"type": "date", "kinds": "medical", "example": "2027-11-20"},
+        "sources": {"type": "links", "kinds": "medical", "required": "medical",
+                    "example": "[Title](https://address)"},
+        "condition": {"type": "text", "kinds": ["condition"], "required": ["condition"],
+                      "example": "<the condition's name>"},
+        "alternate_name": {"type": "list", "kinds": ["condition"],
+                           "example": "<other names of the condition, comma-separated>"},
+        "regulatory_status": {"type": "choice", "values": ["approved", "off-label"],
+                              "kinds": ["condition"], "required": ["condition"],
+                              "example": "approved' or 'Regulatory_status: off-label"},
+        "indication": {"type": "text", "kinds": ["condition"],
+                       "example": "<the label's indication in plain words>"},
     },
-    "MEDICAL_REGULATORY_STATUSES": ["approved", "off-label"],
-    # Metadata fields that hold dates: checked in the source, with the line, at read time.
-    "MEDICAL_DATE_FIELDS": ["date", "modified", "reviewed", "next_review"],
+    # Where a page's place in the content folder gives its kind (glob patterns relative
+    # to the content folder, first match wins): a writer cannot take a page out of its
+    # kind, and with it the disclaimer and safety information, by deleting a Kind line.
+    "MEDICAL_KIND_PATHS": {},
     # Who may review: a TOML file of reviewer keys, relative to the content folder.
     "MEDICAL_REVIEWERS_FILE": "reviewers.toml",
     # A page's next review is due this many months after its last, unless it says when.
@@ -78,9 +110,9 @@ class Config:
     disclaimer: str
     faq_kinds: frozenset
     faq_heading: str
-    required_metadata: dict
+    metadata: dict  # name -> schema.Key
+    kind_paths: tuple  # (pattern, kind), in order
     regulatory_statuses: tuple
-    date_fields: tuple
     reviewers: dict
     review_interval_months: int
     overdue_is_error: bool
@@ -179,9 +211,14 @@ def load(settings):
         )
     s = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
     root = settings["PATH"]
-    required = s["MEDICAL_REQUIRED_METADATA"]
-    if not isinstance(required, dict):
-        _fail("MEDICAL_REQUIRED_METADATA", required, "a dict of kind -> list of names")
+    kinds = frozenset(_strings("MEDICAL_KINDS", s["MEDICAL_KINDS"]))
+    metadata = schema.parse(s["MEDICAL_METADATA"], kinds,
+                            lambda wanted: _fail("MEDICAL_METADATA", "...", wanted))
+    kind_paths = s["MEDICAL_KIND_PATHS"]
+    if not isinstance(kind_paths, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in kind_paths.items()):
+        _fail("MEDICAL_KIND_PATHS", kind_paths, "a dict of path pattern -> kind, for example "
+              "{\"pages/conditions/*.md\": \"condition\"}")
     drug = s["MEDICAL_DRUG"]
     if not isinstance(drug, dict) or not {"name", "nonProprietaryName"} <= set(drug):
         _fail("MEDICAL_DRUG", drug, "a dict with at least name and nonProprietaryName")
@@ -189,17 +226,14 @@ def load(settings):
     with open(safety_path, encoding="utf-8") as source:
         safety_information = source.read()
     return Config(
-        kinds=frozenset(_strings("MEDICAL_KINDS", s["MEDICAL_KINDS"])),
+        kinds=kinds,
         disclaimer=_text("MEDICAL_DISCLAIMER", s["MEDICAL_DISCLAIMER"]),
         faq_kinds=frozenset(_strings("MEDICAL_FAQ_KINDS", s["MEDICAL_FAQ_KINDS"])),
         faq_heading=_choice("MEDICAL_FAQ_HEADING", s["MEDICAL_FAQ_HEADING"], _HEADINGS),
-        required_metadata={
-            kind.lower(): _strings("MEDICAL_REQUIRED_METADATA", names)
-            for kind, names in required.items()
-        },
-        regulatory_statuses=_strings("MEDICAL_REGULATORY_STATUSES",
-                                     s["MEDICAL_REGULATORY_STATUSES"]),
-        date_fields=_strings("MEDICAL_DATE_FIELDS", s["MEDICAL_DATE_FIELDS"]),
+        metadata=metadata,
+        kind_paths=tuple((pattern, kind.lower()) for pattern, kind in kind_paths.items()),
+        regulatory_statuses=metadata["regulatory_status"].values
+        if "regulatory_status" in metadata else (),
         reviewers=_reviewers(_content_file("MEDICAL_REVIEWERS_FILE",
                                            s["MEDICAL_REVIEWERS_FILE"], root)),
         review_interval_months=_number("MEDICAL_REVIEW_INTERVAL_MONTHS",
