@@ -116,3 +116,33 @@ def test_a_claim_right_after_another_block_with_no_space_between_is_found():
     # Raw HTML with no line break: the page's text runs "Uses" into "Approved".
     assert found("<h2>Uses</h2><p>Approved for tension headaches.</p>") == [
         ("Tension headache", "Approved for tension headaches.")]
+
+
+# --- tables: a row is read as one sentence ------------------------------------------
+
+def table(*rows, head=("Condition", "Status"), caption=""):
+    cells = lambda tag, row: "".join(f"<{tag}>{cell}</{tag}>" for cell in row)  # noqa: E731
+    body = "".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
+    caption = f"<caption>{caption}</caption>" if caption else ""
+    return f"<table>{caption}<thead><tr>{cells('th', head)}</tr></thead><tbody>{body}</tbody></table>"
+
+
+@pytest.mark.parametrize("html, expected", [
+    (table(("Chronic migraine", "FDA-approved"), ("Tension headache", "FDA-approved")),
+     [("Tension headache", "Tension headache | FDA-approved")]),
+    (table(("Low back pain", "Yes"), head=("Use", "FDA-approved?")),
+     [("Chronic low back pain", "Low back pain | FDA-approved")]),
+    (table(("Chronic migraine", "x"), caption="Uses approved for TMJ and migraine"),
+     [("TMJ disorders", "Uses approved for TMJ and migraine")]),
+])
+def test_a_table_row_or_caption_that_calls_an_off_label_use_approved(html, expected):
+    assert found(html) == expected
+
+
+@pytest.mark.parametrize("html", [
+    table(("Tension headache", "Not FDA-approved (off-label)")),
+    table(("Tension headache", "No"), head=("Use", "FDA-approved?")),
+    table(("Tension headache", "Off-label"), ("Chronic migraine", "FDA-approved")),
+])
+def test_a_table_that_states_each_status_truthfully_passes(html):
+    assert found(html) == []

@@ -28,7 +28,7 @@ _CLAUSE_BREAK = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|U\.S|Dr|vs|etc|approx|No)\.", re.IGNORECASE)
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt",
-           "figcaption", "blockquote", "div", "section", "article", "aside", "header",
+           "figcaption", "caption", "blockquote", "div", "section", "article", "aside", "header",
            "footer", "nav", "main", "ul", "ol", "dl", "table", "thead", "tbody", "tr",
            "address", "details", "summary", "pre", "figure", "form", "fieldset"}
 _LISTS = {"ul", "ol"}
@@ -39,11 +39,16 @@ _SELF_CONTAINED = {"section", "aside"}
 _judged = {}  # (serialized section, terms) -> its claims
 
 
+# What a table cell says when its column's heading asks the question ("FDA-approved?").
+_AFFIRMATIVE = {"yes", "y", "\u2713", "\u2714", "\u2705", "x", "approved", "fda-approved"}
+
+
 @dataclass(frozen=True)
 class Claim:
     sentence: str  # as a reader sees it; for a list item: its introduction + the item
     condition: str  # the off-label condition that it calls approved
     anchor: str  # the text to look for in the source: the sentence, or the list item
+    row: tuple = ()  # for a table row: its cells' texts, which stand on one source line
 
 
 class OffLabel:
@@ -165,6 +170,9 @@ def _walk(element, terms, in_item, prune):
     in_item = in_item or tag == "li"
     if tag in _LISTS:
         yield from _list_claims(element, terms)
+    elif tag == "table" and not in_item:
+        yield from _table_claims(element, terms)
+        return  # its cells are judged with their rows, not one by one
     elif tag in _BLOCKS and not in_item:
         text = own_text(element)
         if APPROVAL.search(text):
@@ -187,6 +195,35 @@ def _list_claims(list_element, terms):
                 judged = shown = sentence
             for condition in _claimed(judged, terms):
                 yield Claim(shown, condition, sentence)
+
+
+def _table_claims(table, terms):
+    """A table row is read as one sentence: "Tension headache | FDA-approved" says that
+    tension headache is an approved use. A cell that answers its column's question
+    ("FDA-approved?" - "Yes") reads as that heading."""
+    rows = [row for row in table.iter("tr")]
+    headings = []
+    for row in rows:
+        cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+        texts = [own_text(cell) for cell in cells]
+        if cells and all(cell.tag == "th" for cell in cells):
+            headings = texts
+            continue
+        read = []
+        for index, text in enumerate(texts):
+            heading = headings[index] if index < len(headings) else ""
+            if APPROVAL.search(heading) and text.casefold().strip(" .!") in _AFFIRMATIVE:
+                read.append(heading.rstrip(" ?"))
+            else:
+                read.append(text)
+        line = " | ".join(read)
+        for sentence in sentences(line):
+            for condition in _claimed(sentence, terms):
+                yield Claim(sentence, condition, sentence, row=tuple(t for t in texts if t))
+    for caption in table.iter("caption"):
+        for sentence in sentences(own_text(caption)):
+            for condition in _claimed(sentence, terms):
+                yield Claim(sentence, condition, sentence)
 
 
 def _introduction(list_element):

@@ -28,7 +28,7 @@ from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
 from . import build_state, checks_cache, claims, compliance, metadata, prepare, readability, review
-from . import settings, site_paths, theme, workers, written_page
+from . import html_text, settings, site_paths, theme, workers, written_page
 from .problems import BuildFailed, ErrorCounter, HideTraceback, display_path, report_faults
 from .reader import CheckedMarkdownReader
 
@@ -47,6 +47,9 @@ class State:
         self.checks = None
         self.contents = {}  # id(content): prepare.Located, for each article and page read
         self.known_outputs = set()  # where the build writes them
+        # (sentence, condition) of each false claim a page's Summary makes: reported at
+        # that Summary's line, not on every page that lists the summary
+        self.summary_claims = ()
 
 
 def initialized(pelican):
@@ -141,6 +144,7 @@ def prepare_content(generators):
         for c in (item.content for item in everything)
         if c.kind == "condition"
         and str(c.metadata.get("regulatory_status", "")).strip().lower() == "off-label"})
+    state.summary_claims = _summary_claims(everything, state.off_label)
     site = prepare.site_facts(settings_, state.config)
     for item in everything:
         content = item.content
@@ -158,6 +162,26 @@ def prepare_content(generators):
          if item.content.kind == "condition" and id(item.content) in published),
         key=lambda page: page.title.casefold())
     context["SAFETY_INFORMATION"] = state.safety_html
+
+
+def _summary_claims(everything, off_label):
+    """Check each page's Summary where it is written: templates show it on other pages
+    (lists of conditions, the search page), whose sources do not hold it."""
+    found_everywhere = []
+    for item in everything:
+        summary = str(item.content.metadata.get("summary") or "")
+        if not summary or not claims.may_say_approved(summary):
+            continue
+        found = claims.false_approvals(html_text.fragment(summary), off_label)
+        report_faults(item.content.source_path, item.generator.path,
+                      written_page.claim_faults(found, field="summary"))
+        found_everywhere += [(claim.sentence, claim.condition) for claim in found]
+    return tuple(found_everywhere)
+
+
+def _from_a_summary(claim, summary_claims):
+    return any(condition == claim.condition and sentence in claim.sentence
+               for sentence, condition in summary_claims)
 
 
 def _leave_out(content, generator):
@@ -197,9 +221,13 @@ def _record_text(result, content, state):
 
 def _record(result, content, state):
     row = state.report.row(content)
+    found = [claim for claim in result.claims
+             if not _from_a_summary(claim, state.summary_claims)]  # reported at its line
+    if found != result.claims:
+        result.cells["claims"] = len(found)
     for name, value in result.cells.items():
         setattr(row, name, value)
-    faults = result.faults + site_paths.broken_links(
+    faults = result.faults + written_page.claim_faults(found) + site_paths.broken_links(
         result.links, content.settings["OUTPUT_PATH"], state.known_outputs)
     row.faults += len(faults)
     report_faults(content.source_path, content.settings["PATH"], faults)

@@ -46,10 +46,16 @@ class Fault:
     text: str = ""
     occurrence: int = 1
     raw: str = ""  # markup to look for as typed: "<script", "onclick=", an address
+    all_of: tuple = ()  # texts that stand together on one source line: a table row's cells
 
     def locate(self, source_text):
         if self.line:
             return self.line
+        if self.all_of:
+            wanted = [" ".join(part.split()).casefold() for part in self.all_of]
+            for number, line in enumerate(source_text.splitlines(), start=1):
+                if all(part in _plain(line) for part in wanted):
+                    return number
         if self.raw:
             wanted = self.raw.casefold()
             return next((number for number, line in enumerate(source_text.splitlines(), 1)

@@ -31,6 +31,7 @@ class Result:
     cells: dict = field(default_factory=dict)  # compliance report fields of the page
     summary_faults: list = field(default_factory=list)  # for kinds that need a summary
     links: list = field(default_factory=list)  # site_paths.site_links of the page's text
+    claims: list = field(default_factory=list)  # claims.Claim of the page's <main>
 
 
 @dataclass(frozen=True)
@@ -104,19 +105,24 @@ def check(job, shared):
                 "keep {{ SAFETY_INFORMATION }} inside <main> in the theme template "
                 f"{job.template}.html", line=1))
     if main is not None:
-        found = claims.false_approvals(main, job.off_label)
-        result.cells["claims"] = len(found)
-        result.faults += [Fault(
-            f"calls an off-label use approved: {claim.sentence!r} ({claim.condition} is "
-            "not an FDA-approved use of Botox)",
-            f"say plainly that Botox is not FDA-approved for {in_sentence(claim.condition)}, or "
-            "remove the claim", text=claim.anchor) for claim in found]
+        result.claims = claims.false_approvals(main, job.off_label)
+        result.cells["claims"] = len(result.claims)
     result.links = site_paths.site_links(job.text, job.url, shared.siteurl)
     result.cells["structured_data"], problem = _structured_data_problem(tree)
     if problem:
         result.faults.append(Fault(f"the written page {job.path} has invalid structured data: {problem}",
                                    "report this to the site's developers", line=1))
     return result
+
+
+def claim_faults(found, field=""):
+    """A fault for each false claim; ``field``: the metadata it was read from, if any."""
+    return [Fault(
+        f"calls an off-label use approved: {claim.sentence!r} ({claim.condition} is "
+        "not an FDA-approved use of Botox)",
+        f"say plainly that Botox is not FDA-approved for {in_sentence(claim.condition)}, or "
+        "remove the claim", field=field, text="" if field else claim.anchor,
+        all_of=claim.row) for claim in found]
 
 
 def _structured_data_problem(tree):
