@@ -73,3 +73,11 @@ def test_a_very_large_page_builds(fixture_site):
     assert (result.returncode, messages(result)) == (0, []), result.stderr
     page = (fixture_site.output / "large" / "index.html").read_text(encoding="utf-8")
     assert page.count("<h2") >= 6000
+
+
+def test_a_decorative_image_is_published_with_an_empty_alt(fixture_site):
+    result = build_case(fixture_site, "decorative-image")
+    assert result.returncode == 0
+    assert "Empty alt attribute" not in result.stdout + result.stderr  # Pelican's, said better
+    image = fixture_site.page("/sites/").find("main").find("img")
+    assert (image["alt"], image["class"]) == ("", ["decorative"])

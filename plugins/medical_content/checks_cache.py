@@ -5,17 +5,31 @@ edited page's text and takes every other page's figures from here. The file is k
 the settings the figures depend on, and by a hash of each page's rendered text.
 """
 
+import hashlib
 import os
 import pickle
 
 from . import html_policy
 
 _FILE = "medical_content_checks.pickle"
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def _fingerprint(config):
     policy = _stable(html_policy.POLICY)
-    return (config.summary_heading, config.readability_grade, html_policy.MAX_LIST_DEPTH, policy)
+    return (config.summary_heading, config.readability_grade, html_policy.MAX_LIST_DEPTH, policy,
+            _code())
+
+
+def _code():
+    """A hash of the plugin's own code: a check added or changed since the cache was
+    written must run on every page, not only on those edited since."""
+    digest = hashlib.sha256()
+    for name in sorted(os.listdir(_HERE)):
+        if name.endswith(".py"):
+            with open(os.path.join(_HERE, name), "rb") as module:
+                digest.update(module.read())
+    return digest.hexdigest()
 
 
 def _path(settings):

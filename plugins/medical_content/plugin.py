@@ -29,7 +29,8 @@ from pelican.readers import MarkdownReader
 
 from . import build_state, checks_cache, claims, compliance, metadata, prepare, readability, review
 from . import html_text, settings, site_paths, theme, workers, written_page
-from .problems import BuildFailed, ErrorCounter, HideTraceback, display_path, report_faults
+from .problems import BuildFailed, ErrorCounter, HideTraceback, Superseded, display_path
+from .problems import report_faults
 from .reader import CheckedMarkdownReader
 
 class State:
@@ -57,6 +58,9 @@ def initialized(pelican):
         pelican_logger = logging.getLogger(name)
         if not any(isinstance(f, HideTraceback) for f in pelican_logger.filters):
             pelican_logger.addFilter(HideTraceback())
+    readers_logger = logging.getLogger("pelican.readers")
+    if not any(isinstance(f, Superseded) for f in readers_logger.filters):
+        readers_logger.addFilter(Superseded())
     state = State(settings.load(pelican.settings), pelican.settings["MARKDOWN"])
     theme.check(pelican.settings, state.config)
     # Counted where Pelican's and our records pass, not on the root logger: a root

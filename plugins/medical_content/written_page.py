@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from . import claims, disclaimer, html_policy, readability, site_paths
+from . import claims, disclaimer, html_policy, images, readability, site_paths
 from .html_text import fragment, page, visible_text
 from .metadata import in_sentence
 from .problems import Fault
@@ -46,7 +46,7 @@ class TextJob:
 
     def run(self, shared):
         root = fragment(self.content)
-        faults = html_policy.faults(self.content, root)
+        faults = html_policy.faults(self.content, root) + images.faults(root)
         if self.summary:
             faults += html_policy.refused_html(self.summary, fragment(self.summary))
         summary, summary_faults = readability.summary_faults(
