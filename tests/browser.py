@@ -71,3 +71,51 @@ def run_axe(page):
 
 def html_files(site):
     return sorted(p for p in Path(site).rglob("*.html") if "pagefind" not in p.parts)
+
+
+def axe_results(page, run_only):
+    """axe-core's answer in full: {"violations": [...], "passes": [rule ids]}. A test that
+    relies on one rule must see it among the passes: a rule with nothing on the page to
+    check reports no violation either. run_only: axe's runOnly, e.g. {"type": "tag",
+    "values": WCAG} or {"type": "rule", "values": ["landmark-unique"]}."""
+    if not AXE.is_file():
+        raise RuntimeError(f"{AXE} is missing: run `make test`, which installs it with npm ci")
+    if page.evaluate("typeof axe") == "undefined":
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "runOnly => axe.run(document, {runOnly}).then(r => ({"
+        " violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        "  nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})),"
+        " passes: r.passes.map(p => p.id)}))", run_only)
+
+
+class ChromiumThread:
+    """Chromium driven from a thread of its own, for a test module that needs a browser
+    while another module's is still open: Playwright's sync API allows one instance per
+    thread, and tests/test_readers.py keeps its browser for the whole run. Every call to
+    Playwright must then happen in that thread: run(function, *args) calls
+    function(browser, *args) there and returns its result (or raises its exception)."""
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._thread = ThreadPoolExecutor(max_workers=1)  # always the same thread
+        self._thread.submit(self._start).result()
+
+    def _start(self):
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        self.browser = self._playwright.chromium.launch(executable_path=chromium_path(),
+                                                        args=CHROMIUM_ARGS)
+
+    def run(self, function, *args):
+        return self._thread.submit(function, self.browser, *args).result()
+
+    def close(self):
+        def stop():
+            self.browser.close()
+            self._playwright.stop()
+
+        self._thread.submit(stop).result()
+        self._thread.shutdown()

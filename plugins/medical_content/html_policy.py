@@ -18,10 +18,17 @@ from .problems import Fault
 # Markdown writes ids (headings, footnotes), classes (footnotes, code languages) and
 # titles (abbreviations); lang and dir mark a passage in another language or script.
 _ANY_TAG = {"id", "class", "title", "lang", "dir"}
+# The box each Markdown table scrolls in on a phone (plugins/markdown_tables.py) is a
+# <div> that a keyboard can reach and a screen reader can name. Only on <div>, and only
+# role="region" and tabindex="0": a writer's raw HTML can then neither pose as a control
+# (role="button") nor change the order in which the keyboard moves (tabindex="3").
+_TABLE_BOX = {"aria-label", "aria-labelledby"}
 POLICY = {
     "tags": set(nh3.ALLOWED_TAGS),
     "attributes": {tag: set(names) | _ANY_TAG for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
-                  | {"*": _ANY_TAG},
+                  | {"*": _ANY_TAG,
+                     "div": set(nh3.ALLOWED_ATTRIBUTES.get("div", ())) | _ANY_TAG | _TABLE_BOX},
+    "tag_attribute_values": {"div": {"role": {"region"}, "tabindex": {"0"}}},
     "url_schemes": {"http", "https", "mailto", "tel"},
     "clean_content_tags": {"script", "style"},
     "strip_comments": False,

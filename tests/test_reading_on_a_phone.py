@@ -1,0 +1,376 @@
+"""Reading on a phone. At a phone's width no page scrolls sideways; a wide table scrolls
+inside its own box, which a keyboard reaches and a screen reader names, and keeps its
+table semantics; the breadcrumbs wrap without leaving a separator alone on a line, hide
+their separators from screen readers and mark the current page; and no summary states
+a count of questions, which the page outgrows as soon as a question is added."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from markdown import Markdown
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from browser import WCAG, ChromiumThread, axe_results, serve
+from conftest import ROOT, FixtureSite, article_source, read_page
+from test_readers import SITE_PAGES
+
+PHONE = 390
+# 320: the width WCAG's reflow criterion (1.4.10) asks a page to fit; 360: the site's
+# design width (and the readers' gates'); 390: the writer's phone.
+PHONES = [320, 360, PHONE]
+NO_BREADCRUMBS = {"/articles/"}  # the list of articles has no trail
+SEPARATOR = "›"
+
+# A fixture article with wide tables: no page of the clinic's site has a table yet. Its
+# cells hold what no column can wrap (an email address), as a real table may; the second
+# table shares the first one's heading, so the heading cannot name them both.
+TABLE_ARTICLE = article_source(Title="Reaching the clinic", Summary="How to reach us.", body="""\
+Ways to reach the clinic, and what to have ready.
+
+## Ways to reach us
+
+| Way to reach us | When we answer | What to have ready | How soon we reply |
+| --- | --- | --- | --- |
+| Email appointments@example.org | Any time | Your name, date of birth and a daytime telephone number | Within two working days |
+| Telephone (555)&nbsp;010-0100 | Monday to Friday, 8:30 am to 5:00 pm | Your appointment letter | Straight away |
+
+For a visit already booked:
+
+| Visit | Change it by | Cancel it by | Where to ask |
+| --- | --- | --- | --- |
+| Morning | Noon the day before | 8:00 am the same day | appointments@example.org |
+
+## After your visit
+
+We send a letter to your doctor.""")
+TABLE_PAGE = "/articles/reaching-the-clinic/"
+
+
+# --- fixtures: the real site, a fixture site with tables, a browser --------------------
+
+@pytest.fixture(scope="module")
+def chromium():
+    browser = ChromiumThread()
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="module")
+def real_site(site):
+    httpd, base = serve(site)
+    yield base
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def table_site(tmp_path_factory):
+    """A site built with the real settings, theme and plugin, holding TABLE_ARTICLE."""
+    fixture = FixtureSite(tmp_path_factory.mktemp("phone"))
+    fixture.write("articles/reaching-the-clinic.md", TABLE_ARTICLE)
+    fixture.build()
+    return fixture
+
+
+@pytest.fixture(scope="module")
+def table_server(table_site):
+    httpd, base = serve(table_site.output)
+    yield base
+    httpd.shutdown()
+
+
+def at_width(browser, url, width, measure, scheme="light"):
+    """measure(page) on url, in a fresh context `width` px wide."""
+    # axe is injected as a script, which the site's own CSP rightly refuses; bypass it here.
+    context = browser.new_context(viewport={"width": width, "height": 844},
+                                  color_scheme=scheme, bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        return measure(page)
+    finally:
+        context.close()
+
+
+# --- no page scrolls sideways -----------------------------------------------------------
+
+PAGE_WIDTH = """() => ({scroll: document.documentElement.scrollWidth,
+                        viewport: window.innerWidth})"""
+
+
+@pytest.mark.parametrize("width", PHONES)
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_no_page_of_the_site_scrolls_sideways_on_a_phone(chromium, real_site, path, width):
+    got = chromium.run(at_width, real_site + path, width, lambda p: p.evaluate(PAGE_WIDTH))
+    assert got["scroll"] <= got["viewport"], f"{path} at {width}px is {got['scroll']}px wide"
+
+
+# --- a wide table scrolls inside its own box ---------------------------------------------
+
+def test_markdown_wraps_every_table_in_a_named_scrolling_region(table_site):
+    main = table_site.page(TABLE_PAGE).find("main")
+    tables = main.find_all("table")
+    assert len(tables) == 2
+    for table in tables:
+        box = table.parent
+        assert box.name == "div" and box.get("class") == ["table-scroll"], box.name
+        assert box["role"] == "region" and box["tabindex"] == "0"
+        assert box.get("aria-labelledby") or box.get("aria-label")
+        assert table.attrs == {}, "the table keeps Markdown's bare <table>"
+    first, second = (table.parent for table in tables)
+    # The first is named by its heading; the second shares it, so its own column
+    # headers name it: two regions of one name would be one landmark twice.
+    heading = main.find(id=first["aria-labelledby"])
+    assert heading.name == "h2" and heading.get_text() == "Ways to reach us"
+    assert not second.get("aria-labelledby")
+    assert second["aria-label"] == "Table: Visit, Change it by, Cancel it by, Where to ask"
+
+
+def test_the_site_settings_box_tables_and_name_each_box_as_a_reader_sees_it(settings):
+    """What the box is named when no heading of its own names it: the column headers'
+    text as shown, whatever markup, entity or escape a writer typed in them."""
+    def markdown(text):
+        # as Pelican's reader does: every extension that extension_configs names
+        config = settings["MARKDOWN"]
+        return Markdown(**{**config, "extensions": list(config["extension_configs"])}).convert(text)
+
+    html = markdown(
+        "Before any heading.\n\n| *Dose*&nbsp;units | Say \"when\" <br> | \\|pipe |\n"
+        "| --- | --- | --- |\n| 1 | 2 | 3 |\n\n## Plain words\n\nNo table here.\n")
+    box = BeautifulSoup(html, "html.parser").find("div", class_="table-scroll")
+    assert box["aria-label"] == 'Table: Dose units, Say "when", |pipe', box
+    assert box.find("table").find("em").get_text() == "Dose"  # the cell keeps its markup
+    assert markdown("Text.") == "<p>Text.</p>"
+
+
+@pytest.mark.parametrize("width", PHONES)
+def test_a_wide_table_scrolls_in_its_own_box_and_the_page_does_not(
+        chromium, table_server, width):
+    def measure(page):
+        return {**page.evaluate(PAGE_WIDTH), "tables": page.eval_on_selector_all(
+            "main table", "tables => tables.map(t => ({"
+            " display: getComputedStyle(t).display,"
+            " box: t.parentElement.matches('div.table-scroll'),"
+            " scroll: t.parentElement.scrollWidth, client: t.parentElement.clientWidth}))"),
+            "named": page.get_by_role("region", name="Ways to reach us")
+                         .get_by_role("columnheader").all_inner_texts()}
+
+    got = chromium.run(at_width, table_server + TABLE_PAGE, width, measure)
+    assert got["scroll"] <= got["viewport"], f"the page is {got['scroll']}px wide at {width}px"
+    wide = got["tables"][0]
+    assert wide["box"], "the table has no scrolling box of its own"
+    assert wide["scroll"] > wide["client"], f"the wide table's box does not scroll: {wide}"
+    # display:block on a table would drop its table semantics in some screen readers.
+    assert all(t["display"] == "table" for t in got["tables"]), got["tables"]
+    # A screen reader finds the region by its name, and a table with its columns in it.
+    assert got["named"] == ["Way to reach us", "When we answer", "What to have ready",
+                            "How soon we reply"]
+
+
+def test_a_keyboard_reaches_the_wide_table_and_scrolls_it(chromium, table_server):
+    def tab_to_table_and_scroll(page):
+        for presses in range(1, 80):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('main .table-scroll')"):
+                break
+        else:
+            return {"reached": False}
+        before = page.evaluate("document.activeElement.scrollLeft")
+        for _ in range(5):
+            page.keyboard.press("ArrowRight")
+        try:  # Chromium animates a scroll by keyboard: wait for it to move
+            page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=3000)
+        except PlaywrightTimeout:
+            pass
+        return {"reached": True, "presses": presses, "before": before,
+                "after": page.evaluate("document.activeElement.scrollLeft")}
+
+    got = chromium.run(at_width, table_server + TABLE_PAGE, PHONE, tab_to_table_and_scroll)
+    assert got["reached"], "Tab never reaches the table's scrolling box"
+    assert got["after"] > got["before"] == 0, f"the arrow keys do not scroll it: {got}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_passes_on_a_page_with_wide_tables_at_390px(chromium, table_server, scheme):
+    def audit(page):
+        return (axe_results(page, {"type": "tag", "values": WCAG}),
+                # best practice, beyond WCAG: each region's name tells it from the others
+                axe_results(page, {"type": "rule",
+                                   "values": ["landmark-unique", "aria-allowed-role"]}))
+
+    wcag, unique = chromium.run(at_width, table_server + TABLE_PAGE, PHONE, audit, scheme)
+    assert wcag["violations"] == [] and unique["violations"] == [], (wcag, unique)
+    # A rule with nothing to check reports nothing: it must have seen the scrolling box.
+    assert "scrollable-region-focusable" in wcag["passes"]
+    assert "landmark-unique" in unique["passes"]
+
+
+def test_axe_flags_a_scrolling_box_that_a_keyboard_cannot_reach(chromium):
+    def audit(browser):
+        page = browser.new_page(viewport={"width": PHONE, "height": 844})
+        page.set_content(
+            '<html lang="en"><title>t</title><main><div style="overflow-x:auto">'
+            '<table><tr><th>' + "wide&nbsp;" * 80 + "</th></tr></table></div></main></html>")
+        try:
+            return axe_results(page, {"type": "tag", "values": WCAG})
+        finally:
+            page.close()
+
+    found = {v["id"] for v in chromium.run(audit)["violations"]}
+    assert "scrollable-region-focusable" in found
+
+
+def test_the_html_policy_lets_the_scrolling_box_pass_and_nothing_more():
+    from medical_content.html_policy import refused_html
+    from medical_content.html_text import fragment
+
+    def refused(html):
+        return [fault.what for fault in refused_html(html, fragment(html))]
+
+    table = "<table><tbody><tr><th>a</th></tr></tbody></table>"
+    assert refused(f'<div class="table-scroll" role="region" tabindex="0" '
+                   f'aria-labelledby="costs">{table}</div>') == []
+    assert refused(f'<div class="table-scroll" role="region" tabindex="0" '
+                   f'aria-label="Table: a">{table}</div>') == []
+    # What a writer's raw HTML could do with the same attributes stays refused: take
+    # a place in the keyboard's order, leave it, or pose as a control.
+    for attributes in ('tabindex="3"', 'tabindex="-1"', 'role="button"', 'role="alert"'):
+        assert refused(f"<div {attributes}>text</div>"), attributes
+    assert refused('<p role="region" tabindex="0">text</p>')
+
+
+# --- breadcrumbs --------------------------------------------------------------------------
+
+FIRST_LETTERS = """() => [...document.querySelectorAll('nav.breadcrumbs li')].map(li => {
+  const link = li.querySelector('a');
+  const text = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+  let node = text.nextNode();
+  while (node && !node.data.trim()) node = text.nextNode();
+  const at = node.data.search(/\\S/);
+  const letter = document.createRange();
+  letter.setStart(node, at);
+  letter.setEnd(node, at + 1);
+  const box = letter.getBoundingClientRect();
+  return {name: link.textContent.trim(), top: box.top, bottom: box.bottom, left: box.left};
+})"""
+
+
+def separators(page):
+    """The box of each breadcrumb item's ::before (None for an item without one), from
+    Chromium's DevTools protocol: a page's scripts cannot measure a pseudo-element."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]
+        nodes, stack = {}, [root]
+        while stack:
+            node = stack.pop()
+            nodes[node["nodeId"]] = node
+            stack += node.get("children", []) + node.get("pseudoElements", [])
+        items = cdp.send("DOM.querySelectorAll",
+                         {"nodeId": root["nodeId"], "selector": "nav.breadcrumbs li"})
+        boxes = []
+        for item in items["nodeIds"]:
+            before = [p for p in nodes[item].get("pseudoElements", [])
+                      if p.get("pseudoType") == "before"]
+            if not before:
+                boxes.append(None)
+                continue
+            quads = cdp.send("DOM.getContentQuads", {"nodeId": before[0]["nodeId"]})["quads"]
+            xs, ys = quads[0][0::2], quads[0][1::2]
+            boxes.append({"top": min(ys), "bottom": max(ys), "right": max(xs)})
+        return boxes
+    finally:
+        cdp.detach()
+
+
+@pytest.mark.parametrize("width", PHONES)
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_no_breadcrumb_separator_stands_alone_on_a_line(chromium, real_site, path, width):
+    items, boxes = chromium.run(at_width, real_site + path, width,
+                                lambda page: (page.evaluate(FIRST_LETTERS), separators(page)))
+    if path in NO_BREADCRUMBS:
+        assert items == []
+        return
+    assert items, f"{path} shows no breadcrumb trail"
+    assert boxes[0] is None, "the first item has a separator before it"
+    for item, separator in zip(items[1:], boxes[1:]):
+        assert separator, f"{path}: no separator before {item['name']!r}"
+        middle = (separator["top"] + separator["bottom"]) / 2
+        # On the line of the item's first letter, and before it: never a line of its own.
+        assert item["top"] <= middle <= item["bottom"], (
+            f"{path} at {width}px: the separator before {item['name']!r} is on a line "
+            f"of its own (separator {separator}, first letter {item})")
+        assert separator["right"] <= item["left"] + 0.5, (path, width, item, separator)
+
+
+@pytest.mark.parametrize("path", sorted(set(SITE_PAGES) - NO_BREADCRUMBS))
+def test_breadcrumbs_hide_their_separators_and_mark_the_current_page(
+        chromium, real_site, site, path):
+    spoken = chromium.run(at_width, real_site + path, PHONE,
+                          lambda page: page.locator("nav.breadcrumbs").aria_snapshot())
+    assert SEPARATOR not in spoken, f"{path}: a screen reader reads the separators:\n{spoken}"
+    links = read_page(site, path).find("nav", class_="breadcrumbs").find_all("a")
+    marked = [a for a in links if a.get("aria-current")]
+    assert marked == [links[-1]] and marked[0]["aria-current"] == "page", path
+
+
+# --- counts in summaries ------------------------------------------------------------------
+
+NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+                "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
+                "fifty hundred dozen").split()
+# A number, then at most three words ("four common", "10 frequently asked"), then
+# "question(s)": what a writer types to say how many questions a page answers.
+QUESTION_COUNT = re.compile(
+    r"\b(?:\d+|" + "|".join(NUMBER_WORDS) + r")\b(?:[\s-]+[\w’'-]+){0,3}?[\s-]+questions?\b",
+    re.IGNORECASE)
+SOURCES = sorted((ROOT / "content").rglob("*.md"))
+
+
+def summary(path):
+    """The Summary of a Markdown source's metadata header (with its indented
+    continuation lines), or ''."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found, inside = [], False
+    for line in lines:
+        if not line.strip():
+            break  # the header ends at the first blank line
+        if line[:1].isspace():
+            if inside:
+                found.append(line.strip())
+            continue
+        key, _, value = line.partition(":")
+        inside = key.strip().lower() == "summary"
+        if inside:
+            found.append(value.strip())
+    return " ".join(found)
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT / "content")))
+def test_no_summary_states_how_many_questions_a_page_answers(path):
+    """A count in a summary is written once and checked by no one: the FAQ's said "four
+    questions", and would have gone on saying it after a fifth was added. The count a
+    reader needs is the page itself."""
+    count = QUESTION_COUNT.search(summary(path))
+    assert count is None, (
+        f"{path.relative_to(ROOT)}: the summary says {count.group()!r}; say what the "
+        "questions are about, not how many there are")
+
+
+def test_the_sources_have_summaries_to_check():
+    assert summary(ROOT / "content" / "pages" / "faq.md").startswith("Answers to")
+    assert len([p for p in SOURCES if summary(p)]) >= 10
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Answers to four common questions about Botox injections for chronic pain.", True),
+    ("Answers to 4 questions.", True),
+    ("Ten frequently asked questions, answered.", True),
+    ("The five questions patients ask most.", True),
+    ("A dozen questions.", True),
+    ("One question about dosing.", True),
+    ("Answers to common questions about Botox injections for chronic pain.", False),
+    ("Headaches on 15 or more days a month; questions to ask your doctor.", False),
+    ("Questions and answers.", False),
+])
+def test_the_count_pattern_finds_a_count_of_questions(text, counted):
+    assert bool(QUESTION_COUNT.search(text)) is counted, text
