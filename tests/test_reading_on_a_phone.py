@@ -21,9 +21,9 @@ PHONES = [320, 360, PHONE]
 NO_BREADCRUMBS = {"/articles/"}  # the list of articles has no trail
 SEPARATOR = "›"
 
-# A fixture article with wide tables: no page of the clinic's site has a table yet. Its
-# cells hold what no column can wrap (an email address), as a real table may; the second
-# table shares the first one's heading, so the heading cannot name them both.
+# A fixture article with wide tables (no page of the clinic's site has a table yet) and a
+# wide image. The cells hold what no column can wrap (an email address), as a real table
+# may; the second table shares the first one's heading, so the heading cannot name both.
 TABLE_ARTICLE = article_source(Title="Reaching the clinic", Summary="How to reach us.", body="""\
 Ways to reach the clinic, and what to have ready.
 
@@ -42,8 +42,13 @@ For a visit already booked:
 
 ## After your visit
 
-We send a letter to your doctor.""")
+We send a letter to your doctor.
+
+![A map of the way from the car park to the clinic](/images/map.svg)""")
 TABLE_PAGE = "/articles/reaching-the-clinic/"
+# An image drawn wider than any phone: the page must shrink it, not scroll.
+WIDE_IMAGE = ('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="300">'
+              '<rect width="900" height="300" fill="#0b4f9c"/></svg>')
 
 
 # --- fixtures: the real site, a fixture site with tables, a browser --------------------
@@ -67,6 +72,7 @@ def table_site(tmp_path_factory):
     """A site built with the real settings, theme and plugin, holding TABLE_ARTICLE."""
     fixture = FixtureSite(tmp_path_factory.mktemp("phone"))
     fixture.write("articles/reaching-the-clinic.md", TABLE_ARTICLE)
+    fixture.write("images/map.svg", WIDE_IMAGE)
     fixture.build()
     return fixture
 
@@ -152,9 +158,13 @@ def test_a_wide_table_scrolls_in_its_own_box_and_the_page_does_not(
             " box: t.parentElement.matches('div.table-scroll'),"
             " scroll: t.parentElement.scrollWidth, client: t.parentElement.clientWidth}))"),
             "named": page.get_by_role("region", name="Ways to reach us")
-                         .get_by_role("columnheader").all_inner_texts()}
+                         .get_by_role("columnheader").all_inner_texts(),
+            "image": page.eval_on_selector("main img", "i => [i.width, i.height]"),
+            "text": page.eval_on_selector("main .content", "c => c.clientWidth")}
 
     got = chromium.run(at_width, table_server + TABLE_PAGE, width, measure)
+    # the image keeps its proportions (900 x 300) at the text's width
+    assert got["image"] == [got["text"], round(got["text"] / 3)], got
     assert got["scroll"] <= got["viewport"], f"the page is {got['scroll']}px wide at {width}px"
     wide = got["tables"][0]
     assert wide["box"], "the table has no scrolling box of its own"
