@@ -58,12 +58,6 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
         "markdown.extensions.toc": {},
-        # Each table in a box that scrolls sideways on a phone, not the page. Not in the
-        # medical_content package: the benchmark's bare Pelican build loads no plugin and
-        # reads these settings too. Named from the project's folder, which Pelican puts
-        # on sys.path as the current directory: builds run from there (make, CI, the
-        # tests); one started from another folder cannot import it.
-        "plugins.markdown_tables": {},
     },
     "output_format": "html5",
 }
@@ -96,7 +90,9 @@ PLUGIN_PATHS = ["plugins"]
 # Order matters at the end of a build: the medical checks may fail it first; then
 # site_build renames assets, indexes for search and writes _headers; pelican-precompress
 # then writes .gz and .br beside each text file.
-PLUGINS = ["medical_content", "sitemap", "site_build", "precompress"]
+# markdown_tables first: it adds its Markdown extension (each table in a box that
+# scrolls on a phone) before medical_content renders the safety information.
+PLUGINS = ["markdown_tables", "medical_content", "sitemap", "site_build", "precompress"]
 
 # pelican-sitemap: every page but the 404 and the search page.
 SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^search/", r"^robots\.txt$"]}

@@ -19,14 +19,16 @@ C": two regions of one name would be one landmark listed twice.
 
 Only Markdown's tables are boxed: a table typed as raw HTML reaches the page untouched.
 
-This module imports nothing from the medical_content plugin: a build without that plugin
-(the benchmark's bare Pelican build) reads the same Markdown settings.
+A Pelican plugin of its own (``PLUGINS``), which adds the extension to ``MARKDOWN`` when
+Pelican starts: Pelican finds it on ``PLUGIN_PATHS`` wherever a build is started from,
+and a build without plugins (the benchmark's bare Pelican build) reads plain Markdown.
 """
 
 import html
 import re
 
 from markdown import util
+from pelican import signals
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -86,3 +88,13 @@ class TableScrollExtension(Extension):
 
 def makeExtension(**kwargs):
     return TableScrollExtension(**kwargs)
+
+
+def add_to_markdown(pelican):
+    extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
+    if not any(isinstance(extension, TableScrollExtension) for extension in extensions):
+        extensions.append(TableScrollExtension())
+
+
+def register():
+    signals.initialized.connect(add_to_markdown)

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+import markdown_tables
 from markdown import Markdown
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from browser import WCAG, ChromiumThread, axe_results, serve
@@ -135,9 +136,10 @@ def test_the_site_settings_box_tables_and_name_each_box_as_a_reader_sees_it(sett
     """What the box is named when no heading of its own names it: the column headers'
     text as shown, whatever markup, entity or escape a writer typed in them."""
     def markdown(text):
-        # as Pelican's reader does: every extension that extension_configs names
+        # as Pelican's reader does once the plugin has added its extension
         config = settings["MARKDOWN"]
-        return Markdown(**{**config, "extensions": list(config["extension_configs"])}).convert(text)
+        extensions = [*config["extension_configs"], markdown_tables.TableScrollExtension()]
+        return Markdown(**{**config, "extensions": extensions}).convert(text)
 
     html = markdown(
         "Before any heading.\n\n| *Dose*&nbsp;units | Say \"when\" <br> | \\|pipe |\n"
