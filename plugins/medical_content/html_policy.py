@@ -69,8 +69,11 @@ def faults(content_html, root):
 
 def _elements(root):
     """(tag, attributes) of every element below root, in order: what to compare."""
+    # nh3's parser adds the <tbody> that HTML implies in a table written without one;
+    # one without attributes carries nothing, so it is not compared
     return [(e.tag, sorted(e.attrib.items()))
-            for e in root.iter() if isinstance(e.tag, str) and e is not root]
+            for e in root.iter() if isinstance(e.tag, str) and e is not root
+            and not (e.tag == "tbody" and not e.attrib)]
 
 
 def refused_html(content_html, root):
@@ -99,12 +102,25 @@ def refused_html(content_html, root):
         line=1)]
 
 
+# An HTML parser drops a table's parts found outside a table: each is cleaned inside
+# the elements it needs around it, or every raw-HTML table would be refused.
+_CONTEXT = {
+    "tr": ("<table><tbody>", "</tbody></table>"),
+    "td": ("<table><tbody><tr>", "</tr></tbody></table>"),
+    "th": ("<table><tbody><tr>", "</tr></tbody></table>"),
+    "col": ("<table><colgroup>", "</colgroup></table>"),
+}
+for _tag in ("thead", "tbody", "tfoot", "caption", "colgroup"):
+    _CONTEXT[_tag] = ("<table>", "</table>")
+
+
 def _kept(element):
     """The element as nh3 keeps it (attributes it allows), or None when it drops it."""
     alone = etree.Element(element.tag, dict(element.attrib))
     alone.text = "x"
-    cleaned = fragment(nh3.clean(etree.tostring(alone, encoding="unicode", method="html"),
-                                 **POLICY))
+    before, after = _CONTEXT.get(element.tag, ("", ""))
+    cleaned = fragment(nh3.clean(before + etree.tostring(alone, encoding="unicode", method="html")
+                                 + after, **POLICY))
     return next((e for e in cleaned.iter(element.tag)), None)
 
 
