@@ -67,7 +67,8 @@ html: $(INSTALLED)
 publish: $(INSTALLED)
 	$(PYTHON) tools/build.py "$(PUBLISHCONF)" "$(OUTPUTDIR)" --log-handler $(LOG_HANDLER)
 
-# A preview only: it writes straight into output/ as files change.
+# A preview only: it builds each save in cache/preview/ and copies into output/ what
+# passed the checks; the browser shows the problems of a save that did not.
 serve devserver: $(INSTALLED)
 	$(PYTHON) tools/serve.py "$(CONFFILE)" "$(INPUTDIR)" "$(OUTPUTDIR)" --port $(PORT) --bind $(BIND) --log-handler $(LOG_HANDLER)
 

@@ -3,7 +3,7 @@ measured in the same run: a cold build by bare Pelican with our theme and by Pel
 with our plugin (seconds, peak memory, pages per second, the plugin's overhead); a
 rebuild after editing one page, with Pelican's content cache on and only that page
 written (as the preview does); `make serve`'s time from saving a file to its rebuilt
-page being written; and Hugo on the same bodies, for reference. Each build time is the
+page being served; and Hugo on the same bodies, for reference. Each build time is the
 median of REPEAT runs in fresh processes: these machines vary by a few tenths of a
 second from run to run. Prints one table.
 
@@ -74,7 +74,12 @@ def rebuild_after_one_edit(folder):
 
 
 def save_to_page(folder, timeout=300):
-    """Seconds from saving a source file to the preview of `make serve` writing its page."""
+    """Seconds from saving a source file to the preview of `make serve` serving its page.
+
+    The preview builds in a folder of its own and copies the page into the served folder
+    once its build has passed the checks: the served file changes when the page is
+    served. (Before, the preview built in the served folder, and this measured the time
+    to Pelican writing the page, before the checks of the written page ran.)"""
     conf = folder / "serve_conf.py"
     conf.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
