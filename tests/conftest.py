@@ -57,6 +57,15 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def server(site):
+    """The real site served on loopback with its _headers, as the browser gates read it."""
+    from browser import serve
+    httpd, base = serve(site)
+    yield base
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
 def settings():
     return read_settings(str(SETTINGS_FILE))
 

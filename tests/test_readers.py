@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from browser import CHROMIUM_ARGS, VNU, chromium_path, html_files, run_axe, serve
+from browser import CHROMIUM_ARGS, VNU, chromium_path, html_files, run_axe
 from playwright.sync_api import sync_playwright
 
 PAGE_WEIGHT_LIMIT = 30 * 1024  # bytes, gzip-compressed: HTML + CSS + images a page loads
@@ -37,13 +37,6 @@ def test_the_test_server_sends_the_sites_headers(server):
     with urllib.request.urlopen(server + "/faq/") as response:
         assert "script-src 'self'" in response.headers["Content-Security-Policy"]
         assert response.headers["X-Content-Type-Options"] == "nosniff"
-
-
-@pytest.fixture(scope="session")
-def server(site):
-    httpd, base = serve(site)
-    yield base
-    httpd.shutdown()
 
 
 @pytest.fixture(scope="session")

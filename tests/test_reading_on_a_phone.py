@@ -62,13 +62,6 @@ def chromium():
 
 
 @pytest.fixture(scope="module")
-def real_site(site):
-    httpd, base = serve(site)
-    yield base
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
 def table_site(tmp_path_factory):
     """A site built with the real settings, theme and plugin, holding TABLE_ARTICLE."""
     fixture = FixtureSite(tmp_path_factory.mktemp("phone"))
@@ -106,8 +99,8 @@ PAGE_WIDTH = """() => ({scroll: document.documentElement.scrollWidth,
 
 @pytest.mark.parametrize("width", PHONES)
 @pytest.mark.parametrize("path", SITE_PAGES)
-def test_no_page_of_the_site_scrolls_sideways_on_a_phone(chromium, real_site, path, width):
-    got = chromium.run(at_width, real_site + path, width, lambda p: p.evaluate(PAGE_WIDTH))
+def test_no_page_of_the_site_scrolls_sideways_on_a_phone(chromium, server, path, width):
+    got = chromium.run(at_width, server + path, width, lambda p: p.evaluate(PAGE_WIDTH))
     assert got["scroll"] <= got["viewport"], f"{path} at {width}px is {got['scroll']}px wide"
 
 
@@ -296,8 +289,8 @@ def separators(page):
 
 @pytest.mark.parametrize("width", PHONES)
 @pytest.mark.parametrize("path", SITE_PAGES)
-def test_no_breadcrumb_separator_stands_alone_on_a_line(chromium, real_site, path, width):
-    items, boxes = chromium.run(at_width, real_site + path, width,
+def test_no_breadcrumb_separator_stands_alone_on_a_line(chromium, server, path, width):
+    items, boxes = chromium.run(at_width, server + path, width,
                                 lambda page: (page.evaluate(FIRST_LETTERS), separators(page)))
     if path in NO_BREADCRUMBS:
         assert items == []
@@ -316,8 +309,8 @@ def test_no_breadcrumb_separator_stands_alone_on_a_line(chromium, real_site, pat
 
 @pytest.mark.parametrize("path", sorted(set(SITE_PAGES) - NO_BREADCRUMBS))
 def test_breadcrumbs_hide_their_separators_and_mark_the_current_page(
-        chromium, real_site, site, path):
-    spoken = chromium.run(at_width, real_site + path, PHONE,
+        chromium, server, site, path):
+    spoken = chromium.run(at_width, server + path, PHONE,
                           lambda page: page.locator("nav.breadcrumbs").aria_snapshot())
     assert SEPARATOR not in spoken, f"{path}: a screen reader reads the separators:\n{spoken}"
     links = read_page(site, path).find("nav", class_="breadcrumbs").find_all("a")
