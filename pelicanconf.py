@@ -111,3 +111,7 @@ LOAD_CONTENT_CACHE = False
 # A page's folder gives its kind: a condition page stays one (with its disclaimer,
 # safety information and status box) even if its Kind line is deleted.
 MEDICAL_KIND_PATHS = {"pages/conditions/*.md": "condition", "pages/faq.md": "faq"}
+
+# The site's drug, a label of the plugin's registry (plugins/medical_content/labels/):
+# what a condition page's status and every approval claim are checked against.
+MEDICAL_PRODUCT = "botox"

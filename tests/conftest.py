@@ -201,7 +201,11 @@ def condition_source(drop=(), body="## In short\n\nIt is a neck problem. Botox c
 
 
 def pytest_terminal_summary(terminalreporter):
-    """How many examples the property tests ran: a count CI's log keeps."""
+    """How many examples the property tests ran, and the claims check's precision and
+    recall on its corpus: figures CI's log keeps."""
+    corpus = sys.modules.get("test_claims_corpus")
+    if corpus is not None and corpus.summary():
+        terminalreporter.write_line(corpus.summary())
     properties = sys.modules.get("test_properties")
     if properties is not None and properties.RUNS:
         terminalreporter.write_line("Hypothesis examples run (fixed seed): " + ", ".join(

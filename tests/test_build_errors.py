@@ -44,7 +44,7 @@ def test_faq_page_without_questions(fixture_site, caplog):
                             "each question as a level-2 heading") for m in messages), messages
 
 
-@pytest.mark.parametrize("missing", ["Regulatory_status", "Condition", "Summary"])
+@pytest.mark.parametrize("missing", ["Condition", "Summary"])
 def test_condition_page_missing_metadata(fixture_site, caplog, missing):
     fixture_site.write("pages/conditions/cd.md", condition_source(drop=[missing]))
     messages = fails(fixture_site, caplog)
@@ -60,10 +60,34 @@ def test_unknown_regulatory_status(fixture_site, caplog):
                "'approved' or 'off-label'" in m for m in messages), messages
 
 
-def test_approved_use_needs_its_indication(fixture_site, caplog):
-    fixture_site.write("pages/conditions/cd.md", condition_source(drop=["Indication"]))
-    messages = fails(fixture_site, caplog)
-    assert any("cd.md:1: an approved use needs its indication" in m for m in messages)
+@pytest.mark.parametrize("metadata, expected", [
+    ({"Condition": "TMJ disorders"},  # says approved, with an Indication
+     ["cd.md:9: Regulatory_status says 'approved', but the BOTOX label (revised ",
+      "has no indication for 'TMJ disorders'; delete the Regulatory_status line",
+      "cd.md:10: Indication is given, but the BOTOX label (revised "]),
+    ({"Regulatory_status": "off-label", "Indication": ""},
+     ["cd.md:9: Regulatory_status says 'off-label', but the BOTOX label (revised ",
+      "holds 'Cervical dystonia' as an approved use"]),
+    ({"Condition": "Tension headache", "Regulatory_status": "off-label"},
+     ["cd.md:10: Indication is given, but the BOTOX label (revised ",
+      "has no indication for 'Tension headache': an off-label use has none"]),
+])
+def test_a_page_cannot_make_itself_approved(fixture_site, caplog, metadata, expected):
+    """Whether a use is approved is the label registry's to say, not the page's."""
+    fixture_site.write("pages/conditions/cd.md", condition_source(
+        drop=[k for k, v in metadata.items() if not v], **{k: v for k, v in metadata.items() if v}))
+    said = " | ".join(fails(fixture_site, caplog))
+    for part in expected:
+        assert part in said, said
+
+
+def test_an_approved_page_without_its_own_indication_shows_the_labels(fixture_site):
+    fixture_site.write("pages/conditions/cd.md", condition_source(
+        drop=["Indication", "Regulatory_status"]))
+    fixture_site.build()
+    status = fixture_site.page("/conditions/cd/").find(class_="status")
+    assert "FDA-approved use." in status.get_text()
+    assert "cervical dystonia" in status.get_text().lower()
 
 
 @pytest.mark.parametrize("date", ["2024-02-30", "next Tuesday-ish", "2024-13-01"])
@@ -185,3 +209,21 @@ def test_a_template_syntax_error_names_the_file_and_line(fixture_site):
     with pytest.raises(SettingsError, match=re.escape(
             f"templates/about.html:{lines}: template syntax error: ")):
         fixture_site.build()
+
+
+def test_a_label_not_checked_for_a_year_warns_while_writing_and_fails_a_publish(
+        fixture_site, caplog):
+    """The registry's labels go stale: a person must compare each with the current
+    prescribing information at least every MEDICAL_LABEL_CHECK_MONTHS."""
+    fixture_site.write("pages/about.md", "Title: About\nKind: about\nSummary: S.\n\nHi.\n")
+    late = {"MEDICAL_TODAY": "2031-01-01", "MEDICAL_LABEL_CHECK_MONTHS": 12}
+    caplog.set_level(logging.WARNING)
+    fixture_site.build(**late)
+    stale = [r.getMessage() for r in caplog.records if "was last checked on" in r.getMessage()]
+    assert any(m.startswith("plugins/medical_content/labels/botox.toml:1: the BOTOX label was "
+                            "last checked on ") for m in stale), stale
+    assert {r.levelname for r in caplog.records if "was last checked on" in r.getMessage()} \
+        == {"WARNING"}
+    caplog.clear()
+    messages = fails(fixture_site, caplog, MEDICAL_OVERDUE_REVIEW="error", **late)
+    assert any("botox.toml:1: the BOTOX label was last checked on" in m for m in messages)

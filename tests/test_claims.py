@@ -2,14 +2,11 @@
 
 import pytest
 
-from medical_content import claims
+from medical_content import approvals, claims, labels
 from medical_content.html_text import fragment
 
-TERMS = claims.off_label_terms({
-    "Tension headache": ["Tension headache", "Tension-type headache"],
-    "Chronic low back pain": ["Chronic low back pain", "Low back pain", "Lower back pain"],
-    "TMJ disorders": ["TMJ disorders", "Temporomandibular joint disorders", "TMJ", "TMD"],
-})
+# The BOTOX label of the plugin's registry, the site's drug: the check is closed-world.
+TERMS = approvals.Judge(labels.load([labels.HERE]), "botox")
 
 SOURCE_LIST = (
     "<p>Another significant benefit of Botox for chronic pain management is its versatility. "
@@ -32,27 +29,27 @@ def found(html):
     return [(c.condition, c.sentence) for c in claims.false_approvals(root, TERMS)]
 
 
-def test_the_source_articles_list_makes_three_false_claims():
+def test_the_source_articles_list_is_refused_at_its_introduction():
+    """It calls "a variety of chronic pain conditions" approved: one message, at the
+    sentence to rewrite; its items are then judged on their own (none claims anything)."""
     intro = ("Botox has been approved for the treatment of a variety of chronic pain "
              "conditions, including:")
     assert found(SOURCE_LIST) == [
-        ("Tension headache", f"{intro} Tension headaches"),
-        ("Chronic low back pain", f"{intro} Chronic low back pain"),
-        ("TMJ disorders", f"{intro} Temporomandibular joint (TMJ) disorders"),
-    ]
+        ("the treatment of a variety of chronic pain conditions, including", intro)]
 
 
-@pytest.mark.parametrize("sentence, condition", [
-    ("Botox is FDA-approved for tension headaches.", "Tension headache"),
-    ("Botox is approved for chronic migraine and tension-type headaches.", "Tension headache"),
+@pytest.mark.parametrize("sentence, named", [
+    ("Botox is FDA-approved for tension headaches.", "tension headaches"),
+    ("Botox is approved for chronic migraine and tension-type headaches.", "tension-type headaches"),
     ("Botox is indicated for TMJ disorders.", "TMJ disorders"),
-    ("The FDA has approved Botox for low back pain.", "Chronic low back pain"),
-    ("Botox has FDA approval for lower back pain.", "Chronic low back pain"),
-    ("It is licensed for TMD in adults.", "TMJ disorders"),
-    ("Botox, which is FDA approved for tension type headaches, works.", "Tension headache"),
+    ("The FDA has approved Botox for low back pain.", "low back pain"),
+    ("Botox has FDA approval for lower back pain.", "lower back pain"),
+    ("It is licensed for TMD in adults.", "TMD"),
+    ("Botox, which is FDA approved for tension type headaches, works.", "tension type headaches"),
 ])
-def test_false_claims(sentence, condition):
-    assert found(f"<p>{sentence}</p>") == [(condition, sentence)]
+def test_false_claims(sentence, named):
+    [(what, said)] = found(f"<p>{sentence}</p>")
+    assert said == sentence and named in what
 
 
 @pytest.mark.parametrize("html", [
@@ -76,22 +73,24 @@ def test_correct_text_passes(html):
 
 
 @pytest.mark.parametrize("html, condition", [
-    ("<ul><li>Approved uses include:<ul><li>TMJ</li></ul></li></ul>", "TMJ disorders"),
+    ("<ul><li>Approved uses include:<ul><li>TMJ</li></ul></li></ul>", "TMJ"),
     ("<ul><li><p>Botox is approved for these:</p><ul><li>Low back pain</li></ul></li></ul>",
-     "Chronic low back pain"),
-    ("<ol><li>Botox is FDA-approved for tension headaches.</li></ol>", "Tension headache"),
+     "Low back pain"),
+    ("<ol><li>Botox is FDA-approved for tension headaches.</li></ol>", "tension headaches"),
 ])
 def test_lists_nested_and_loose(html, condition):
-    assert [c for c, _ in found(html)] == [condition]
+    [(what, _)] = found(html)
+    assert condition in what
 
 
 def test_a_list_without_an_introducing_sentence_is_judged_alone():
     assert found("<p>Some conditions.</p><ul><li>Tension headaches</li></ul>") == []
 
 
-def test_no_off_label_conditions_means_nothing_to_find():
-    root = fragment(SOURCE_LIST)
-    assert claims.false_approvals(root, claims.off_label_terms({})) == []
+def test_the_corrected_list_passes_and_each_labelled_use_in_it_is_known():
+    assert found(CORRECTED_LIST) == []
+    assert found(CORRECTED_LIST.replace("Chronic migraine (", "Episodic migraine (")) == [
+        ("Episodic migraine", "Episodic migraine (FDA-approved for prevention in adults)")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -115,7 +114,7 @@ def test_the_shortcuts_case_folding_knows_every_character_python_matches_to_an_a
 def test_a_claim_right_after_another_block_with_no_space_between_is_found():
     # Raw HTML with no line break: the page's text runs "Uses" into "Approved".
     assert found("<h2>Uses</h2><p>Approved for tension headaches.</p>") == [
-        ("Tension headache", "Approved for tension headaches.")]
+        ("tension headaches", "Approved for tension headaches.")]
 
 
 # --- tables: a row is read as one sentence ------------------------------------------
@@ -131,9 +130,9 @@ def table(*rows, head=("Condition", "Status"), caption=""):
     (table(("Chronic migraine", "FDA-approved"), ("Tension headache", "FDA-approved")),
      [("Tension headache", "Tension headache | FDA-approved")]),
     (table(("Low back pain", "Yes"), head=("Use", "FDA-approved?")),
-     [("Chronic low back pain", "Low back pain | FDA-approved")]),
+     [("Low back pain", "Low back pain | FDA-approved")]),
     (table(("Chronic migraine", "x"), caption="Uses approved for TMJ and migraine"),
-     [("TMJ disorders", "Uses approved for TMJ and migraine")]),
+     [("TMJ and migraine", "Uses approved for TMJ and migraine")]),
 ])
 def test_a_table_row_or_caption_that_calls_an_off_label_use_approved(html, expected):
     assert found(html) == expected

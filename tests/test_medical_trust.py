@@ -12,7 +12,10 @@ from dataclasses import dataclass
 import pytest
 from conftest import LABEL_URL, article_source, condition_source, faq_source
 
+from medical_content import labels
 from medical_content.review import add_months
+
+BOTOX = labels.load([labels.HERE])["botox"]
 
 from test_build_errors import fails
 
@@ -98,7 +101,7 @@ def test_sources_are_listed_on_the_page(fixture_site):
     (["Sources"], {}, "cd.md:1: a condition page needs the metadata 'Sources', and it is missing"),
     ([], {"Sources": "[Our article](/articles/a/)"},
      "cd.md:5: an approved use must cite the prescribing information, and it does not; add "
-     f"[BOTOX US Prescribing Information]({LABEL_URL}) to Sources"),
+     f"[BOTOX US Prescribing Information]({BOTOX.url}) to Sources"),
     ([], {"Sources": "the label, somewhere"},
      "cd.md:5: the source 'the label, somewhere' is not a Markdown link"),
 ])
@@ -196,19 +199,18 @@ def off_label_pages(site):
 
 
 def test_the_source_articles_approved_list_fails_the_build(fixture_site, caplog):
+    """The list's introduction calls "a variety of chronic pain conditions" approved:
+    one message, at its line, with what the label does cover and where to read it."""
     off_label_pages(fixture_site)
     fixture_site.write("articles/a.md", article_source(SOURCE_PARAGRAPH))
     messages = fails(fixture_site, caplog)
-    claims = [m for m in messages if "calls an off-label use approved" in m]
-    assert [re.search(r"\(([^()]*) is not an FDA-approved use", m)[1] for m in claims] == [
-        "Tension headache", "Chronic low back pain", "TMJ disorders"]
-    for message in claims:
-        assert message.startswith("content/articles/a.md:")
-        assert "Botox has been approved for the treatment of a variety of chronic pain " \
-               "conditions, including:" in message
-    assert "content/articles/a.md:11: calls an off-label use approved: 'Botox has been " \
-           "approved for the treatment of a variety of chronic pain conditions, including: " \
-           "Tension headaches'" in claims[0]
+    [claim] = [m for m in messages if "its label does not hold" in m]
+    assert claim.startswith(
+        "content/articles/a.md:8: says something is approved that its label does not hold: "
+        "'Botox has been approved for the treatment of a variety of chronic pain conditions, "
+        "including:' (approved for 'the treatment of a variety of chronic pain conditions, "
+        "including'? not an indication on its label: the BOTOX label (revised ")
+    assert BOTOX.url in claim and "Chronic migraine; Spasticity; Cervical dystonia" in claim
 
 
 @pytest.mark.parametrize("sentence", [
@@ -230,8 +232,8 @@ def test_false_sentences_fail(fixture_site, caplog, sentence):
     off_label_pages(fixture_site)
     fixture_site.write("pages/faq.md", faq_source(("Is it approved?", sentence)))
     messages = fails(fixture_site, caplog)
-    assert any(m.startswith("content/pages/faq.md:11: calls an off-label use approved: "
-                            f"{sentence!r}") for m in messages), messages
+    assert any(m.startswith("content/pages/faq.md:11: says something is approved that its "
+                            f"label does not hold: {sentence!r}") for m in messages), messages
 
 
 # --- readability ------------------------------------------------------------------
@@ -297,8 +299,8 @@ def test_checks_in_a_worker_process_report_what_the_builds_own_process_reports(
     report_in_process = json.loads(report.read_text())
     caplog.clear()
     in_worker = fails(fixture_site, caplog, MEDICAL_CHECK_WORKERS=1)
-    assert any(m.startswith("content/articles/a.md:11: calls an off-label use approved")
-               for m in in_worker), in_worker
+    assert any(m.startswith("content/articles/a.md:8: says something is approved that its "
+                            "label does not hold") for m in in_worker), in_worker
     assert any(m.startswith("content/pages/conditions/cd.md:1: the page does not open with "
                             "an 'In short' section") for m in in_worker), in_worker
     assert sorted(in_worker) == sorted(in_process)

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from medical_content import claims, faq
+from medical_content import approvals, claims, faq, labels
 from medical_content.html_text import collapse, fragment
 from medical_content.structured_data import faq_page, script_json
 
@@ -107,11 +107,10 @@ def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
 # Sentences that make or break an approval claim, with the approval word and the name of
 # an off-label use cut by markup (inline elements, comments, nested blocks, scripts) and
 # glued to the blocks around them.
-TERMS = claims.off_label_terms({"Tension headache": ["Tension headache", "Tension-type headache"],
-                                "TMJ disorders": ["TMJ disorders", "TMJ"]})
+TERMS = approvals.Judge(labels.load([labels.HERE]), "botox")
 NAMES = ["Tension headache", "tension-type headaches", "TMJ disorders", "TMJ"]
 APPROVALS = ["approved", "FDA-approved", "Approved", "indicated", "licensed", "cleared",
-             "apProved", "licenſed", "İndicated"]  # with characters case-insensitive matching folds
+             "authorized", "apProved", "licenſed", "İndicated"]  # with characters case-insensitive matching folds
 CUTS = ["<b></b>", "<!-- -->", "<br>", "<script>x</script>", "<div>z</div>", "<em>", "</em>",
         " ", "\n"]
 BEFORE = ["", "<p>x</p>", "<div>y</div>", "<p>Approved uses</p>", "<h2>Uses</h2>"]
@@ -151,7 +150,7 @@ def test_the_claims_shortcut_never_hides_a_claim(page):
 
 
 @PROPERTY
-@given(text=st.lists(st.one_of(TEXT, st.sampled_from(APPROVALS + ["APPROVAL", "Indicated", "cleaRed"])),
+@given(text=st.lists(st.one_of(TEXT, st.sampled_from(APPROVALS + ["APPROVAL", "Indicated", "cleaRed", "AUTHORISED"])),
                      max_size=6).map("".join))
 def test_the_approval_prefilter_passes_every_text_the_approval_pattern_matches(text):
     # the claims shortcut skips an element when this says no: it may never say no to a

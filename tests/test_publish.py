@@ -26,14 +26,14 @@ def test_failed_build_leaves_the_last_good_site_untouched(fixture_site):
     before = snapshot(fixture_site.output)
     assert any(str(p).endswith("conditions/cd/index.html") for p in before)
 
-    fixture_site.write("pages/conditions/cd.md", condition_source(drop=["Regulatory_status"]))
+    fixture_site.write("pages/conditions/cd.md", condition_source(drop=["Condition"]))
     fixture_site.write("pages/new.md", "Title: New\nSummary: S.\n\nA new page.\n")
     bad = run_build(fixture_site)
 
     assert bad.returncode == 1
     log = bad.stdout + bad.stderr
     assert "content/pages/conditions/cd.md:1: a condition page needs the metadata " \
-           "'Regulatory_status'" in log
+           "'Condition'" in log
     assert "Nothing was published" in log
     assert "Traceback" not in log
     assert snapshot(fixture_site.output) == before
@@ -44,7 +44,7 @@ def test_failed_build_leaves_the_last_good_site_untouched(fixture_site):
 def test_successful_build_replaces_the_site(fixture_site):
     fixture_site.write("pages/conditions/cd.md", condition_source())
     assert run_build(fixture_site).returncode == 0
-    fixture_site.write("pages/conditions/cd.md", condition_source(Condition="Torticollis"))
+    fixture_site.write("pages/conditions/cd.md", condition_source(Condition="Spasmodic torticollis"))
     fixture_site.write("pages/other.md", "Title: Other\nSummary: S.\n\nText.\n")
     result = run_build(fixture_site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,11 +1,13 @@
-"""Finds sentences that call an off-label use of the drug approved.
+"""Finds sentences that say a drug is approved for what its label does not hold.
 
-A sentence makes the false claim when it names an off-label condition and, in the same
-clause, says "approved" (or "FDA-approved", "approval", "indicated", "licensed",
-"cleared") without negating it. A list is judged with the sentence that introduces it:
+A sentence makes a claim when, in a clause, it says "approved" (or "FDA-approved",
+"approval", "indicated", "licensed", "cleared", "authorized") without negating it; what
+the clause then calls approved must be an indication of the drug in the label registry
+(``approvals``: closed-world). A list is judged with the sentence that introduces it:
 "Botox has been approved for ..., including:" followed by "- Tension headaches" is the
 claim "approved for ... tension headaches". A list item that states its own status
-("(off-label: not FDA-approved)") is judged on its own. Questions assert nothing.
+("(off-label: not FDA-approved)") is judged on its own; a table row is read as one
+sentence. Questions assert nothing.
 """
 
 import functools
@@ -17,11 +19,23 @@ from lxml import etree
 from .html_text import text_of
 
 APPROVAL = re.compile(
-    r"\b(?:approv(?:ed|al)|indicated|licensed|cleared)\b", re.IGNORECASE)
-_APPROVAL_STEMS = ("approv", "indicated", "licensed", "cleared")  # as APPROVAL, lower case
+    r"\b(?:approv(?:ed|al|es)|indicated|licensed|cleared|authori[sz]ed)\b", re.IGNORECASE)
+_APPROVAL_STEMS = ("approv", "indicated", "licensed", "cleared", "authori")  # as APPROVAL
 _NEGATOR = re.compile(
-    r"(?:\b(?:not|never|no|neither|nor|without|lacks?|except|excluding)\b|n't\b)",
+    r"(?:\b(?:not|never|no|neither|nor|without|lacks?|except|excluding)\b|n['\u2019]t\b)",
     re.IGNORECASE)
+# A question that asserts: "Did you know Botox is approved for ...?"
+_RHETORICAL = re.compile(r"^\W*(?:did\s+you\s+know|why\b.*\bwhen\b)", re.IGNORECASE)
+# An approval hoped for, not held: "may soon be approved", "is seeking approval".
+_NOT_YET = re.compile(r"\b(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}(?:be|become)\s+"
+                      r"(?:fda[\s-]*)?$|\b(?:seeking|awaiting|pending|applied\s+for)\s+(?:fda\s+)?$",
+                      re.IGNORECASE)
+# A claim quoted to deny it: "It is a myth that ..."; or reported, then denied later in
+# the sentence: "Some websites claim ..., but the FDA has not approved it".
+_DENIED = re.compile(r"\b(?:myths?|misconceptions?|false|untrue|not\s+true|wrong|incorrect)\b",
+                     re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:claims?|claimed|read|say|says|said|heard|advertises?|advertised"
+                       r"|suggests?)\b", re.IGNORECASE)
 # Clauses end at these: an approval on one side says nothing about a name on the other.
 _CLAUSE_BREAK = re.compile(
     r";|:|\b(?:but|whereas|while|although|however|unlike)\b", re.IGNORECASE)
@@ -46,49 +60,10 @@ _AFFIRMATIVE = {"yes", "y", "\u2713", "\u2714", "\u2705", "x", "approved", "fda-
 @dataclass(frozen=True)
 class Claim:
     sentence: str  # as a reader sees it; for a list item: its introduction + the item
-    condition: str  # the off-label condition that it calls approved
+    condition: str  # what it calls approved, as written
+    reason: str  # what the label holds instead
     anchor: str  # the text to look for in the source: the sentence, or the list item
     row: tuple = ()  # for a table row: its cells' texts, which stand on one source line
-
-
-class OffLabel:
-    """The names of the off-label conditions as one pattern: a sentence is scanned once,
-    however many conditions the site has. Plain values, so a worker process can take
-    it; the pattern is compiled once per process."""
-
-    def __init__(self, conditions):
-        self.displays = tuple(conditions)
-        groups = []
-        for index, names in enumerate(conditions.values()):
-            alternatives = sorted({_name_pattern(n) for n in names if n.strip()},
-                                  key=len, reverse=True)
-            if alternatives:
-                groups.append(f"(?P<c{index}>{'|'.join(alternatives)})")
-        self.source = r"\b(?:" + "|".join(groups) + r")(?:e?s)?\b" if groups else ""
-
-    def __bool__(self):
-        return bool(self.source)
-
-    def __eq__(self, other):
-        return isinstance(other, OffLabel) and self.source == other.source
-
-    def __hash__(self):
-        return hash(self.source)
-
-    def find(self, text):
-        """(display name, position) of each off-label condition named in the text."""
-        for match in _compiled(self.source).finditer(text):
-            yield self.displays[int(match.lastgroup[1:])], match.start()
-
-
-@functools.lru_cache(maxsize=8)
-def _compiled(source):
-    return re.compile(source, re.IGNORECASE)
-
-
-def off_label_terms(conditions):
-    """{display name: [names]} of the off-label conditions, built once a build."""
-    return OffLabel(conditions)
 
 
 # The characters beyond ASCII that Python's case-insensitive matching takes for an
@@ -106,16 +81,9 @@ def fold(text):
     return text.lower()
 
 
-def _name_pattern(name):
-    # "tension-type headache" also matches "tension type headaches"
-    words = re.split(r"[\s\-]+", name.strip())
-    return r"[\s\-]+".join(re.escape(word) for word in words)
-
-
 def false_approvals(root, terms):
-    """Every false approval claim in the element's text, each (sentence, condition) once."""
-    if not terms:
-        return []
+    """Every false approval claim in the element's text, each (sentence, condition) once;
+    ``terms``: the ``approvals.Judge`` of the build."""
     return _distinct(_claims(root, terms, in_item=False, prune=True))
 
 
@@ -177,14 +145,16 @@ def _walk(element, terms, in_item, prune):
         text = own_text(element)
         if APPROVAL.search(text):
             for sentence in sentences(text):
-                for condition in _claimed(sentence, terms):
-                    yield Claim(sentence, condition, sentence)
+                for refusal in _claimed(sentence, terms):
+                    yield Claim(sentence, refusal.named, refusal.reason, sentence)
     for child in element:
         yield from _claims(child, terms, in_item, prune)
 
 
 def _list_claims(list_element, terms):
     intro = _introduction(list_element)
+    if intro and _claimed(intro.rstrip(":"), terms):
+        intro = ""  # refused where it stands: its items are judged on their own
     for item in list_element:
         if not isinstance(item.tag, str) or item.tag != "li":
             continue
@@ -193,8 +163,8 @@ def _list_claims(list_element, terms):
                 judged, shown = intro.rstrip(":") + " " + sentence, intro + " " + sentence
             else:
                 judged = shown = sentence
-            for condition in _claimed(judged, terms):
-                yield Claim(shown, condition, sentence)
+            for refusal in _claimed(judged, terms):
+                yield Claim(shown, refusal.named, refusal.reason, sentence)
 
 
 def _table_claims(table, terms):
@@ -218,12 +188,13 @@ def _table_claims(table, terms):
                 read.append(text)
         line = " | ".join(read)
         for sentence in sentences(line):
-            for condition in _claimed(sentence, terms):
-                yield Claim(sentence, condition, sentence, row=tuple(t for t in texts if t))
+            for refusal in _claimed(sentence, terms):
+                yield Claim(sentence, refusal.named, refusal.reason, sentence,
+                            row=tuple(t for t in texts if t))
     for caption in table.iter("caption"):
         for sentence in sentences(own_text(caption)):
-            for condition in _claimed(sentence, terms):
-                yield Claim(sentence, condition, sentence)
+            for refusal in _claimed(sentence, terms):
+                yield Claim(sentence, refusal.named, refusal.reason, sentence)
 
 
 def _introduction(list_element):
@@ -245,30 +216,35 @@ def _states_status(text):
 
 
 @functools.lru_cache(maxsize=65536)
-def _claimed(sentence, terms):
-    """The off-label conditions a sentence calls approved; cached, as the same sentences
-    (the safety information, the disclaimer) stand on every page."""
+def _claimed(sentence, judge):
+    """What a sentence calls approved that the label does not hold (``approvals``);
+    cached, as the same sentences (the safety information, the disclaimer) stand on
+    every page."""
     if not APPROVAL.search(sentence):
         return ()
-    if sentence.rstrip(" )\"”’").endswith("?"):
+    # BOTOX® is BOTOX; crow’s feet are crow's feet
+    sentence = sentence.replace("\u00ae", "").replace("\u2122", "").replace("\u2019", "'")
+    if sentence.rstrip(" )\"”’").endswith("?") and not _RHETORICAL.search(sentence):
         return ()
-    claimed = []
-    for clause in _CLAUSE_BREAK.split(sentence):
-        if not any(not _negated(clause, m.start()) for m in APPROVAL.finditer(clause)):
+    found = []
+    clauses = _CLAUSE_BREAK.split(sentence)
+    for index, clause in enumerate(clauses):
+        affirmed = next((m for m in APPROVAL.finditer(clause)
+                         if not _negated(clause, m.start())), None)
+        if affirmed is None or _NOT_YET.search(clause[:affirmed.start()]):
             continue
-        for condition, position in terms.find(clause):
-            if condition not in claimed and not _name_negated(clause, position):
-                claimed.append(condition)
-    return tuple(claimed)
+        said_before = " ".join(clauses[:index]) + " " + clause[:affirmed.start()]
+        denied_after = any(_NEGATOR.search(later) for later in clauses[index + 1:])
+        if _DENIED.search(said_before) or (_REPORTED.search(said_before) and denied_after):
+            continue
+        for refusal in judge.refusals(clause, affirmed.span()):
+            if refusal not in found:
+                found.append(refusal)
+    return tuple(found)
 
 
 def _negated(clause, position):
     return bool(_NEGATOR.search(" ".join(clause[:position].split()[-_WINDOW:])))
-
-
-def _name_negated(clause, position):
-    # "approved for chronic migraine, not tension headaches" / "not for low back pain"
-    return bool(_NEGATOR.search(" ".join(clause[:position].split()[-2:])))
 
 
 def own_text(element, skip=_BLOCKS):

@@ -24,13 +24,6 @@ def check(metadata, kind, config):
             f"the title {title!r} holds HTML markup; titles are plain text (they also stand "
             "in the browser tab, search results and the structured data)",
             "write the title as plain words, without <...> tags", field="title"))
-    status = str(metadata.get("regulatory_status", "")).strip().lower()
-    if kind == "condition" and status == "approved" \
-            and not str(metadata.get("indication", "")).strip():
-        faults.append(Fault(
-            "an approved use needs its indication, and 'Indication' is missing",
-            "add 'Indication: <the label's indication in plain words>' to the header",
-            line=1))
     return faults
 
 

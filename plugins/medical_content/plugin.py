@@ -27,10 +27,10 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
-from . import build_state, checks_cache, claims, compliance, metadata, prepare, readability, review
+from . import approvals, build_state, checks_cache, claims, compliance, metadata, prepare, readability, review
 from . import html_text, settings, site_paths, theme, workers, written_page
 from .problems import BuildFailed, ErrorCounter, HideTraceback, Superseded, display_path
-from .problems import report_faults
+from .problems import Problem, report, report_faults
 from .reader import CheckedMarkdownReader
 
 class State:
@@ -43,7 +43,7 @@ class State:
         self.safety_html = Markup(
             markdown.Markdown(**markdown_settings).convert(config.safety_information))
         self.safety_heading = written_page.first_heading(self.safety_html)
-        self.off_label = None
+        self.judges = {}  # product -> approvals.Judge
         self.report = compliance.Report()
         self.checks = None
         self.contents = {}  # id(content): prepare.Located, for each article and page read
@@ -143,12 +143,7 @@ def prepare_content(generators):
     for item in everything:
         item.content.kind = metadata.kind_of(item.content, item.is_article)
     pages_by_slug = {item.content.slug: item for item in everything if not item.is_article}
-    state.off_label = claims.off_label_terms({
-        c.metadata.get("condition", c.title): metadata.names_of(c)
-        for c in (item.content for item in everything)
-        if c.kind == "condition"
-        and str(c.metadata.get("regulatory_status", "")).strip().lower() == "off-label"})
-    state.summary_claims = _summary_claims(everything, state.off_label)
+    _report_stale_labels(state.config)
     site = prepare.site_facts(settings_, state.config)
     for item in everything:
         content = item.content
@@ -159,6 +154,7 @@ def prepare_content(generators):
                 review.overdue_fault(content.review))
         report_faults(content.source_path, item.generator.path, faults)
         report_faults(content.source_path, item.generator.path, warnings, logging.WARNING)
+    state.summary_claims = _summary_claims(everything, state)
     context = wanted[0].context  # one dict, shared by every generator
     published = {id(c) for g in wanted for c in getattr(g, "pages", ())}
     context["condition_pages"] = sorted(
@@ -168,7 +164,7 @@ def prepare_content(generators):
     context["SAFETY_INFORMATION"] = state.safety_html
 
 
-def _summary_claims(everything, off_label):
+def _summary_claims(everything, state):
     """Check each page's Summary where it is written: templates show it on other pages
     (lists of conditions, the search page), whose sources do not hold it."""
     found_everywhere = []
@@ -176,11 +172,32 @@ def _summary_claims(everything, off_label):
         summary = str(item.content.metadata.get("summary") or "")
         if not summary or not claims.may_say_approved(summary):
             continue
-        found = claims.false_approvals(html_text.fragment(summary), off_label)
+        found = claims.false_approvals(html_text.fragment(summary), _judge(item.content, state))
         report_faults(item.content.source_path, item.generator.path,
                       written_page.claim_faults(found, field="summary"))
         found_everywhere += [(claim.sentence, claim.condition) for claim in found]
     return tuple(found_everywhere)
+
+
+def _judge(content, state):
+    """The claims judge of a page: its own drug is the one a sentence means when it
+    names none (a condition page's Drug:, else the site's)."""
+    regulatory = getattr(content, "regulatory", None)
+    product = regulatory.label.key if regulatory is not None else state.config.product
+    if product not in state.judges:
+        state.judges[product] = approvals.Judge(state.config.registry, product)
+    subject = str(content.metadata.get("condition", "")) if regulatory is not None else ""
+    return state.judges[product].about(subject) if subject else state.judges[product]
+
+
+def _report_stale_labels(config):
+    for label in config.registry.stale(config.today, config.label_check_months):
+        report(Problem(os.path.relpath(label.path), 1,
+                       f"the {label.brand} label was last checked on {label.checked.isoformat()}, "
+                       f"more than {config.label_check_months} months ago",
+                       "have a pharmacist compare it with the current prescribing information "
+                       f"({label.url}), then update label_revision, checked and checked_by"),
+               logging.ERROR if config.overdue_is_error else logging.WARNING)
 
 
 def _from_a_summary(claim, summary_claims):
@@ -204,7 +221,7 @@ def check_written_page(path, context):
                                text=content.content, template=content.template,
                                is_medical=content.is_medical,
                                shows_safety_information=content.shows_safety_information,
-                               off_label=state.off_label)
+                               off_label=_judge(content, state))
     state.checks.submit(job, lambda result: _record(result, content, state))
 
 

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 from pelican.generators import ArticlesGenerator
 
-from . import faq, html_text, metadata, review, sources, structured_data, written_page
+from . import faq, html_text, metadata, review, sources, status, structured_data, written_page
 
 
 class Located(NamedTuple):
@@ -26,7 +26,7 @@ def site_facts(settings_, config):
     """What every page's structured data says of the site and the clinic."""
     return {"url": settings_["SITEURL"], "name": settings_["SITENAME"],
             "lang": settings_["DEFAULT_LANG"], "clinic": settings_["CLINIC"],
-            "drug": config.drug, "label_url": config.label_url,
+            "label": config.registry[config.product],
             "index_url": settings_["INDEX_SAVE_AS"].rsplit("index.html", 1)[0]}
 
 
@@ -39,11 +39,20 @@ def prepare(item, state, pages_by_slug, site):
     content.is_medical = kind in config.kinds
     content.shows_safety_information = kind in config.safety_kinds
     faults = metadata.check(content.metadata, kind, config)
+    content.regulatory = None
+    if kind == "condition":
+        content.regulatory, found = status.status_of(content.metadata, config)
+        faults += found
+        if content.regulatory is not None:
+            # what the templates read: the registry's word, never the page's
+            content.regulatory_status = content.regulatory.name
+            if content.regulatory.approved and not str(content.metadata.get("indication", "")).strip():
+                content.indication = content.regulatory.indication.text
     if not is_article and kind and "template" not in content.metadata:
         faults += _use_kind_template(content, generator, kind)
     content.review, found = review.review_of(content.metadata, config)
     faults += found
-    content.sources, found = sources.sources_of(content.metadata, kind, config)
+    content.sources, found = sources.sources_of(content.metadata, content.regulatory)
     faults += found
     content.breadcrumbs = _breadcrumbs(item, pages_by_slug, site)
     if kind == "condition":

@@ -10,7 +10,7 @@ import os
 import tomllib
 from dataclasses import dataclass
 
-from . import schema
+from . import labels, schema
 from .problems import SettingsError
 
 DEFAULTS = {
@@ -54,11 +54,14 @@ DEFAULTS = {
                       "example": "<the condition's name>"},
         "alternate_name": {"type": "list", "kinds": ["condition"],
                            "example": "<other names of the condition, comma-separated>"},
+        # Whether the use is approved is the label registry's to say: if a page says it,
+        # it must agree; the indication, in plain words, only for a use the label holds.
         "regulatory_status": {"type": "choice", "values": ["approved", "off-label"],
-                              "kinds": ["condition"], "required": ["condition"],
-                              "example": "approved' or 'Regulatory_status: off-label"},
+                              "kinds": ["condition"], "example": "off-label"},
         "indication": {"type": "text", "kinds": ["condition"],
                        "example": "<the label's indication in plain words>"},
+        "drug": {"type": "text", "kinds": ["condition"],
+                 "example": "<a label of the registry, if not the site's drug: xeomin>"},
     },
     # Where a page's place in the content folder gives its kind (glob patterns relative
     # to the content folder, first match wins): a writer cannot take a page out of its
@@ -72,13 +75,16 @@ DEFAULTS = {
     "MEDICAL_OVERDUE_REVIEW": "warning",
     # The day the build takes as today, "YYYY-MM-DD"; None for the real date. Tests set it.
     "MEDICAL_TODAY": None,
-    # The drug's prescribing information: every approved use must cite it.
-    "MEDICAL_LABEL_URL": "https://www.rxabbvie.com/pdf/botox_pi.pdf",
-    "MEDICAL_DRUG": {
-        "name": "Botox",
-        "nonProprietaryName": "onabotulinumtoxinA",
-        "prescriptionStatus": "https://schema.org/PrescriptionOnly",
-    },
+    # The label registry: the plugin's own labels/ folder, and these folders too (a
+    # site's own label files, relative to the content folder). Whether a use is
+    # approved, and what an approval claim may say, is taken from it.
+    "MEDICAL_LABELS": [],
+    # The site's drug: a label file's name in the registry. A page that names no other
+    # drug is about this one; every approved use must cite its label.
+    "MEDICAL_PRODUCT": None,
+    # A label not checked by a person for this many months warns (an error when
+    # MEDICAL_OVERDUE_REVIEW is "error", as for make publish).
+    "MEDICAL_LABEL_CHECK_MONTHS": 12,
     # Important Safety Information: Markdown, relative to the content folder, shown on
     # every page of these kinds from this one file.
     "MEDICAL_SAFETY_INFORMATION": "includes/important-safety-information.md",
@@ -117,8 +123,9 @@ class Config:
     review_interval_months: int
     overdue_is_error: bool
     today: datetime.date
-    label_url: str
-    drug: dict
+    registry: object  # labels.Registry
+    product: str  # the site's drug: a key of the registry
+    label_check_months: int
     safety_information: str  # the Markdown source; the plugin renders it once
     safety_kinds: frozenset
     readability_grade: float
@@ -219,9 +226,14 @@ def load(settings):
             isinstance(k, str) and isinstance(v, str) for k, v in kind_paths.items()):
         _fail("MEDICAL_KIND_PATHS", kind_paths, "a dict of path pattern -> kind, for example "
               "{\"pages/conditions/*.md\": \"condition\"}")
-    drug = s["MEDICAL_DRUG"]
-    if not isinstance(drug, dict) or not {"name", "nonProprietaryName"} <= set(drug):
-        _fail("MEDICAL_DRUG", drug, "a dict with at least name and nonProprietaryName")
+    extra = s["MEDICAL_LABELS"]
+    if isinstance(extra, str) or not isinstance(extra, (list, tuple)):
+        _fail("MEDICAL_LABELS", extra, "a list of folders (relative to the content folder)")
+    registry = labels.load([labels.HERE, *(os.path.join(root, folder) for folder in extra)])
+    product = s["MEDICAL_PRODUCT"]
+    if product not in registry:
+        _fail("MEDICAL_PRODUCT", product, "the name of a label file of the registry, one "
+              "of " + ", ".join(repr(key) for key in sorted(registry.labels)))
     safety_path = _content_file("MEDICAL_SAFETY_INFORMATION", s["MEDICAL_SAFETY_INFORMATION"], root)
     with open(safety_path, encoding="utf-8") as source:
         safety_information = source.read()
@@ -241,8 +253,10 @@ def load(settings):
         overdue_is_error=_choice("MEDICAL_OVERDUE_REVIEW", s["MEDICAL_OVERDUE_REVIEW"],
                                  ("warning", "error")) == "error",
         today=_today(s["MEDICAL_TODAY"]),
-        label_url=_text("MEDICAL_LABEL_URL", s["MEDICAL_LABEL_URL"]),
-        drug=dict(drug),
+        registry=registry,
+        product=product,
+        label_check_months=_number("MEDICAL_LABEL_CHECK_MONTHS",
+                                   s["MEDICAL_LABEL_CHECK_MONTHS"], int),
         safety_information=safety_information,
         safety_kinds=frozenset(_strings("MEDICAL_SAFETY_KINDS", s["MEDICAL_SAFETY_KINDS"])),
         readability_grade=float(_number("MEDICAL_READABILITY_GRADE",

@@ -18,11 +18,12 @@ class Source:
     url: str
 
 
-def sources_of(metadata, kind, config):
-    """(sources, faults): the parsed list, and what is wrong with it."""
+def sources_of(metadata, regulatory):
+    """(sources, faults): the parsed list, and what is wrong with it; ``regulatory``: a
+    condition page's ``status.Status`` (an approved use must cite its label)."""
     value = metadata.get("sources")
     if not value:
-        return [], []  # the required-metadata check names what is missing
+        return [], []  # the schema check names what is missing
     lines = value if isinstance(value, list) else str(value).splitlines()
     found, faults = [], []
     for line in (raw.strip() for raw in lines):
@@ -36,10 +37,11 @@ def sources_of(metadata, kind, config):
                 f"the source {line!r} is not a Markdown link",
                 "write each source on its own line as [Title](https://address), the "
                 "lines after the first indented by 4 spaces", field="sources"))
-    approved = kind == "condition" and str(metadata.get("regulatory_status", "")).strip().lower() == "approved"
-    if approved and config.label_url not in {source.url for source in found}:
-        faults.append(Fault(
-            "an approved use must cite the prescribing information, and it does not",
-            f"add [BOTOX US Prescribing Information]({config.label_url}) to Sources",
-            field="sources"))
+    if regulatory is not None and regulatory.approved:
+        label = regulatory.label
+        if not set(label.urls) & {source.url for source in found}:
+            faults.append(Fault(
+                "an approved use must cite the prescribing information, and it does not",
+                f"add [{label.brand} US Prescribing Information]({label.url}) to Sources",
+                field="sources"))
     return found, faults

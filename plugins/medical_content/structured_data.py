@@ -55,8 +55,8 @@ def headline(title):
 def page_graph(site, page):
     """One schema.org @graph for a page; its nodes refer to each other by @id.
 
-    ``site``: url ("" or absolute), name, lang, clinic (the CLINIC setting), drug,
-    label_url. ``page``: url (site-relative), title, description, kind, is_medical,
+    ``site``: url ("" or absolute), name, lang, clinic (the CLINIC setting), label
+    (the site's drug's ``labels.Label``). ``page``: url (site-relative), title, description, kind, is_medical,
     breadcrumbs [(name, site-relative url)], and for medical pages date_published,
     date_modified, review; plus article (author), condition (name, alternate_names)
     or faq (entries) where they apply.
@@ -65,7 +65,8 @@ def page_graph(site, page):
     page_url = home + page["url"]
     ids = {"website": home + "#website", "clinic": home + "#clinic",
            "webpage": page_url + "#webpage", "breadcrumb": page_url + "#breadcrumb",
-           "drug": page_url + "#drug", "condition": page_url + "#condition"}
+           # one node per product, the same on every page
+           "drug": home + "#drug-" + site["label"].key, "condition": page_url + "#condition"}
     clinic = site["clinic"]
     nodes = [
         {"@type": "WebSite", "@id": ids["website"], "url": home, "name": site["name"],
@@ -118,10 +119,11 @@ def page_graph(site, page):
 
 
 def _drug(site, drug_id):
-    drug = {"@type": "Drug", "@id": drug_id, **site["drug"]}
-    if site.get("label_url"):
-        drug["labelDetails"] = site["label_url"]
-    return drug
+    label = site["label"]
+    return {"@type": "Drug", "@id": drug_id, "name": label.brand,
+            "nonProprietaryName": label.generic,
+            "prescriptionStatus": "https://schema.org/PrescriptionOnly",
+            "prescribingInfo": label.url, "labelDetails": label.url}
 
 
 def _reviewer(reviewer, clinic_id):

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from . import claims, disclaimer, html_policy, images, readability, site_paths
 from .html_text import fragment, page, visible_text
-from .metadata import in_sentence
 from .problems import Fault
 
 
@@ -66,7 +65,7 @@ class PageJob:
     template: str
     is_medical: bool
     shows_safety_information: bool
-    off_label: tuple  # known once every page was read, so sent with each job
+    off_label: object  # the page's approvals.Judge, sent with each job
 
     def run(self, shared):
         return check(self, shared)
@@ -118,10 +117,10 @@ def check(job, shared):
 def claim_faults(found, field=""):
     """A fault for each false claim; ``field``: the metadata it was read from, if any."""
     return [Fault(
-        f"calls an off-label use approved: {claim.sentence!r} ({claim.condition} is "
-        "not an FDA-approved use of Botox)",
-        f"say plainly that Botox is not FDA-approved for {in_sentence(claim.condition)}, or "
-        "remove the claim", field=field, text="" if field else claim.anchor,
+        f"says something is approved that its label does not hold: {claim.sentence!r} "
+        f"(approved for {claim.condition!r}? {claim.reason})",
+        "say only what the label holds, say plainly that it is not FDA-approved for this "
+        "use, or remove the claim", field=field, text="" if field else claim.anchor,
         all_of=claim.row) for claim in found]
 
 

@@ -1,0 +1,156 @@
+"""The label registry: what each drug's US prescribing information (its label) approves.
+
+Whether a use is approved is a fact of the label, not of the page that names it: a
+condition page's status, its indication text and the claims a page may make are all
+taken from here. The registry is data, one TOML file per product (``labels/``, beside
+this module; a site may add folders with ``MEDICAL_LABELS``), each fact citing the
+label section it comes from, with the label's revision and the day a person checked it.
+"""
+
+import datetime
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+
+from .problems import SettingsError
+from .review import add_months
+
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "labels")
+_REVISION = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class Indication:
+    id: str
+    condition: str
+    synonyms: tuple  # what a page may write for exactly this use, folded (see ``fold``)
+    text: str  # as the label words it
+    population: str
+    min_age_years: object  # int, or None where the label states no age
+    max_age_years: object  # int, or None ("adults younger than 65": 64)
+    section: str
+    limits: tuple
+    not_covered: tuple  # uses people confuse with this one, which the label excludes
+    defined_by: tuple  # phrases of the label's definition of the condition
+
+
+@dataclass(frozen=True)
+class Label:
+    key: str  # the file's name: "botox"
+    brand: str
+    generic: str
+    names: tuple
+    manufacturer: str
+    url: str
+    urls: tuple  # url, and the other addresses of the same prescribing information
+    revision: str  # "YYYY-MM"
+    checked: datetime.date
+    checked_by: str
+    first_approved: object
+    boxed_warning: str
+    indications: tuple
+    path: str
+
+    @property
+    def revised(self):
+        """The revision as people write it: "11/2023"."""
+        year, month = self.revision.split("-")
+        return f"{month}/{year}"
+
+    def named_by(self, text):
+        """Whether ``text`` is one of this product's names (or its key)."""
+        wanted = text.strip().casefold()
+        return wanted == self.key or wanted in {name.casefold() for name in self.names}
+
+    def indication_for(self, name):
+        """The indication whose condition or synonyms are ``name``, or None."""
+        wanted = fold(name)
+        return next((i for i in self.indications if wanted in i.synonyms), None)
+
+
+def fold(name):
+    """A condition's name as compared: case, hyphens and a plural "s" do not count."""
+    words = re.split(r"[\s\-]+", name.strip().casefold())
+    return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+                    else word for word in words if word)
+
+
+class Registry:
+    def __init__(self, labels):
+        self.labels = {label.key: label for label in labels}
+
+    def __getitem__(self, key):
+        return self.labels[key]
+
+    def __contains__(self, key):
+        return key in self.labels
+
+    def stale(self, today, months):
+        """The labels last checked more than ``months`` months before ``today``."""
+        limit = add_months(today, -months)
+        return [label for label in self.labels.values() if label.checked < limit]
+
+
+def load(folders):
+    """The registry of every ``*.toml`` in the folders, checked: a malformed label stops
+    the build at start, naming the file and the field."""
+    labels = []
+    for folder in folders:
+        if not os.path.isdir(folder):
+            raise SettingsError(f"setting MEDICAL_LABELS: the folder {folder} does not exist")
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".toml"):
+                labels.append(_label(os.path.join(folder, name)))
+    keys = [label.key for label in labels]
+    for key in set(keys):
+        if keys.count(key) > 1:
+            raise SettingsError(f"two label files are named {key}.toml; keep one")
+    return Registry(labels)
+
+
+def _label(path):
+    try:
+        with open(path, "rb") as source:
+            data = tomllib.load(source)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: not valid TOML ({error}); fix the label file") from None
+
+    def field(table, name, kind=str, where=""):
+        value = table.get(name)
+        if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+            raise SettingsError(f"{path}: {where}{name} is missing or not a "
+                                f"{getattr(kind, '__name__', 'value')}; see labels/README.md")
+        return value
+
+    revision = field(data, "label_revision")
+    if not _REVISION.match(revision):
+        raise SettingsError(f"{path}: label_revision {revision!r} must be the label's month "
+                            "and year as YYYY-MM (its 'Revised: MM/YYYY')")
+    indications = []
+    for number, entry in enumerate(data.get("indications", []), start=1):
+        where = f"indication {number}: "
+        condition = field(entry, "condition", where=where)
+        synonyms = {fold(condition)} | {fold(s) for s in entry.get("synonyms", [])}
+        age, oldest = entry.get("min_age_years"), entry.get("max_age_years")
+        indications.append(Indication(
+            id=field(entry, "id", where=where), condition=condition,
+            synonyms=tuple(sorted(synonyms)), text=field(entry, "text", where=where),
+            population=field(entry, "population", where=where),
+            min_age_years=age if isinstance(age, (int, float)) else None,
+            max_age_years=oldest if isinstance(oldest, (int, float)) else None,
+            section=field(entry, "section", where=where),
+            limits=tuple(entry.get("limits", [])),
+            not_covered=tuple(entry.get("not_covered", [])),
+            defined_by=tuple(entry.get("defined_by", []))))
+    if not indications:
+        raise SettingsError(f"{path}: the label has no [[indications]]")
+    return Label(
+        key=os.path.basename(path)[:-5], brand=field(data, "brand"),
+        generic=field(data, "generic"),
+        names=tuple(field(data, "names", list)) or (data["brand"],),
+        manufacturer=field(data, "manufacturer"), url=field(data, "label_url"),
+        urls=(data["label_url"], *data.get("also_at", [])),
+        revision=revision, checked=field(data, "checked", datetime.date),
+        checked_by=field(data, "checked_by"), first_approved=data.get("first_approved"),
+        boxed_warning=field(data, "boxed_warning"), indications=tuple(indications), path=path)

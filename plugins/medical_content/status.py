@@ -1,0 +1,57 @@
+"""A condition page's regulatory status, taken from the label registry (``labels``).
+
+The page names its condition (and its drug, if not the site's); the registry says
+whether that drug's label holds it. A page that says otherwise is an error at its line:
+a page cannot make a use approved by saying so.
+"""
+
+from dataclasses import dataclass
+
+from .labels import Indication, Label
+from .problems import Fault
+
+
+@dataclass(frozen=True)
+class Status:
+    label: Label
+    indication: object  # Indication, or None for an off-label use
+
+    @property
+    def approved(self):
+        return isinstance(self.indication, Indication)
+
+    @property
+    def name(self):
+        return "approved" if self.approved else "off-label"
+
+
+def status_of(metadata, config):
+    """(Status or None, faults) of a condition page."""
+    registry, faults = config.registry, []
+    label = registry[config.product]
+    written_drug = str(metadata.get("drug", "")).strip()
+    if written_drug:
+        label = next((l for l in registry.labels.values() if l.named_by(written_drug)), None)
+        if label is None:
+            known = ", ".join(sorted(registry.labels))
+            return None, [Fault(f"Drug {written_drug!r} is not in the label registry",
+                                f"write one of {known}, or add its label to the registry",
+                                field="drug")]
+    condition = str(metadata.get("condition", "")).strip()
+    status = Status(label, label.indication_for(condition) if condition else None)
+    where = f"the {label.brand} label (revised {label.revised}, {label.url})"
+    said = str(metadata.get("regulatory_status", "")).strip().lower()
+    if said and said != status.name:
+        holds = (f"holds {condition!r} as an approved use ({status.indication.section})"
+                 if status.approved else f"has no indication for {condition!r}")
+        faults.append(Fault(
+            f"Regulatory_status says {said!r}, but {where} {holds}",
+            "delete the Regulatory_status line: the status comes from the label registry "
+            "(if the label has changed, update the registry with a reviewer)",
+            field="regulatory_status"))
+    if str(metadata.get("indication", "")).strip() and not status.approved:
+        faults.append(Fault(
+            f"Indication is given, but {where} has no indication for {condition!r}: an "
+            "off-label use has none", "delete the Indication line, and say plainly that "
+            f"{label.brand} is not FDA-approved for it", field="indication"))
+    return status, faults
