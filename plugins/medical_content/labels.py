@@ -10,10 +10,9 @@ label section it comes from, with the label's revision and the day a person chec
 import datetime
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 
-from .problems import SettingsError
+from .problems import SettingsError, read_toml
 from .review import add_months
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "labels")
@@ -110,11 +109,7 @@ def load(folders):
 
 
 def _label(path):
-    try:
-        with open(path, "rb") as source:
-            data = tomllib.load(source)
-    except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"{path}: not valid TOML ({error}); fix the label file") from None
+    data = read_toml(path, "label file")
 
     def field(table, name, kind=str, where=""):
         value = table.get(name)

@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import sys
+import tomllib
 from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,15 @@ class MedicalContentError(Exception):
 
 class SettingsError(MedicalContentError):
     """A MEDICAL_* setting is unknown or has the wrong shape."""
+
+
+def read_toml(path, what):
+    """A TOML file of settings or data; one clear line if it does not parse."""
+    try:
+        with open(path, "rb") as source:
+            return tomllib.load(source)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: not valid TOML ({error}); fix the {what}") from None
 
 
 class BuildFailed(MedicalContentError):

@@ -7,11 +7,10 @@ rather than surfacing later as a confusing template or content error.
 
 import datetime
 import os
-import tomllib
 from dataclasses import dataclass
 
 from . import labels, schema
-from .problems import SettingsError
+from .problems import SettingsError, read_toml
 
 DEFAULTS = {
     # Kinds of content that give medical information: they must show the disclaimer,
@@ -193,11 +192,7 @@ def _content_file(name, value, content_root):
 
 
 def _reviewers(path):
-    try:
-        with open(path, "rb") as source:
-            table = tomllib.load(source)
-    except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"{path}: not valid TOML ({error}); fix the reviewers file") from None
+    table = read_toml(path, "reviewers file")
     for key, reviewer in table.items():
         if not isinstance(reviewer, dict) or not str(reviewer.get("name", "")).strip():
             raise SettingsError(f"{path}: reviewer [{key}] needs a name = \"...\" line")
