@@ -32,13 +32,19 @@ def medical(rng, i):
             "Sources": f"[BOTOX US Prescribing Information]({LABEL})\n    [Article {i}](/articles/a{i}/)"}
 
 
+# Uses the BOTOX label holds (the plugin's label registry decides a page's status).
+LABELLED = ["Chronic migraine", "Cervical dystonia", "Overactive bladder", "Spasticity",
+            "Blepharospasm", "Strabismus"]
+
+
 def condition(rng, i):
     approved = i % 3 != 0
-    fields = {"Kind": "condition", "Condition": f"Condition {i}",
+    name = LABELLED[i % len(LABELLED)] if approved else f"Condition {i}"
+    fields = {"Kind": "condition", "Condition": name,
               "Alternate_name": f"Alternate {i}, Other name {i}",
               "Regulatory_status": "approved" if approved else "off-label", **medical(rng, i)}
     if approved:
-        fields["Indication"] = f"Condition {i} in adults."
+        fields["Indication"] = f"{name} in adults."
     body = ["## In short", "It is a common problem. A doctor can help. Ask about the risks."]
     for section in ("What it is", "How it is treated", "Is Botox approved for this?", "Next steps"):
         body += [f"## {section}", paragraph(rng), paragraph(rng)]
