@@ -6,7 +6,7 @@ from medical_content import approvals, claims, labels
 from medical_content.html_text import fragment
 
 # The BOTOX label of the plugin's registry, the site's drug: the check is closed-world.
-TERMS = approvals.Judge(labels.load([labels.HERE]), "botox")
+TERMS = approvals.Judge.of(labels.load([labels.HERE]), "botox")
 
 SOURCE_LIST = (
     "<p>Another significant benefit of Botox for chronic pain management is its versatility. "

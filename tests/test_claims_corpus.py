@@ -15,7 +15,7 @@ from medical_content.html_text import fragment
 CORPUS = tomllib.loads((Path(__file__).parent / "claims_corpus.toml").read_text(encoding="utf-8"))
 ENTRIES = CORPUS["sentence"]
 REGISTRY = labels.load([labels.HERE])
-JUDGES = {key: approvals.Judge(REGISTRY, key) for key in REGISTRY.labels}
+JUDGES = {key: approvals.Judge.of(REGISTRY, key) for key in REGISTRY.labels}
 VERDICTS = {}  # index -> (expected, got): the summary's precision and recall
 
 

@@ -107,7 +107,7 @@ def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
 # Sentences that make or break an approval claim, with the approval word and the name of
 # an off-label use cut by markup (inline elements, comments, nested blocks, scripts) and
 # glued to the blocks around them.
-TERMS = approvals.Judge(labels.load([labels.HERE]), "botox")
+TERMS = approvals.Judge.of(labels.load([labels.HERE]), "botox")
 NAMES = ["Tension headache", "tension-type headaches", "TMJ disorders", "TMJ"]
 APPROVALS = ["approved", "FDA-approved", "Approved", "indicated", "licensed", "cleared",
              "authorized", "apProved", "licenſed", "İndicated"]  # with characters case-insensitive matching folds

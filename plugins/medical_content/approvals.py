@@ -25,7 +25,7 @@ is FDA-approved".
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .labels import fold
 
@@ -92,33 +92,27 @@ class Refusal:
     reason: str  # what the label says instead
 
 
+@dataclass(frozen=True)
 class Judge:
-    """The registry's products, the site's own drug, as plain values: a worker process
-    takes it with each page's job; its patterns are compiled once a process."""
+    """The registry's products and the page's own drug, as plain values: a worker
+    process takes it with each page's job; its patterns are compiled once a process."""
 
-    def __init__(self, registry, default, subject=""):
-        self.default = default
-        self.subject = subject  # the condition the page is about: what "it" points at
-        self.products = tuple(
-            (label.key, label.brand, label.revised, label.url,
-             tuple(label.names),
+    products: tuple  # per product: key, brand, revision, url, names, indications
+    default: str  # the drug a clause means when it names none
+    subject: str = ""  # the condition the page is about: what "it" points at
+
+    @classmethod
+    def of(cls, registry, default):
+        return cls(tuple(
+            (label.key, label.brand, label.revised, label.url, tuple(label.names),
              tuple((i.condition, i.synonyms, i.min_age_years, tuple(i.not_covered),
                     frozenset(_words(i.text)), i.max_age_years, tuple(i.defined_by))
-                  for i in label.indications))
-            for label in registry.labels.values())
+                   for i in label.indications))
+            for label in registry.labels.values()), default)
 
     def about(self, subject):
         """The same judge on a page about ``subject``."""
-        judge = object.__new__(Judge)
-        judge.default, judge.subject, judge.products = self.default, subject, self.products
-        return judge
-
-    def __eq__(self, other):
-        return isinstance(other, Judge) and (self.default, self.subject, self.products) == (
-            other.default, other.subject, other.products)
-
-    def __hash__(self):
-        return hash((self.default, self.subject, self.products))
+        return replace(self, subject=subject)
 
     def refusals(self, clause, approval):
         """What is wrong with an affirmative approval clause; ``approval``: the span

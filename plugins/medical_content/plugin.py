@@ -185,7 +185,7 @@ def _judge(content, state):
     regulatory = getattr(content, "regulatory", None)
     product = regulatory.label.key if regulatory is not None else state.config.product
     if product not in state.judges:
-        state.judges[product] = approvals.Judge(state.config.registry, product)
+        state.judges[product] = approvals.Judge.of(state.config.registry, product)
     subject = str(content.metadata.get("condition", "")) if regulatory is not None else ""
     return state.judges[product].about(subject) if subject else state.judges[product]
 
