@@ -23,9 +23,8 @@ History ("first approved in 1989") names no object and passes, as does a bare "B
 is FDA-approved".
 """
 
-import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .labels import fold
 
@@ -97,18 +96,23 @@ class Judge:
     """The registry's products and the page's own drug, as plain values: a worker
     process takes it with each page's job; its patterns are compiled once a process."""
 
-    products: tuple  # per product: key, brand, revision, url, names, indications
+    # Compared and hashed by ``fingerprint``, not the products: each sentence's verdict
+    # is cached by its judge, and hashing the whole registry for each took longer than
+    # judging.
+    products: tuple = field(compare=False)  # per product: key, brand, revision, url, names, indications
+    fingerprint: int  # the products' hash, taken once
     default: str  # the drug a clause means when it names none
     subject: str = ""  # the condition the page is about: what "it" points at
 
     @classmethod
     def of(cls, registry, default):
-        return cls(tuple(
+        products = tuple(
             (label.key, label.brand, label.revised, label.url, tuple(label.names),
              tuple((i.condition, i.synonyms, i.min_age_years, tuple(i.not_covered),
                     frozenset(_words(i.text)), i.max_age_years, tuple(i.defined_by))
                    for i in label.indications))
-            for label in registry.labels.values()), default)
+            for label in registry.labels.values())
+        return cls(products, hash(products), default)
 
     def about(self, subject):
         """The same judge on a page about ``subject``."""
@@ -124,9 +128,17 @@ def _words(text):
     return _WORD.findall(text.casefold())
 
 
-@functools.lru_cache(maxsize=16)
-def _compiled(products):
+_COMPILED = {}  # fingerprint -> what _compiled returns, once a process
+
+
+def _compiled(judge):
     """(names pattern, the key of each name, {key: product}, {key: indications pattern})."""
+    if judge.fingerprint not in _COMPILED:
+        _COMPILED[judge.fingerprint] = _compile(judge.products)
+    return _COMPILED[judge.fingerprint]
+
+
+def _compile(products):
     names, by_key, indications = [], {}, {}
     for product in products:
         key, _, _, _, product_names, entries = product
@@ -151,7 +163,7 @@ def _phrase(folded):
 
 
 def _refusals(clause, approval, judge, subject):
-    compiled = _compiled(judge.products)
+    compiled = _compiled(judge)
     names, keys, by_key, _ = compiled
     start, end = approval
     drugs = [(match.start(), keys[int(match.lastgroup[1:])]) for match in names.finditer(clause)]

@@ -51,7 +51,9 @@ def header_lines(text):
     """{lower-case key: HeaderLine} of a Markdown metadata header, and the faults of
     a key written twice (Markdown would join the two values)."""
     found, faults = {}, []
-    for number, line in enumerate(text.splitlines(), start=1):
+    end = text.find("\n\n")  # the header ends at the first blank line: split only it
+    head = text if end < 0 else text[:end + 1]
+    for number, line in enumerate(head.splitlines(), start=1):
         if not line.strip():
             break
         match = _HEADER_LINE.match(line)
