@@ -270,7 +270,11 @@ def test_compliance_report_is_written_beside_the_output(fixture_site, capsys):
     assert condition["checks"] == {
         "disclaimer": "ok", "reviewed → due": "2025-01-31 → 2026-01-31", "sources": "1",
         "claims": "ok", "safety info": "ok", "JSON-LD": "ok",
-        "FK grade / ease": condition["checks"]["FK grade / ease"]}
+        "FK grade / ease": condition["checks"]["FK grade / ease"],
+        "label": f"BOTOX cervical-dystonia {BOTOX.revised}"}
+    assert (condition["drug"], condition["indication"], condition["label_revision"],
+            condition["label_checked"]) == ("BOTOX", "cervical-dystonia", BOTOX.revision,
+                                            BOTOX.checked.isoformat())
     assert condition["readability"]["flesch_kincaid_grade"] <= 8
     assert rows["content/pages/about.md"]["checks"]["disclaimer"] == "-"
     printed = capsys.readouterr().out

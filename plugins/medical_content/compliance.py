@@ -29,6 +29,8 @@ class Row:
     structured_data: object = None
     readability: object = None
     summary: object = None
+    label: object = None  # the labels.Label the page's approval claims are judged by
+    indication: str = ""  # a condition page's: the label's indication id, or "off-label"
     faults: int = 0
     notes: list = field(default_factory=list)
 
@@ -51,6 +53,8 @@ class Row:
             "JSON-LD": check(self.structured_data),
             "FK grade / ease": (f"{self.readability.grade:g} / {self.readability.ease:g}"
                                 if self.readability else NOT_APPLICABLE),
+            "label": (f"{self.label.brand} {self.indication or ''} {self.label.revised}".replace("  ", " ")
+                      if self.label and self.is_medical else NOT_APPLICABLE),
         }
 
     def as_json(self):
@@ -64,6 +68,11 @@ class Row:
             "readability": {"flesch_kincaid_grade": figures.grade, "flesch_reading_ease": figures.ease,
                             "words": figures.words} if figures else None,
             "summary_grade": self.summary.grade if self.summary else None,
+            "drug": self.label.brand if self.label and self.is_medical else None,
+            "indication": self.indication or None,
+            "label_revision": self.label.revision if self.label and self.is_medical else None,
+            "label_checked": (self.label.checked.isoformat()
+                              if self.label and self.is_medical else None),
             "problems": self.faults, "notes": self.notes,
         }
 

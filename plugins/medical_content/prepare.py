@@ -60,6 +60,10 @@ def prepare(item, state, pages_by_slug, site):
 
     row = state.report.add(content, item.url, generator.path)
     row.review, row.sources = content.review, len(content.sources)
+    regulatory = content.regulatory
+    row.label = regulatory.label if regulatory else config.registry[config.product]
+    if regulatory:
+        row.indication = regulatory.indication.id if regulatory.approved else "off-label"
     content.toc = []
     facts = _facts(content, item.url, is_article, kind, site)
     if kind in config.toc_kinds or kind in config.faq_kinds:
