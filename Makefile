@@ -24,7 +24,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test clean install browser-tools audit screenshots rsync_upload github bench
+.PHONY: help html publish serve devserver regenerate test clean install browser-tools audit screenshots rsync_upload github bench labels
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
@@ -36,6 +36,7 @@ help:
 	@echo 'make audit       Lighthouse scores of four page types (a benchmark)'
 	@echo 'make bench       build-time benchmark at 100, 1,000 and 5,000 pages (BENCH_SIZES=...)'
 	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
+	@echo 'make labels      compare the drug label registry with openFDA (needs the network)'
 	@echo 'make clean       remove output/ and caches'
 
 $(INSTALLED): requirements.txt
@@ -94,6 +95,10 @@ audit: $(INSTALLED) $(NODE_INSTALLED) browser-tools
 bench: $(INSTALLED)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	$(PYTHON) bench/run.py $(BENCH_SIZES)
+
+# The label registry against openFDA's current labels: what the scheduled workflow runs.
+labels: $(INSTALLED)
+	$(PYTHON) tools/label_updates.py
 
 # PNGs of every page type at 360 and 1280 px, in screenshots/.
 screenshots: $(INSTALLED) browser-tools

@@ -10,7 +10,7 @@ from conftest import ROOT
 
 
 @pytest.mark.parametrize("tool", ["tools/build.py", "tools/serve.py", "tools/audit.py",
-                                  "tools/screenshots.py", "tools/serve_build.py",
+                                  "tools/screenshots.py", "tools/serve_build.py", "tools/label_updates.py",
                                   "bench/run.py", "bench/build_once.py"])
 def test_a_tool_loads_as_make_runs_it(tool):
     """`python <tool>` puts the tool's own folder first on the path; so does this."""
