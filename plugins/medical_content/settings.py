@@ -117,7 +117,6 @@ class Config:
     faq_heading: str
     metadata: dict  # name -> schema.Key
     kind_paths: tuple  # (pattern, kind), in order
-    regulatory_statuses: tuple
     reviewers: dict
     review_interval_months: int
     overdue_is_error: bool
@@ -239,8 +238,6 @@ def load(settings):
         faq_heading=_choice("MEDICAL_FAQ_HEADING", s["MEDICAL_FAQ_HEADING"], _HEADINGS),
         metadata=metadata,
         kind_paths=tuple((pattern, kind.lower()) for pattern, kind in kind_paths.items()),
-        regulatory_statuses=metadata["regulatory_status"].values
-        if "regulatory_status" in metadata else (),
         reviewers=_reviewers(_content_file("MEDICAL_REVIEWERS_FILE",
                                            s["MEDICAL_REVIEWERS_FILE"], root)),
         review_interval_months=_number("MEDICAL_REVIEW_INTERVAL_MONTHS",
