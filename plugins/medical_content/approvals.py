@@ -38,7 +38,11 @@ _OBJECT = re.compile(
 _OBJECT_END = re.compile(
     r"\b(?:not|never|no|nor|except|excluding|without|but|so|if|because|when|whenever"
     r"|after|before|unless|until|whether|once|off[\s-]label)\b|n['\u2019]t\b"
-    r"|,?\s+and\s+(?:is|are|was|we|it|you|they|has|can|may|also)\b", re.IGNORECASE)
+    r"|,?\s+and\s+(?:is|are|was|we|it|you|they|has|can|may|also)\b"
+    # a clause that describes the condition ("..., which causes neck spasms"), unless it
+    # widens the claim ("..., which includes tension headaches")
+    r"|,\s*which\b(?!\s+(?:also\s+)?(?:include|includes|including|cover|covers|mean|means))",
+    re.IGNORECASE)
 # An approval said of something that is not a drug: "Surgery is rarely indicated",
 # "your doctor has cleared you", "an approved provider".
 _OTHER_SUBJECT = re.compile(
@@ -78,7 +82,7 @@ shot shots patient patients people person persons adult adults aged age ages yea
 older old more than least up certain some symptom symptoms condition conditions use
 medicine medication drug drugs product products therapy option options
 did do does dose doses dosing unit units since first only younger than children child
-kids january february march april may june july
+kids sufferers sufferer living u s january february march april may june july
 august september october november december can could may might will would should must is preventive preventative
 defined define which means meaning occurring lasting called known problem problems
 disorder disorders listed page pages below above here site other them

@@ -35,7 +35,7 @@ _NOT_YET = re.compile(r"\b(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}(?:be|
 _DENIED = re.compile(r"\b(?:myths?|misconceptions?|false|untrue|not\s+true|wrong|incorrect)\b",
                      re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:claims?|claimed|read|say|says|said|heard|advertises?|advertised"
-                       r"|suggests?)\b", re.IGNORECASE)
+                       r"|suggests?|ask|asks|asked|wonder|wonders|whether)\b", re.IGNORECASE)
 # Clauses end at these: an approval on one side says nothing about a name on the other.
 _CLAUSE_BREAK = re.compile(
     r";|:|\b(?:but|whereas|while|although|however|unlike)\b", re.IGNORECASE)
