@@ -12,6 +12,7 @@ import html.parser
 import nh3
 from lxml import etree
 
+from . import urls
 from .html_text import fragment, heading_level, visible_text
 from .problems import Fault
 
@@ -29,7 +30,7 @@ POLICY = {
                   | {"*": _ANY_TAG,
                      "div": set(nh3.ALLOWED_ATTRIBUTES.get("div", ())) | _ANY_TAG | _TABLE_BOX},
     "tag_attribute_values": {"div": {"role": {"region"}, "tabindex": {"0"}}},
-    "url_schemes": {"http", "https", "mailto", "tel"},
+    "url_schemes": set(urls.SCHEMES),
     "clean_content_tags": {"script", "style"},
     "strip_comments": False,
     "link_rel": None,

@@ -7,6 +7,7 @@
 import re
 from dataclasses import dataclass
 
+from . import urls
 from .problems import Fault
 
 _LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)$")
@@ -30,7 +31,13 @@ def sources_of(metadata, regulatory):
         match = _LINK.match(line)
         if not line:
             continue
-        if match:
+        if match and not urls.allowed(match["url"]):
+            faults.append(Fault(
+                f"the source address {match['url'][:60]!r} is not allowed: only http(s), "
+                "mailto: and tel: addresses and the site's own pages are (a script address "
+                "would run when a reader clicks it)",
+                "link to the source's web address, [Title](https://address)", field="sources"))
+        elif match:
             found.append(Source(match["title"].strip(), match["url"]))
         else:
             faults.append(Fault(
