@@ -9,6 +9,7 @@ from pelicanconf import *  # noqa: E402,F403
 # The absolute address the site is served from; feeds and canonical links need it.
 SITEURL = os.environ.get("SITEURL", "https://patients.example.org")
 RELATIVE_URLS = False
+SITE_BUILD_REQUIRE_SITEURL = True
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 

@@ -61,3 +61,26 @@ def test_the_404_page_is_written_and_not_indexed(production):
     soup = read_page(production, "/404.html")
     assert soup.find("h1").get_text() == "Page not found"
     assert soup.find("a", href="/conditions/")
+
+
+@pytest.mark.parametrize("siteurl, said", [
+    ("", "SITEURL is empty"),
+    ("patients.example.org", "is not an absolute address"),
+    ("http://patients.example.org", "is plain http"),
+])
+def test_publishing_refuses_a_site_address_that_cannot_be_right(tmp_path, siteurl, said):
+    """CI passes the repository variable SITEURL: unset, it arrives empty, and the site
+    would ship with relative canonical links, '<loc>/</loc>' and a feed id 'tag:None'."""
+    import os
+    import subprocess
+    import sys
+    environment = {**os.environ, "SITEURL": siteurl}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build.py"), str(ROOT / "publishconf.py"),
+         str(tmp_path / "output"), "--log-handler", "plain"],
+        capture_output=True, text=True, cwd=ROOT, env=environment, timeout=120)
+    assert result.returncode == 1
+    assert f"CRITICAL SiteAddressError: {'SITEURL ' + repr(siteurl) if siteurl else ''}" in result.stderr \
+        and said in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "output").exists()

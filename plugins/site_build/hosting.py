@@ -2,6 +2,7 @@
 
 import hashlib
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 # Fingerprinted files never change under their name; everything else is revalidated.
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -26,6 +27,24 @@ def publish_fingerprinted(output, static_dir, urls):
         source = Path(output) / static_dir / name
         if source.exists():
             source.replace(Path(output) / published)
+
+
+def siteurl_problem(siteurl):
+    """What is wrong with a published site's address, or "" when nothing is."""
+    parts = urlsplit(siteurl or "")
+    local = parts.hostname in ("localhost", "127.0.0.1", "::1")
+    if not siteurl:
+        return ("SITEURL is empty, so the canonical links, the sitemap and the feed would "
+                "say no address; set it to the site's address, e.g. SITEURL=https://"
+                "patients.example.org (in CI: the repository variable SITEURL)")
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        return f"SITEURL {siteurl!r} is not an absolute address; write it as https://host[/path]"
+    if parts.scheme == "http" and not local:
+        return (f"SITEURL {siteurl!r} is plain http; readers' browsers would be sent to an "
+                "unencrypted site: use https://")
+    if parts.query or parts.fragment:
+        return f"SITEURL {siteurl!r} holds a '?' or '#'; write the address alone"
+    return ""
 
 
 def headers_file(headers, fingerprinted):

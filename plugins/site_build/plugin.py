@@ -1,5 +1,6 @@
 """The site_build plugin: what the built site needs to be served well.
 
+``initialized``               a publishing build's SITEURL is absolute and https.
 ``all_generators_finalized``  the fingerprinted names of theme assets, for the templates.
 ``get_writer``                a writer of only some pages, when SITE_BUILD_WRITE_ONLY says.
 ``finalized``                 assets renamed, the Pagefind search index, ``_headers``.
@@ -14,6 +15,17 @@ from pelican import signals
 
 from . import hosting, settings
 from .selective import SelectiveWriter
+
+
+class SiteAddressError(ValueError):
+    """The address a published site is built for is missing or wrong."""
+
+
+def check_siteurl(pelican):
+    if settings.load(pelican.settings)["SITE_BUILD_REQUIRE_SITEURL"]:
+        problem = hosting.siteurl_problem(pelican.settings.get("SITEURL"))
+        if problem:
+            raise SiteAddressError(problem)
 
 
 def asset_names(generators):
@@ -54,6 +66,7 @@ def index_for_search(site):
 
 
 def register():
+    signals.initialized.connect(check_siteurl)
     signals.all_generators_finalized.connect(asset_names)
     signals.get_writer.connect(writer_of_selected_pages)
     signals.finalized.connect(finish_site)

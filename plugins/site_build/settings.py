@@ -9,6 +9,10 @@ DEFAULTS = {
     # Output paths (relative to the output folder) to write, leaving every other file
     # as it is; empty: write the whole site. The preview sets it for its quick first step.
     "SITE_BUILD_WRITE_ONLY": [],
+    # A build for publishing needs the site's absolute address (canonical links, the
+    # sitemap, the feed, the structured data's ids): publishconf.py turns this on, and
+    # an empty, relative or plain-http SITEURL then stops the build at start.
+    "SITE_BUILD_REQUIRE_SITEURL": False,
     # Write _headers (Netlify and Cloudflare Pages read it) with these security headers.
     "SITE_BUILD_HEADERS": {
         "Content-Security-Policy": (
