@@ -187,6 +187,11 @@ def _value_faults(key, entry):
         return [Fault(f"{shown} {value!r} is not a slug",
                       "write lower-case words joined by hyphens, for example "
                       "'botox-for-migraine'", line=entry.line)]
+    elif key.type == "path" and (value.startswith(("/", "\\")) or "\\" in value
+                                 or ".." in value.split("/")):
+        return [Fault(f"{shown} {value!r} would leave the site's output folder",
+                      "write a path inside the site, relative to its root, for example "
+                      f"'{key.example}'", line=entry.line)]
     elif key.type in ("text", "links", "list") and not value and key.required:
         return [Fault(f"{shown} is empty", f"write it: '{shown}: {key.example}'",
                       line=entry.line)]
