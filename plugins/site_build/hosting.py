@@ -29,6 +29,17 @@ def publish_fingerprinted(output, static_dir, urls):
             source.replace(Path(output) / published)
 
 
+# Directives a policy in a <meta> element cannot carry (the browser ignores them there).
+_HEADER_ONLY = ("frame-ancestors", "report-uri", "report-to", "sandbox")
+
+
+def meta_policy(headers):
+    """The Content-Security-Policy of ``headers`` as a page's <meta> element can carry it:
+    the protection a host that sends no headers (GitHub Pages) still gives readers."""
+    directives = [d.strip() for d in headers.get("Content-Security-Policy", "").split(";")]
+    return "; ".join(d for d in directives if d and d.split()[0] not in _HEADER_ONLY)
+
+
 def siteurl_problem(siteurl):
     """What is wrong with a published site's address, or "" when nothing is."""
     parts = urlsplit(siteurl or "")

@@ -1,7 +1,8 @@
 """The site_build plugin: what the built site needs to be served well.
 
 ``initialized``               a publishing build's SITEURL is absolute and https.
-``all_generators_finalized``  the fingerprinted names of theme assets, for the templates.
+``all_generators_finalized``  the fingerprinted names of theme assets, and the security
+                              policy as a <meta> element can carry it, for the templates.
 ``get_writer``                a writer of only some pages, when SITE_BUILD_WRITE_ONLY says.
 ``finalized``                 assets renamed, the Pagefind search index, ``_headers``.
 Compression (.gz, .br) follows, by pelican-precompress, on the granular "compress" signal.
@@ -34,6 +35,9 @@ def asset_names(generators):
     theme_static = os.path.join(context["THEME"], "static")
     context["ASSET_URLS"] = hosting.asset_urls(
         theme_static, context["THEME_STATIC_DIR"], config["SITE_BUILD_FINGERPRINT"])
+    # The security policy in every page's <head> too: many hosts send no headers.
+    context["CSP_META"] = hosting.meta_policy(config["SITE_BUILD_HEADERS"])
+    context["REFERRER_POLICY"] = config["SITE_BUILD_HEADERS"].get("Referrer-Policy", "")
 
 
 def writer_of_selected_pages(pelican):
