@@ -10,6 +10,9 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "https://patients.example.org")
 RELATIVE_URLS = False
 SITE_BUILD_REQUIRE_SITEURL = True
+# The workflow deploys to GitHub Pages, which ignores _headers and precompressed files:
+# the build does not write them (the pages carry their security policy themselves).
+SITE_BUILD_HOSTING = os.environ.get("SITE_BUILD_HOSTING", "github-pages")
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 

@@ -84,3 +84,25 @@ def test_publishing_refuses_a_site_address_that_cannot_be_right(tmp_path, siteur
         and said in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize("host, headers, precompressed", [
+    ("github-pages", False, False), ("netlify", True, False), ("nginx", False, True)])
+def test_publishing_writes_only_what_the_host_uses(tmp_path, host, headers, precompressed):
+    """GitHub Pages ignores _headers and precompressed files (424 KB of 1.5 MB were
+    uploaded for nothing); Netlify reads _headers; nginx serves .gz and .br."""
+    output = tmp_path / "output"
+    build(str(ROOT / "publishconf.py"), str(output),
+          overrides={"CACHE_PATH": str(tmp_path / "cache"), "MEDICAL_TODAY": TODAY,
+                     "SITE_BUILD_HOSTING": host})
+    assert (output / "_headers").exists() == headers
+    assert any(output.rglob("*.gz")) == precompressed
+    assert any(output.rglob("*.br")) == precompressed
+    # whatever the host, every page carries its security policy itself
+    assert read_page(output, "/faq/").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+
+
+def test_publishconf_deploys_to_github_pages_by_default():
+    from pelican.settings import read_settings
+
+    assert read_settings(str(ROOT / "publishconf.py"))["SITE_BUILD_HOSTING"] == "github-pages"

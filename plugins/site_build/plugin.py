@@ -1,10 +1,12 @@
 """The site_build plugin: what the built site needs to be served well.
 
-``initialized``               a publishing build's SITEURL is absolute and https.
+``initialized``               a publishing build's SITEURL is absolute and https; no
+                              precompression for a host that does not use it.
 ``all_generators_finalized``  the fingerprinted names of theme assets, and the security
                               policy as a <meta> element can carry it, for the templates.
 ``get_writer``                a writer of only some pages, when SITE_BUILD_WRITE_ONLY says.
-``finalized``                 assets renamed, the Pagefind search index, ``_headers``.
+``finalized``                 assets renamed, the Pagefind search index, ``_headers`` (for
+                              hosts that read it: SITE_BUILD_HOSTING).
 Compression (.gz, .br) follows, by pelican-precompress, on the granular "compress" signal.
 """
 
@@ -22,11 +24,17 @@ class SiteAddressError(ValueError):
     """The address a published site is built for is missing or wrong."""
 
 
-def check_siteurl(pelican):
-    if settings.load(pelican.settings)["SITE_BUILD_REQUIRE_SITEURL"]:
+def at_start(pelican):
+    config = settings.load(pelican.settings)
+    if config["SITE_BUILD_REQUIRE_SITEURL"]:
         problem = hosting.siteurl_problem(pelican.settings.get("SITEURL"))
         if problem:
             raise SiteAddressError(problem)
+    if not settings.HOSTS[config["SITE_BUILD_HOSTING"]]["precompressed"]:
+        # pelican-precompress reads its settings when it runs, at the build's end
+        for name in ("PRECOMPRESS_GZIP", "PRECOMPRESS_BROTLI", "PRECOMPRESS_ZOPFLI",
+                     "PRECOMPRESS_ZSTANDARD"):
+            pelican.settings[name] = False
 
 
 def asset_names(generators):
@@ -57,6 +65,8 @@ def finish_site(pelican):
     hosting.publish_fingerprinted(output, pelican.settings["THEME_STATIC_DIR"], urls)
     if config["SITE_BUILD_SEARCH_INDEX"]:
         index_for_search(output)
+    if not settings.HOSTS[config["SITE_BUILD_HOSTING"]]["headers"]:
+        return  # the host ignores _headers: the pages' <meta> policy is what protects
     with open(os.path.join(output, "_headers"), "w", encoding="utf-8") as out:
         out.write(hosting.headers_file(config["SITE_BUILD_HEADERS"], urls.values()))
 
@@ -70,7 +80,7 @@ def index_for_search(site):
 
 
 def register():
-    signals.initialized.connect(check_siteurl)
+    signals.initialized.connect(at_start)
     signals.all_generators_finalized.connect(asset_names)
     signals.get_writer.connect(writer_of_selected_pages)
     signals.finalized.connect(finish_site)

@@ -13,6 +13,9 @@ DEFAULTS = {
     # sitemap, the feed, the structured data's ids): publishconf.py turns this on, and
     # an empty, relative or plain-http SITEURL then stops the build at start.
     "SITE_BUILD_REQUIRE_SITEURL": False,
+    # Where the site is published, which decides what the build writes beside the pages
+    # (see HOSTS): None writes everything; publishconf.py names the host it deploys to.
+    "SITE_BUILD_HOSTING": None,
     # Write _headers (Netlify and Cloudflare Pages read it) with these security headers.
     "SITE_BUILD_HEADERS": {
         "Content-Security-Policy": (
@@ -29,9 +32,25 @@ DEFAULTS = {
 }
 
 
+# What each host uses: a _headers file (Netlify, Cloudflare Pages), precompressed .gz and
+# .br files (nginx's gzip_static / brotli_static). GitHub Pages uses neither: it sends
+# no custom headers and compresses by itself.
+HOSTS = {
+    None: {"headers": True, "precompressed": True},
+    "github-pages": {"headers": False, "precompressed": False},
+    "netlify": {"headers": True, "precompressed": False},
+    "cloudflare": {"headers": True, "precompressed": False},
+    "nginx": {"headers": False, "precompressed": True},
+}
+
+
 def load(settings):
     unknown = sorted(k for k in settings if k.startswith("SITE_BUILD_") and k not in DEFAULTS)
     if unknown:
         raise ValueError(f"unknown setting {', '.join(unknown)}; the site_build plugin reads "
                          f"only {', '.join(sorted(DEFAULTS))}")
-    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    config = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    if config["SITE_BUILD_HOSTING"] not in HOSTS:
+        raise ValueError(f"setting SITE_BUILD_HOSTING is {config['SITE_BUILD_HOSTING']!r}; write "
+                         + ", ".join(repr(h) for h in HOSTS if h) + " (or None for everything)")
+    return config
