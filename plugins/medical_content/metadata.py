@@ -15,7 +15,7 @@ def kind_of(content, is_article):
     return str(content.metadata.get("kind") or "page").strip().lower()
 
 
-def check(metadata, kind, config):
+def check(metadata):
     """The faults of one object's metadata that the header's schema cannot see alone."""
     faults = []
     title = str(metadata.get("title", ""))

@@ -28,14 +28,14 @@ from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
 from . import approvals, build_state, checks_cache, claims, compliance, metadata, prepare, readability, review
-from . import html_text, settings, site_paths, theme, workers, written_page
+from . import html_text, settings, site_paths, status, theme, workers, written_page
 from .problems import BuildFailed, ErrorCounter, HideTraceback, Superseded, display_path
 from .problems import Problem, report, report_faults
 from .reader import CheckedMarkdownReader
 
 class State:
     """What one Pelican instance's builds share: the checked settings, the error count,
-    the rendered safety information, the off-label terms and the compliance report."""
+    the rendered safety information, the claims judges and the compliance report."""
 
     def __init__(self, config, markdown_settings):
         self.config = config
@@ -183,7 +183,7 @@ def _judge(content, state):
     """The claims judge of a page: its own drug is the one a sentence means when it
     names none (a condition page's Drug:, else the site's)."""
     regulatory = getattr(content, "regulatory", None)
-    product = regulatory.label.key if regulatory is not None else state.config.product
+    product = status.label_of(regulatory, state.config).key
     if product not in state.judges:
         state.judges[product] = approvals.Judge.of(state.config.registry, product)
     subject = str(content.metadata.get("condition", "")) if regulatory is not None else ""
@@ -221,7 +221,7 @@ def check_written_page(path, context):
                                text=content.content, template=content.template,
                                is_medical=content.is_medical,
                                shows_safety_information=content.shows_safety_information,
-                               off_label=_judge(content, state))
+                               judge=_judge(content, state))
     state.checks.submit(job, lambda result: _record(result, content, state))
 
 

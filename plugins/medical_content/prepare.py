@@ -38,7 +38,7 @@ def prepare(item, state, pages_by_slug, site):
     kind = content.kind
     content.is_medical = kind in config.kinds
     content.shows_safety_information = kind in config.safety_kinds
-    faults = metadata.check(content.metadata, kind, config)
+    faults = metadata.check(content.metadata)
     content.regulatory = None
     if kind == "condition":
         content.regulatory, found = status.status_of(content.metadata, config)
@@ -61,7 +61,7 @@ def prepare(item, state, pages_by_slug, site):
     row = state.report.add(content, item.url, generator.path)
     row.review, row.sources = content.review, len(content.sources)
     regulatory = content.regulatory
-    row.label = regulatory.label if regulatory else config.registry[config.product]
+    row.label = status.label_of(regulatory, config)
     if regulatory:
         row.indication = regulatory.indication.id if regulatory.approved else "off-label"
     content.toc = []

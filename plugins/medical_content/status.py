@@ -25,6 +25,11 @@ class Status:
         return "approved" if self.approved else "off-label"
 
 
+def label_of(regulatory, config):
+    """The label a page's claims are judged by: its condition's, else the site's drug's."""
+    return regulatory.label if regulatory is not None else config.registry[config.product]
+
+
 def status_of(metadata, config):
     """(Status or None, faults) of a condition page."""
     registry, faults = config.registry, []

@@ -65,7 +65,7 @@ class PageJob:
     template: str
     is_medical: bool
     shows_safety_information: bool
-    off_label: object  # the page's approvals.Judge, sent with each job
+    judge: object  # the page's approvals.Judge, sent with each job
 
     def run(self, shared):
         return check(self, shared)
@@ -104,7 +104,7 @@ def check(job, shared):
                 "keep {{ SAFETY_INFORMATION }} inside <main> in the theme template "
                 f"{job.template}.html", line=1))
     if main is not None:
-        result.claims = claims.false_approvals(main, job.off_label)
+        result.claims = claims.false_approvals(main, job.judge)
         result.cells["claims"] = len(result.claims)
     result.links = site_paths.site_links(job.text, job.url, shared.siteurl)
     result.cells["structured_data"], problem = _structured_data_problem(tree)
