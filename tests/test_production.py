@@ -60,7 +60,8 @@ def test_canonical_and_open_graph_are_absolute(production, url):
 def test_the_404_page_is_written_and_not_indexed(production):
     soup = read_page(production, "/404.html")
     assert soup.find("h1").get_text() == "Page not found"
-    assert soup.find("a", href="/conditions/")
+    # Served at whatever address was not found, so its links must not be relative.
+    assert soup.find("a", href=f"{SITEURL}/conditions/")
 
 
 @pytest.mark.parametrize("siteurl, said", [
