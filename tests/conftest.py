@@ -201,11 +201,12 @@ def condition_source(drop=(), body="## In short\n\nIt is a neck problem. Botox c
 
 
 def pytest_terminal_summary(terminalreporter):
-    """How many examples the property tests ran, and the claims check's precision and
-    recall on its corpus: figures CI's log keeps."""
-    corpus = sys.modules.get("test_claims_corpus")
-    if corpus is not None and corpus.summary():
-        terminalreporter.write_line(corpus.summary())
+    """How many examples the property tests ran, and the claims and risk-language
+    checks' precision and recall on their corpora: figures CI's log keeps."""
+    for name in ("test_claims_corpus", "test_risk_corpus"):
+        corpus = sys.modules.get(name)
+        if corpus is not None and corpus.summary():
+            terminalreporter.write_line(corpus.summary())
     properties = sys.modules.get("test_properties")
     if properties is not None and properties.RUNS:
         terminalreporter.write_line("Hypothesis examples run (fixed seed): " + ", ".join(

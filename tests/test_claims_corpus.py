@@ -11,6 +11,7 @@ import pytest
 
 from medical_content import approvals, claims, labels
 from medical_content.html_text import fragment
+from support import precision_recall
 
 CORPUS = tomllib.loads((Path(__file__).parent / "claims_corpus.toml").read_text(encoding="utf-8"))
 ENTRIES = CORPUS["sentence"]
@@ -41,14 +42,4 @@ def test_each_sentence_gets_the_labels_verdict(index):
 
 
 def summary():
-    """'precision P, recall R (n sentences)' of the verdicts taken, or None."""
-    if not VERDICTS:
-        return None
-    pairs = list(VERDICTS.values())
-    caught = sum(1 for want, got in pairs if want == got == "refuse")
-    flagged = sum(1 for _, got in pairs if got == "refuse")
-    false = sum(1 for want, _ in pairs if want == "refuse")
-    precision = caught / flagged if flagged else 1.0
-    recall = caught / false if false else 1.0
-    return (f"claims corpus: precision {precision:.3f}, recall {recall:.3f} "
-            f"({len(pairs)} sentences, {false} false claims, {caught} refused)")
+    return precision_recall("claims corpus", list(VERDICTS.values()))

@@ -122,6 +122,12 @@ class Judge:
         """The same judge on a page about ``subject``."""
         return replace(self, subject=subject)
 
+    def names_a_use(self, text):
+        """Whether ``text``, or the page's subject (what "it" points at), names a use
+        the label of the page's drug holds."""
+        pattern = _compiled(self)[3].get(self.default)
+        return bool(pattern and (pattern.search(text) or pattern.search(self.subject)))
+
     def refusals(self, clause, approval):
         """What is wrong with an affirmative approval clause; ``approval``: the span
         of its approval word. Empty when the label holds what it says."""

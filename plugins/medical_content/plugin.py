@@ -28,7 +28,7 @@ from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
 from . import approvals, build_state, checks_cache, claims, compliance, metadata, prepare, readability, review
-from . import html_text, settings, site_paths, status, theme, workers, written_page
+from . import html_text, risk_language, settings, site_paths, status, theme, workers, written_page
 from .problems import BuildFailed, ErrorCounter, HideTraceback, Superseded, display_path
 from .problems import Problem, report, report_faults
 from .reader import CheckedMarkdownReader
@@ -83,13 +83,29 @@ def start_checks(pelican):
     state.checks = workers.Checks(shared,
                                   state.config.check_workers(sources),
                                   memory=checks_cache.load(pelican.settings, state.config))
+    _check_safety_information(state, pelican.settings["PATH"])
+
+
+def _check_safety_information(state, content_root):
+    """The safety information stands on every medical page from one file: its wording
+    is checked there, once, and reported at that file's lines."""
+    config = state.config
+    found = risk_language.in_html(html_text.fragment(state.safety_html), config.risk_rules,
+                                  _product_judge(config.product, state))
+    report_faults(config.safety_file, content_root, risk_language.faults(found))
 
 
 def measure_text(content):
     if not isinstance(content, (Article, Page)):
         return  # static files are contents too
     state = build_state.current()
-    job = written_page.TextJob(content._content or "", str(content.metadata.get("summary") or ""))
+    metadata = content.metadata
+    drug = str(metadata.get("drug") or "").strip().lower()
+    judge = _product_judge(drug if drug in state.config.registry else state.config.product, state)
+    condition = str(metadata.get("condition") or "")
+    job = written_page.TextJob(content._content or "", str(metadata.get("summary") or ""),
+                               str(metadata.get("title") or ""),
+                               judge.about(condition) if condition else judge)
     state.checks.submit(job, lambda result: _record_text(result, content, state))
 
 
@@ -183,11 +199,15 @@ def _judge(content, state):
     """The claims judge of a page: its own drug is the one a sentence means when it
     names none (a condition page's Drug:, else the site's)."""
     regulatory = getattr(content, "regulatory", None)
-    product = status.label_of(regulatory, state.config).key
+    judge = _product_judge(status.label_of(regulatory, state.config).key, state)
+    subject = str(content.metadata.get("condition", "")) if regulatory is not None else ""
+    return judge.about(subject) if subject else judge
+
+
+def _product_judge(product, state):
     if product not in state.judges:
         state.judges[product] = approvals.Judge.of(state.config.registry, product)
-    subject = str(content.metadata.get("condition", "")) if regulatory is not None else ""
-    return state.judges[product].about(subject) if subject else state.judges[product]
+    return state.judges[product]
 
 
 def _report_stale_labels(config):

@@ -40,6 +40,7 @@ def prepare(item, state, pages_by_slug, site):
     content.shows_safety_information = kind in config.safety_kinds
     faults = metadata.check(content.metadata)
     content.regulatory = None
+    content.course = None
     if kind == "condition":
         content.regulatory, found = status.status_of(content.metadata, config)
         faults += found
@@ -48,6 +49,7 @@ def prepare(item, state, pages_by_slug, site):
             content.regulatory_status = content.regulatory.name
             if content.regulatory.approved and not str(content.metadata.get("indication", "")).strip():
                 content.indication = content.regulatory.indication.text
+            content.course = _course(content, config)
     if not is_article and kind and "template" not in content.metadata:
         faults += _use_kind_template(content, generator, kind)
     content.review, found = review.review_of(content.metadata, config)
@@ -79,6 +81,19 @@ def prepare(item, state, pages_by_slug, site):
     content.structured_data = Markup(structured_data.script_json(graph))
     row.faults += len(faults)
     return faults
+
+
+def _course(content, config):
+    """The page's course of treatment, as (heading, [(topic heading, facts)]), or None."""
+    regulatory = content.regulatory
+    course = config.courses.of(
+        regulatory.label.key, regulatory.indication.id if regulatory.approved else "",
+        str(content.metadata.get("condition", "")))
+    if course is None:
+        return None
+    topics = dict(config.course_topics)
+    sections = [(topics[topic], facts) for topic, facts in course.by_topic(tuple(topics))]
+    return (config.course_heading, sections) if sections else None
 
 
 def _use_kind_template(content, generator, kind):

@@ -9,7 +9,7 @@ import datetime
 import os
 from dataclasses import dataclass
 
-from . import labels, schema
+from . import courses, labels, risk_language, schema
 from .problems import SettingsError, read_toml
 
 DEFAULTS = {
@@ -81,6 +81,19 @@ DEFAULTS = {
     # The site's drug: a label file's name in the registry. A page that names no other
     # drug is about this one; every approved use must cite its label.
     "MEDICAL_PRODUCT": None,
+    # A condition page shows its course of treatment from the registry's courses/
+    # files, under this heading, with these topics in this order (a topic left out is
+    # not shown).
+    "MEDICAL_COURSE_HEADING": "What to expect from treatment",
+    "MEDICAL_COURSE_TOPICS": {
+        "how-given": "How it is given", "dose": "Dose", "onset": "When it may start to work",
+        "peak": "When it works best", "lasts": "How long it lasts", "interval": "How often",
+        "review": "Checks and cautions", "evidence": "What the research shows",
+    },
+    # Words that overstate a treatment's safety or benefit, with why and a better wording
+    # (see the file's header): None for the plugin's own list, or a TOML file relative
+    # to the content folder.
+    "MEDICAL_RISK_LANGUAGE": None,
     # A label not checked by a person for this many months warns (an error when
     # MEDICAL_OVERDUE_REVIEW is "error", as for make publish).
     "MEDICAL_LABEL_CHECK_MONTHS": 12,
@@ -124,7 +137,12 @@ class Config:
     registry: object  # labels.Registry
     product: str  # the site's drug: a key of the registry
     label_check_months: int
+    risk_rules: object  # risk_language.Rules
+    courses: object  # courses.Courses
+    course_heading: str
+    course_topics: tuple  # (topic, heading), in order
     safety_information: str  # the Markdown source; the plugin renders it once
+    safety_file: str  # where it is, for its errors
     safety_kinds: frozenset
     readability_grade: float
     summary_heading: str
@@ -223,11 +241,16 @@ def load(settings):
     extra = s["MEDICAL_LABELS"]
     if isinstance(extra, str) or not isinstance(extra, (list, tuple)):
         _fail("MEDICAL_LABELS", extra, "a list of folders (relative to the content folder)")
-    registry = labels.load([labels.HERE, *(os.path.join(root, folder) for folder in extra)])
+    label_folders = [labels.HERE, *(os.path.join(root, folder) for folder in extra)]
+    registry = labels.load(label_folders)
     product = s["MEDICAL_PRODUCT"]
     if product not in registry:
         _fail("MEDICAL_PRODUCT", product, "the name of a label file of the registry, one "
               "of " + ", ".join(repr(key) for key in sorted(registry.labels)))
+    risk_file = s["MEDICAL_RISK_LANGUAGE"]
+    risk_path = (risk_language.DEFAULT_FILE if risk_file is None
+                 else _content_file("MEDICAL_RISK_LANGUAGE", risk_file, root))
+    drug_names = [name for label in registry.labels.values() for name in label.names]
     safety_path = _content_file("MEDICAL_SAFETY_INFORMATION", s["MEDICAL_SAFETY_INFORMATION"], root)
     with open(safety_path, encoding="utf-8") as source:
         safety_information = source.read()
@@ -249,7 +272,12 @@ def load(settings):
         product=product,
         label_check_months=_number("MEDICAL_LABEL_CHECK_MONTHS",
                                    s["MEDICAL_LABEL_CHECK_MONTHS"], int),
+        risk_rules=risk_language.Rules.load(risk_path, drug_names),
+        courses=courses.load(label_folders, registry),
+        course_heading=_text("MEDICAL_COURSE_HEADING", s["MEDICAL_COURSE_HEADING"]),
+        course_topics=_course_topics(s["MEDICAL_COURSE_TOPICS"]),
         safety_information=safety_information,
+        safety_file=safety_path,
         safety_kinds=frozenset(_strings("MEDICAL_SAFETY_KINDS", s["MEDICAL_SAFETY_KINDS"])),
         readability_grade=float(_number("MEDICAL_READABILITY_GRADE",
                                         s["MEDICAL_READABILITY_GRADE"], (int, float))),
@@ -259,6 +287,14 @@ def load(settings):
         toc_kinds=frozenset(_strings("MEDICAL_TOC_KINDS", s["MEDICAL_TOC_KINDS"])),
         workers=_workers(s["MEDICAL_CHECK_WORKERS"]),
     )
+
+
+def _course_topics(value):
+    if not isinstance(value, dict) or not set(value) <= set(courses.TOPICS) or not all(
+            isinstance(heading, str) and heading.strip() for heading in value.values()):
+        _fail("MEDICAL_COURSE_TOPICS", value, "a dict of topic -> heading, topics among "
+              + ", ".join(courses.TOPICS))
+    return tuple(value.items())
 
 
 def _workers(value):

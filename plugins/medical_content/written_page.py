@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from . import claims, disclaimer, html_policy, images, readability, site_paths
+from . import claims, disclaimer, html_policy, images, readability, risk_language, site_paths
 from .html_text import fragment, page, visible_text
 from .problems import Fault
 
@@ -35,19 +35,31 @@ class Result:
 
 @dataclass(frozen=True)
 class TextJob:
-    """A page's own rendered text (Markdown's HTML) and its Summary metadata's, checked
+    """A page's own rendered text (Markdown's HTML), its Title and its Summary, checked
     and measured as soon as they are read. Plain values, so a worker process can take it."""
     content: str
     summary: str
+    title: str
+    judge: object  # approvals.Judge of the page's drug and condition, from its metadata
 
     def key(self):
-        return hashlib.sha256(f"{self.content}\0{self.summary}".encode("utf-8")).hexdigest()
+        judge = self.judge
+        return hashlib.sha256(
+            f"{self.content}\0{self.summary}\0{self.title}\0{judge.fingerprint}\0"
+            f"{judge.default}\0{judge.subject}".encode("utf-8")).hexdigest()
 
     def run(self, shared):
         root = fragment(self.content)
+        rules = shared.config.risk_rules
         faults = html_policy.faults(self.content, root) + images.faults(root)
+        faults += risk_language.faults(risk_language.in_html(root, rules, self.judge))
+        faults += risk_language.faults(
+            risk_language.findings(self.title, rules, self.judge), field="title")
         if self.summary:
-            faults += html_policy.refused_html(self.summary, fragment(self.summary))
+            summary_root = fragment(self.summary)
+            faults += html_policy.refused_html(self.summary, summary_root)
+            faults += risk_language.faults(risk_language.findings(
+                visible_text(summary_root), rules, self.judge), field="summary")
         summary, summary_faults = readability.summary_faults(
             root, shared.config.summary_heading, shared.config.readability_grade)
         # Whether a summary is required is known once the page's kind is: see the plugin.

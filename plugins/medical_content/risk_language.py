@@ -1,0 +1,159 @@
+"""Risk language: sentences that overstate a treatment's safety or benefit.
+
+The rules are data (``risk_language.toml``, or the file ``MEDICAL_RISK_LANGUAGE``
+names), each with its reason and a suggested wording; this module only applies them,
+one clause at a time, and lets negations, questions and denials through (the file's
+header says how). Whether a use is approved, for the rules that care ("proven"), is
+the label registry's answer (``approvals.Judge``), never the page's.
+"""
+
+import functools
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+
+from .claims import own_text, sentences
+from .problems import Fault, SettingsError, read_toml
+
+DEFAULT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "risk_language.toml")
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\u2022\u00b7|]|\s-\s|\b(?:but|although|however|while|whereas|unlike|so)\b",
+                           re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|nobody|neither|nor|cannot|without|myths?|untrue|false|wrong)\b"
+    r"|n['\u2019]t\b", re.IGNORECASE)
+# A sentence that reports a claim to deny it: "It is a myth that ...", "Some clinics
+# say ... That is not true."
+_DENIAL = re.compile(r"\b(?:myths?|misconceptions?|not\s+true|untrue|false\s+claims?"
+                     r"|be\s+wary|beware|do\s+not\s+believe|don['\u2019]t\s+believe)\b",
+                     re.IGNORECASE)
+# "Unlike ..." starts a clause of its own, but the comparison is the claim.
+_KEEP_WHOLE = re.compile(r"\bunlike\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    patterns: tuple  # compiled
+    why: str
+    fix: str
+    subject: bool  # the clause must name the treatment before the match
+    own_negation: bool  # its patterns hold a negation ("no side effects"): only one before counts
+    unless: object  # a pattern that, before the match in its clause, makes it no claim, or None
+    approved_passes: bool  # passes for a use the label holds
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: Rule
+    sentence: str
+    phrase: str  # the words that matched: what the writer looks for in the source
+
+
+@dataclass(frozen=True)
+class Rules:
+    rules: tuple
+    treatment: re.Pattern  # words that stand for the treatment, and the drugs' names
+    fingerprint: str  # of the file and the names: cached results hold while it holds
+
+    @classmethod
+    def load(cls, path, drug_names):
+        data = read_toml(path, "risk-language file")
+        rules = []
+        for number, entry in enumerate(data.get("rule", []), start=1):
+            try:
+                rules.append(Rule(
+                    id=entry["id"], name=entry["name"],
+                    patterns=tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"]),
+                    why=entry["why"], fix=entry["fix"], subject=bool(entry.get("subject")),
+                    own_negation=bool(entry.get("own_negation")),
+                    unless=re.compile(entry["unless"], re.IGNORECASE) if entry.get("unless") else None,
+                    approved_passes=bool(entry.get("approved_passes"))))
+            except (KeyError, re.error) as error:
+                raise SettingsError(f"{path}: rule {number} ({entry.get('id', '?')}): {error}; "
+                                    "each rule needs id, name, patterns, why and fix") from None
+        words = sorted({*data.get("treatment_words", []), *drug_names}, key=len, reverse=True)
+        treatment = re.compile(r"\b(?:" + "|".join(
+            [re.escape(w) for w in words] + data.get("treatment_patterns", [])) + r")\b",
+            re.IGNORECASE)
+        with open(path, "rb") as source:
+            fingerprint = hashlib.sha256(source.read() + "\0".join(words).encode()).hexdigest()
+        return cls(tuple(rules), treatment, fingerprint)
+
+    def __hash__(self):
+        return hash(self.fingerprint)
+
+    def __eq__(self, other):
+        return isinstance(other, Rules) and other.fingerprint == self.fingerprint
+
+
+# The blocks whose own words a reader takes as one text (a list item, a table cell).
+_LEAVES = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd",
+           "figcaption", "caption", "blockquote", "summary")
+
+
+def in_html(root, rules, judge):
+    """Every overstated sentence of a rendered page or snippet."""
+    found = []
+    for element in root.iter(*_LEAVES):
+        found += findings(own_text(element), rules, judge)
+    return found
+
+
+def findings(text, rules, judge):
+    """Every overstated sentence in ``text`` (plain text of one block), with its rule."""
+    found = []
+    for sentence in sentences(text):
+        found += _sentence_findings(sentence, rules, judge)
+    return found
+
+
+@functools.lru_cache(maxsize=16384)
+def _sentence_findings(sentence, rules, judge):
+    plain = sentence.replace("\u2019", "'")
+    if plain.rstrip(" )\"'”").endswith("?") or _DENIAL.search(plain):
+        return ()
+    found = []
+    for clause in _clauses(plain):
+        for rule in rules.rules:
+            match = _first_match(rule, clause, rules, judge)
+            if match:
+                found.append(Finding(rule, sentence, match.group().strip()))
+                break  # one finding per clause: the first rule says enough
+    return tuple(found)
+
+
+def _clauses(sentence):
+    if _KEEP_WHOLE.search(sentence):
+        return [sentence]
+    return [part for part in _CLAUSE_BREAK.split(sentence) if part.strip()]
+
+
+def _first_match(rule, clause, rules, judge):
+    for pattern in rule.patterns:
+        for match in pattern.finditer(clause):
+            before = clause[:match.start()]
+            negated = before if rule.own_negation else before + match.group()
+            if _NEGATION.search(negated):
+                continue  # "No medicine is completely safe"; "Botox is not safe for everyone"
+            if rule.unless is not None and rule.unless.search(before):
+                continue
+            if rule.subject and not rules.treatment.search(before + match.group()):
+                continue
+            if rule.approved_passes and judge is not None and judge.names_a_use(clause):
+                continue
+            return match
+    return None
+
+
+def faults(found, field=""):
+    """A fault for each finding; ``field``: the metadata it was read from, if any."""
+    return [Fault(
+        f"overstates the treatment ({finding.rule.name}): {finding.sentence!r}; "
+        f"{finding.rule.why}",
+        # the line that holds the whole sentence, else the first that holds the words
+        finding.rule.fix, field=field, text="" if field else finding.phrase,
+        all_of=() if field else (finding.sentence,))
+        for finding in found]

@@ -1,0 +1,41 @@
+"""The risk-language check against its labelled corpus (tests/risk_corpus.toml),
+written apart from the rules: overstated safety and benefit, statements against the
+boxed warning, certainty, and the balanced or other-sense sentences that must pass.
+Every verdict must be right; precision and recall are printed at the end of the run."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from medical_content import approvals, labels, risk_language
+from support import precision_recall
+
+CORPUS = tomllib.loads((Path(__file__).parent / "risk_corpus.toml").read_text(encoding="utf-8"))
+ENTRIES = CORPUS["sentence"]
+REGISTRY = labels.load([labels.HERE])
+RULES = risk_language.Rules.load(
+    risk_language.DEFAULT_FILE, [name for label in REGISTRY.labels.values() for name in label.names])
+JUDGE = approvals.Judge.of(REGISTRY, "botox")
+# The page a sentence stands on, when its status matters: a use the label holds, or not.
+PAGES = {"any": JUDGE, "approved": JUDGE.about("Chronic migraine"),
+         "off-label": JUDGE.about("Tension headache")}
+VERDICTS = {}  # index -> (expected, got)
+
+
+def test_the_corpus_is_big_and_balanced_enough_to_mean_something():
+    refused = sum(entry["refused"] for entry in ENTRIES)
+    assert len(ENTRIES) >= 60 and 0.3 <= refused / len(ENTRIES) <= 0.7
+    assert {entry["status"] for entry in ENTRIES} <= set(PAGES)
+
+
+@pytest.mark.parametrize("index", range(len(ENTRIES)), ids=[e["text"][:60] for e in ENTRIES])
+def test_each_sentence_gets_the_reviewers_verdict(index):
+    entry = ENTRIES[index]
+    found = risk_language.findings(entry["text"], RULES, PAGES[entry["status"]])
+    VERDICTS[index] = (entry["refused"], bool(found))
+    assert bool(found) == entry["refused"], (entry["why"], [f.rule.id for f in found])
+
+
+def summary():
+    return precision_recall("risk-language corpus", list(VERDICTS.values()), refused=True)
