@@ -20,3 +20,7 @@ DELETE_OUTPUT_DIRECTORY = True
 
 # A page past its next review date must not go live.
 MEDICAL_OVERDUE_REVIEW = "error"
+# Nor one whose reviewer is a placeholder. A pull request's preview build may set
+# MEDICAL_PLACEHOLDER_REVIEWS=mark: every page then says it is an unreviewed preview,
+# and asks search engines not to index it.
+MEDICAL_PLACEHOLDER_REVIEWS = os.environ.get("MEDICAL_PLACEHOLDER_REVIEWS", "refuse")

@@ -24,6 +24,11 @@ class Review:
     def overdue(self, today):
         return today > self.next_review
 
+    @property
+    def placeholder(self):
+        """The reviewers file says this reviewer is not real yet: no review took place."""
+        return bool(self.reviewer.get("placeholder"))
+
 
 def add_months(day, months):
     """The same day ``months`` later, or the month's last day if it is shorter."""
@@ -57,6 +62,14 @@ def review_of(metadata, config):
         reviewer = {"key": key, "name": key, "type": "Person"}
     else:
         reviewer = {"key": key, "type": "Person", **config.reviewers[key]}
+        if reviewer.get("placeholder") and config.refuse_placeholder_reviews:
+            faults.append(Fault(
+                f"Reviewer {key!r} ({reviewer['name']}) is a placeholder in the reviewers "
+                "file: this page has had no medical review and cannot go live",
+                "have the page reviewed, add the reviewer's name and credentials to the "
+                "reviewers file and name their key here; to build a marked, unindexed "
+                "preview instead, run: MEDICAL_PLACEHOLDER_REVIEWS=mark make publish",
+                field="reviewer"))
     if metadata.get("next_review"):
         next_review = _date(metadata["next_review"])
     else:

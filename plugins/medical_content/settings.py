@@ -72,6 +72,13 @@ DEFAULTS = {
     "MEDICAL_REVIEW_INTERVAL_MONTHS": 12,
     # "warning" while writing (make html), "error" when publishing (make publish).
     "MEDICAL_OVERDUE_REVIEW": "warning",
+    # A page whose reviewer is a placeholder of the reviewers file (placeholder = true)
+    # had no medical review. "mark": it builds, and every page of the site says it is
+    # a preview, not reviewed, and asks search engines not to index it; "refuse": it is
+    # an error at its Reviewer line (make publish: nothing unreviewed goes live).
+    "MEDICAL_PLACEHOLDER_REVIEWS": "mark",
+    "MEDICAL_PREVIEW_NOTICE": "Preview: these pages have not had their medical review yet. "
+                              "Do not use them to make decisions about your care.",
     # The day the build takes as today, "YYYY-MM-DD"; None for the real date. Tests set it.
     "MEDICAL_TODAY": None,
     # The label registry: the plugin's own labels/ folder, and these folders too (a
@@ -133,6 +140,8 @@ class Config:
     reviewers: dict
     review_interval_months: int
     overdue_is_error: bool
+    refuse_placeholder_reviews: bool
+    preview_notice: str
     today: datetime.date
     registry: object  # labels.Registry
     product: str  # the site's drug: a key of the registry
@@ -217,6 +226,13 @@ def _reviewers(path):
             raise SettingsError(
                 f"{path}: reviewer [{key}] has type {reviewer['type']!r}; write "
                 "\"Person\" or \"Organization\"")
+        if not reviewer.get("placeholder") and not str(reviewer.get("credentials", "")).strip():
+            # A review is only worth as much as who did it: readers and search engines
+            # are told the reviewer's qualifications.
+            raise SettingsError(
+                f"{path}: reviewer [{key}] needs a credentials = \"...\" line (for example "
+                "\"PharmD, clinical pharmacist\"); a reviewer who is not real yet is marked "
+                "placeholder = true")
     return table
 
 
@@ -267,6 +283,10 @@ def load(settings):
                                        s["MEDICAL_REVIEW_INTERVAL_MONTHS"], int),
         overdue_is_error=_choice("MEDICAL_OVERDUE_REVIEW", s["MEDICAL_OVERDUE_REVIEW"],
                                  ("warning", "error")) == "error",
+        refuse_placeholder_reviews=_choice(
+            "MEDICAL_PLACEHOLDER_REVIEWS", s["MEDICAL_PLACEHOLDER_REVIEWS"],
+            ("mark", "refuse")) == "refuse",
+        preview_notice=_text("MEDICAL_PREVIEW_NOTICE", s["MEDICAL_PREVIEW_NOTICE"]),
         today=_today(s["MEDICAL_TODAY"]),
         registry=registry,
         product=product,

@@ -93,7 +93,7 @@ def page_graph(site, page):
             "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "about": {"@id": ids["condition"] if "condition" in page else ids["drug"]},
         })
-        if review:
+        if review and not review.placeholder:  # no review took place: claim none
             webpage["lastReviewed"] = review.reviewed.isoformat()
             webpage["reviewedBy"] = _reviewer(review.reviewer, ids["clinic"])
         nodes.append(_drug(site, ids["drug"]))
