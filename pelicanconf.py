@@ -115,3 +115,10 @@ MEDICAL_KIND_PATHS = {"pages/conditions/*.md": "condition", "pages/faq.md": "faq
 # The site's drug, a label of the plugin's registry (plugins/medical_content/labels/):
 # what a condition page's status and every approval claim are checked against.
 MEDICAL_PRODUCT = "botox"
+# The boxed warning in plain words (BOTOX label, Boxed Warning; Medication Guide), shown
+# above the text of every page that shows the safety information.
+MEDICAL_SAFETY_SUMMARY = (
+    "The effects of Botox can spread from the injection area to other parts of the body, "
+    "hours to weeks after a shot. This can cause trouble swallowing, speaking or breathing, "
+    "which can be life-threatening. Get medical help right away if this happens."
+)

@@ -100,7 +100,12 @@ def publish(report, config, output_path):
     path = path_of(config, output_path)
     print(table(rows, config.today, colour=os.isatty(1), path=path))
     head = json.dumps({"today": config.today.isoformat(),
-                       "readability_target_grade": config.readability_grade},
+                       "readability_target_grade": config.readability_grade,
+                       # what the grades are taken from, so that anyone can measure it again
+                       "readability_text": "the page's own text (its Markdown, rendered), each "
+                                           "block a sentence; not the safety information, "
+                                           "disclaimer or navigation the theme adds; "
+                                           "Flesch-Kincaid grade by textstat 0.7.3"},
                       ensure_ascii=False)
     # One page a line: a diff between two reports shows the pages that changed, and
     # json's fast (C) encoder does the work, which it does not when asked to indent.

@@ -178,6 +178,7 @@ def prepare_content(generators):
          if item.content.kind == "condition" and id(item.content) in published),
         key=lambda page: page.title.casefold())
     context["SAFETY_INFORMATION"] = state.safety_html
+    context["SAFETY_SUMMARY"] = state.config.safety_summary
     # Every page of a site with an unreviewed page says so (and is not indexed): a
     # reader cannot tell which pages of a preview were reviewed.
     context["PREVIEW_NOTICE"] = state.config.preview_notice if any(

@@ -23,9 +23,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\u2022\u00b7|]|\s-\s|\b(?:but|alt
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|neither|nor|cannot|without|myths?|untrue|false|wrong)\b"
     r"|n['\u2019]t\b", re.IGNORECASE)
-# A sentence that reports a claim to deny it: "It is a myth that ...", "Some clinics
-# say ... That is not true."
+# A sentence that reports a claim to deny or withdraw it: "It is a myth that ...",
+# "Be wary of a clinic that says ...", "We used to say ..." (a page of corrections).
 _DENIAL = re.compile(r"\b(?:myths?|misconceptions?|not\s+true|untrue|false\s+claims?"
+                     r"|used\s+to\s+(?:say|call|claim|write|invite|describe|tell|promise)"
                      r"|be\s+wary|beware|do\s+not\s+believe|don['\u2019]t\s+believe)\b",
                      re.IGNORECASE)
 # "Unlike ..." starts a clause of its own, but the comparison is the claim.
@@ -115,14 +116,12 @@ def _sentence_findings(sentence, rules, judge):
     plain = sentence.replace("\u2019", "'")
     if plain.rstrip(" )\"'”").endswith("?") or _DENIAL.search(plain):
         return ()
-    found = []
     for clause in _clauses(plain):
         for rule in rules.rules:
             match = _first_match(rule, clause, rules, judge)
-            if match:
-                found.append(Finding(rule, sentence, match.group().strip()))
-                break  # one finding per clause: the first rule says enough
-    return tuple(found)
+            if match:  # one finding a sentence: the writer rewrites it whole
+                return (Finding(rule, sentence, match.group().strip()),)
+    return ()
 
 
 def _clauses(sentence):

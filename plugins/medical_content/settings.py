@@ -7,6 +7,7 @@ rather than surfacing later as a confusing template or content error.
 
 import datetime
 import os
+import re
 from dataclasses import dataclass
 
 from . import courses, labels, risk_language, schema
@@ -108,6 +109,11 @@ DEFAULTS = {
     # every page of these kinds from this one file.
     "MEDICAL_SAFETY_INFORMATION": "includes/important-safety-information.md",
     "MEDICAL_SAFETY_KINDS": ["article", "faq", "condition"],
+    # Fair balance: on those pages, this summary of the gravest risk (the boxed warning,
+    # in plain words) stands above the text, with a link to the full safety
+    # information, before any call to action: a link whose words match this pattern.
+    "MEDICAL_SAFETY_SUMMARY": "",
+    "MEDICAL_CALL_TO_ACTION": r"\b(?:book|contact|schedule|appointment|consultation|call\s+us)\b",
     # Flesch-Kincaid grade above which a page gets a warning, and the heading of the
     # plain-language summary that condition pages open with (it must meet the target).
     "MEDICAL_READABILITY_GRADE": 8.0,
@@ -153,6 +159,8 @@ class Config:
     safety_information: str  # the Markdown source; the plugin renders it once
     safety_file: str  # where it is, for its errors
     safety_kinds: frozenset
+    safety_summary: str
+    call_to_action: object  # compiled pattern
     readability_grade: float
     summary_heading: str
     summary_kinds: frozenset
@@ -299,6 +307,8 @@ def load(settings):
         safety_information=safety_information,
         safety_file=safety_path,
         safety_kinds=frozenset(_strings("MEDICAL_SAFETY_KINDS", s["MEDICAL_SAFETY_KINDS"])),
+        safety_summary=_text("MEDICAL_SAFETY_SUMMARY", s["MEDICAL_SAFETY_SUMMARY"]),
+        call_to_action=_pattern("MEDICAL_CALL_TO_ACTION", s["MEDICAL_CALL_TO_ACTION"]),
         readability_grade=float(_number("MEDICAL_READABILITY_GRADE",
                                         s["MEDICAL_READABILITY_GRADE"], (int, float))),
         summary_heading=_text("MEDICAL_SUMMARY_HEADING", s["MEDICAL_SUMMARY_HEADING"]),
@@ -307,6 +317,13 @@ def load(settings):
         toc_kinds=frozenset(_strings("MEDICAL_TOC_KINDS", s["MEDICAL_TOC_KINDS"])),
         workers=_workers(s["MEDICAL_CHECK_WORKERS"]),
     )
+
+
+def _pattern(name, value):
+    try:
+        return re.compile(_text(name, value), re.IGNORECASE)
+    except re.error as error:
+        _fail(name, value, f"a regular expression ({error})")
 
 
 def _course_topics(value):

@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from . import claims, disclaimer, html_policy, images, readability, risk_language, site_paths
+from . import claims, disclaimer, fair_balance, html_policy, images, readability, risk_language, site_paths
 from .html_text import fragment, page, visible_text
 from .problems import Fault
 
@@ -115,6 +115,8 @@ def check(job, shared):
                 f"the written page {job.path} does not show the Important Safety Information",
                 "keep {{ SAFETY_INFORMATION }} inside <main> in the theme template "
                 f"{job.template}.html", line=1))
+        if main is not None:
+            result.faults += fair_balance.faults(main, shared.config, job.path, job.template)
     if main is not None:
         result.claims = claims.false_approvals(main, job.judge)
         result.cells["claims"] = len(result.claims)

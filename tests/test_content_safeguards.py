@@ -1,0 +1,142 @@
+"""What issue 15 asked of the content and its pipeline, read from real builds: the review
+gate, fair balance, per-condition courses of treatment, risk language in the safety
+information, and reading grades that match textstat on the text they measure."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, TODAY, condition_source, read_page
+from lxml import etree
+
+from medical_content import readability
+from medical_content.html_text import fragment
+from tools.build import build
+
+
+def publish(tmp_path, env=None):
+    """`make publish` of the real site, as the workflow runs it."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build.py"), str(ROOT / "publishconf.py"),
+         str(tmp_path / "output"), "--log-handler", "plain"],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **(env or {})})
+
+
+def test_publishing_refuses_a_placeholder_reviewer_at_each_pages_reviewer_line(tmp_path):
+    result = publish(tmp_path)
+    log = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in log
+    assert ("content/pages/faq.md:6: Reviewer 'clinical-team' (Example Pain Clinic clinical "
+            "team) is a placeholder in the reviewers file") in log
+    assert "MEDICAL_PLACEHOLDER_REVIEWS=mark make publish" in log
+    assert not (tmp_path / "output").exists()
+
+
+def test_the_preview_mode_marks_every_page_and_claims_no_review(tmp_path):
+    result = publish(tmp_path, {"MEDICAL_PLACEHOLDER_REVIEWS": "mark"})
+    assert result.returncode == 0, result.stdout[-3000:]
+    output = tmp_path / "output"
+    pages = [p for p in output.rglob("*.html") if "pagefind" not in p.parts]
+    assert len(pages) >= 15
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert 'class="preview-notice"' in text and '<meta name="robots" content="noindex">' in text, path
+        assert "Medically reviewed by" not in text and '"reviewedBy"' not in text, path
+    assert "Not yet medically reviewed" in read_page(output, "/faq/").get_text()
+
+
+def test_a_real_reviewer_is_named_with_credentials_and_no_preview_notice(fixture_site):
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    fixture_site.build()
+    page = fixture_site.page("/conditions/cd/")
+    assert "Medically reviewed by Dr. Test Reviewer, MD on" in page.get_text(" ", strip=True)
+    assert page.find(class_="preview-notice") is None
+    assert page.find("meta", attrs={"name": "robots"}) is None
+
+
+def test_a_reviewer_without_credentials_stops_the_build_with_the_fix(fixture_site):
+    fixture_site.write("reviewers.toml", '[dr-x]\nname = "Dr. X"\n')
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    with pytest.raises(Exception, match=r"reviewer \[dr-x\] needs a credentials"):
+        fixture_site.build()
+
+
+@pytest.mark.parametrize("url", ["/articles/botox-for-chronic-pain/", "/faq/",
+                                 "/conditions/migraine/", "/conditions/tension-headache/"])
+def test_the_boxed_warning_summary_comes_before_any_call_to_action(site, settings, url):
+    main = etree.HTML((site / url.strip("/") / "index.html").read_bytes()).find(".//main")
+    order = [element for element in main.iter()]
+    summary = main.find(".//aside[@class='safety-summary']")
+    assert summary is not None and "life-threatening" in "".join(summary.itertext())
+    assert summary.find(".//a").get("href") == "#safety-information"
+    assert main.find(".//*[@id='safety-information']") is not None
+    actions = [a for a in main.iter("a")
+               if settings["MEDICAL_CALL_TO_ACTION"] and "consultation" in "".join(a.itertext()).lower()]
+    assert actions, "each of these pages asks the reader to book"
+    assert all(order.index(summary) < order.index(action) for action in actions)
+
+
+def test_a_theme_that_puts_a_call_to_action_above_the_warning_is_refused(fixture_site):
+    theme = fixture_site.copy_theme()
+    template = theme / "templates" / "condition.html"
+    template.write_text(template.read_text().replace(
+        "{% block before_content %}",
+        '{% block before_content %}<p><a href="#book">Book a consultation</a></p>', 1))
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    result = subprocess.run(fixture_site.build_command(), capture_output=True, text=True,
+                            cwd=fixture_site.root, timeout=300)
+    assert result.returncode == 1
+    assert ("the call to action 'Book a consultation' comes before the safety summary"
+            in result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("/conditions/migraine/", ["every 12 weeks", "31 small injections"]),
+    ("/conditions/cervical-dystonia/", ["about 6 weeks"]),
+    ("/conditions/overactive-bladder/", ["not sooner than 12 weeks", "catheter"]),
+    ("/conditions/tension-headache/", ["no approved dose or schedule"]),
+])
+def test_each_condition_page_shows_its_own_course_with_sources(site, url, expected):
+    course = read_page(site, url).find("section", class_="course")
+    text = course.get_text(" ", strip=True)
+    assert all(phrase in text for phrase in expected), text
+    facts = course.find_all("dd")
+    assert facts and all(dd.find("a", class_="source")["href"].startswith("https://") for dd in facts)
+
+
+def test_a_fact_read_only_in_a_weak_copy_is_not_shown(site):
+    # courses/botox.toml keeps the post-void residual check (verified = false) for the
+    # pharmacist; the page must not show it
+    text = read_page(site, "/conditions/overactive-bladder/").get_text(" ", strip=True)
+    assert "how much urine stays in your bladder" not in text
+
+
+def test_the_reported_reading_grade_is_textstats_on_the_pages_own_text(site):
+    """The report measures a page's own text (its Markdown, without the safety
+    information, disclaimer or navigation the theme adds): the same figure as textstat
+    0.7.3 gives on that text, read back from the written page's content block."""
+    from textstat import textstat
+
+    report = json.loads((site.parent / "compliance-report.json").read_text())
+    rows = {row["url"]: row for row in report["pages"]}
+    for url in ("articles/botox-for-chronic-pain/", "faq/"):
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        block = etree.HTML(html).find(".//div[@class='content']")
+        root = fragment("".join(etree.tostring(child, encoding="unicode") for child in block))
+        from medical_content.html_text import block_texts, prose
+        text = prose(block_texts(root))
+        assert rows[url]["readability"]["flesch_kincaid_grade"] == round(textstat.flesch_kincaid_grade(text), 1)
+        assert rows[url]["readability"]["flesch_kincaid_grade"] <= 8
+
+
+def test_the_safety_information_itself_is_held_to_the_risk_language(fixture_site):
+    fixture_site.write("includes/important-safety-information.md",
+                       "## Important safety information\n\nBotox is completely safe.\n")
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    result = subprocess.run(fixture_site.build_command(), capture_output=True, text=True,
+                            cwd=fixture_site.root, timeout=300)
+    assert result.returncode == 1
+    assert ("content/includes/important-safety-information.md:3: overstates the treatment "
+            "(absolute safety): 'Botox is completely safe.'") in result.stdout + result.stderr
