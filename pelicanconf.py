@@ -62,13 +62,15 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Paths of the site, without a leading "/": the theme puts them under SITEURL (its
+# |href filter), so the menu works when the site is served under a sub-path.
 MENUITEMS = (
-    ("Home", "/"),
-    ("Conditions", "/conditions/"),
-    ("Botox for chronic pain", "/articles/botox-for-chronic-pain/"),
-    ("FAQ", "/faq/"),
-    ("About & contact", "/about/"),
-    ("Search", "/search/"),
+    ("Home", ""),
+    ("Conditions", "conditions/"),
+    ("Botox for chronic pain", "articles/botox-for-chronic-pain/"),
+    ("FAQ", "faq/"),
+    ("About & contact", "about/"),
+    ("Search", "search/"),
 )
 DISPLAY_PAGES_ON_MENU = False
 

@@ -28,7 +28,7 @@ from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
 from . import approvals, build_state, checks_cache, claims, compliance, metadata, prepare, readability, review
-from . import html_text, settings, site_paths, status, theme, workers, written_page
+from . import html_text, settings, site_paths, status, template_filters, theme, workers, written_page
 from .problems import BuildFailed, ErrorCounter, HideTraceback, Superseded, display_path
 from .problems import Problem, report, report_faults
 from .reader import CheckedMarkdownReader
@@ -63,6 +63,7 @@ def initialized(pelican):
         readers_logger.addFilter(Superseded())
     state = State(settings.load(pelican.settings), pelican.settings["MARKDOWN"])
     theme.check(pelican.settings, state.config)
+    template_filters.install(pelican.settings)
     # Counted where Pelican's and our records pass, not on the root logger: a root
     # handler would silence Python's last-resort output that Pelican's plain log uses.
     for name in ("pelican", __name__.split(".")[0]):

@@ -46,6 +46,7 @@ class TextJob:
     def run(self, shared):
         root = fragment(self.content)
         faults = html_policy.faults(self.content, root) + images.faults(root)
+        faults += site_paths.root_relative_links(root)
         if self.summary:
             faults += html_policy.refused_html(self.summary, fragment(self.summary))
         summary, summary_faults = readability.summary_faults(
