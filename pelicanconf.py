@@ -62,13 +62,15 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Paths of the site, without a leading "/": the theme puts them under SITEURL (its
+# |href filter), so the menu works when the site is served under a sub-path.
 MENUITEMS = (
-    ("Home", "/"),
-    ("Conditions", "/conditions/"),
-    ("Botox for chronic pain", "/articles/botox-for-chronic-pain/"),
-    ("FAQ", "/faq/"),
-    ("About & contact", "/about/"),
-    ("Search", "/search/"),
+    ("Home", ""),
+    ("Conditions", "conditions/"),
+    ("Botox for chronic pain", "articles/botox-for-chronic-pain/"),
+    ("FAQ", "faq/"),
+    ("About & contact", "about/"),
+    ("Search", "search/"),
 )
 DISPLAY_PAGES_ON_MENU = False
 
@@ -94,8 +96,11 @@ PLUGIN_PATHS = ["plugins"]
 # scrolls on a phone) before medical_content renders the safety information.
 PLUGINS = ["markdown_tables", "medical_content", "sitemap", "site_build", "precompress"]
 
-# pelican-sitemap: every page but the 404 and the search page.
-SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^search/", r"^robots\.txt$"]}
+# pelican-sitemap: every page but the 404 and the search page, and the list of articles
+# (Pelican's index, which has no date of its own: the sitemap would say it changed at
+# every build; the article it lists is in the sitemap).
+SITEMAP = {"format": "xml",
+           "exclude": [r"^404\.html$", r"^search/", r"^robots\.txt$", r"^articles/$"]}
 
 
 MEDICAL_DISCLAIMER = (

@@ -25,6 +25,11 @@ def main(argv):
         "CACHE_PATH": str(Path(output).parent / "cache"),
         "MEDICAL_TODAY": "2026-11-25", "SITE_BUILD_SEARCH_INDEX": False,
     }
+    if "medical_content" not in overrides["PLUGINS"]:
+        # bare Pelican renders our theme too, whose links pass through the plugin's filters
+        sys.path.insert(0, str(ROOT / "plugins"))
+        from medical_content.template_filters import FILTERS
+        overrides["JINJA_FILTERS"] = FILTERS
     if "--cache" in argv:
         # as the preview (tools/serve.py) has it
         overrides.update(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True,

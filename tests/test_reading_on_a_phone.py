@@ -45,7 +45,7 @@ For a visit already booked:
 
 We send a letter to your doctor.
 
-![A map of the way from the car park to the clinic](/images/map.svg)""")
+![A map of the way from the car park to the clinic]({static}/images/map.svg)""")
 TABLE_PAGE = "/articles/reaching-the-clinic/"
 # An image drawn wider than any phone: the page must shrink it, not scroll.
 WIDE_IMAGE = ('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="300">'

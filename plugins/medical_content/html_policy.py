@@ -144,7 +144,7 @@ def _refused_attribute(tag, name, value):
     if name in _URL_ATTRIBUTES:
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else value
         fix = ("put the image in content/images/ and use its path, ![what it shows]"
-               "(/images/name.png)" if tag == "img" else
+               "({static}/images/name.png)" if tag == "img" else
                "link to a web address (https://...) or a page of the site")
         return Fault(f"the address {value[:60]!r} in <{tag} {name}> is not allowed: only "
                      "http(s), mailto: and tel: addresses and the site's own pages are",

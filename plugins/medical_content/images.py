@@ -33,5 +33,5 @@ def faults(root):
                 f"the image {remote!r} comes from another site: the site's security policy "
                 "blocks it for readers, and that site would learn who reads the page",
                 "download it (if its licence allows), put the file in content/images/ and "
-                "write ![what it shows](/images/<file name>)", raw=remote))
+                "write ![what it shows]({static}/images/<file name>)", raw=remote))
     return found

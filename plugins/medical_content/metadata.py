@@ -27,6 +27,22 @@ def check(metadata):
     return faults
 
 
+def title_length(metadata, limit, maximum):
+    """(errors, warnings) of a title's length: past ``limit`` characters search results
+    and browser tabs cut it; past ``maximum`` it is a paragraph, not a title."""
+    title = " ".join(str(metadata.get("title", "")).split())
+    if len(title) > maximum:
+        return [Fault(f"the title is {len(title)} characters long, more than {maximum}",
+                      f"write a title of at most {limit} characters, and put the rest in "
+                      "the page's text or its Summary", field="title")], []
+    if len(title) > limit:
+        return [], [Fault(f"the title is {len(title)} characters long, more than {limit}: "
+                          "search results and browser tabs will cut it",
+                          f"shorten it to {limit} characters or fewer (a Breadcrumb: line "
+                          "does not shorten the title)", field="title")]
+    return [], []
+
+
 def names_of(content):
     """A condition's name, then its Alternate_name entries (comma-separated)."""
     names = [str(content.metadata.get("condition", content.title)).strip()]

@@ -27,8 +27,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
-from . import approvals, build_state, checks_cache, claims, compliance, metadata, prepare, readability, review
-from . import html_text, risk_language, settings, site_paths, status, theme, workers, written_page
+from . import approvals, build_state, checks_cache, claims, compliance, feeds, metadata, prepare, readability, review
+from . import html_text, last_changed, risk_language, settings, site_paths, status, template_filters, theme, workers, written_page
 from .problems import BuildFailed, ErrorCounter, HideTraceback, Superseded, display_path
 from .problems import Problem, report, report_faults
 from .reader import CheckedMarkdownReader
@@ -63,6 +63,7 @@ def initialized(pelican):
         readers_logger.addFilter(Superseded())
     state = State(settings.load(pelican.settings), pelican.settings["MARKDOWN"])
     theme.check(pelican.settings, state.config)
+    template_filters.install(pelican.settings)
     # Counted where Pelican's and our records pass, not on the root logger: a root
     # handler would silence Python's last-resort output that Pelican's plain log uses.
     for name in ("pelican", __name__.split(".")[0]):
@@ -164,13 +165,16 @@ def prepare_content(generators):
     for item in everything:
         content = item.content
         faults = prepare.prepare(item, state, pages_by_slug, site)
-        warnings = []
+        too_long, warnings = metadata.title_length(content.metadata, state.config.title_length,
+                                                  state.config.title_max_length)
+        faults += too_long
         if content.review and content.review.overdue(state.config.today):
             (faults if state.config.overdue_is_error else warnings).append(
                 review.overdue_fault(content.review))
         report_faults(content.source_path, item.generator.path, faults)
         report_faults(content.source_path, item.generator.path, warnings, logging.WARNING)
     state.summary_claims = _summary_claims(everything, state)
+    last_changed.set_last_changed([item.content for item in everything], settings_["TIMEZONE"])
     context = wanted[0].context  # one dict, shared by every generator
     published = {id(c) for g in wanted for c in getattr(g, "pages", ())}
     context["condition_pages"] = sorted(
@@ -184,6 +188,8 @@ def prepare_content(generators):
     context["PREVIEW_NOTICE"] = state.config.preview_notice if any(
         item.content.review is not None and item.content.review.placeholder
         for item in everything) else ""
+    # the <title> drops the site's name where it would make the title too long to show
+    context["TITLE_LENGTH"] = state.config.title_length
 
 
 def _summary_claims(everything, state):
@@ -280,6 +286,13 @@ def _record(result, content, state):
     report_faults(content.source_path, content.settings["PATH"], faults)
 
 
+def safeguard_feed(context, feed):
+    state = build_state.current()
+    feeds.safeguard(feed, context.get("SITEURL", ""),
+                    [item.content for item in state.contents.values()],
+                    state.config, state.safety_html)
+
+
 def report_compliance(pelican):
     state = build_state.current()
     state.checks.finish()
@@ -307,6 +320,7 @@ def register():
     signals.content_object_init.connect(measure_text)
     signals.all_generators_finalized.connect(prepare_content)
     signals.content_written.connect(check_written_page)
+    signals.feed_generated.connect(safeguard_feed)
     signals.finalized.connect(report_compliance)
     granular_signals.register()
     blinker.signal("deploy").connect(fail_on_errors)

@@ -54,7 +54,9 @@ def prepare(item, state, pages_by_slug, site):
         faults += _use_kind_template(content, generator, kind)
     content.review, found = review.review_of(content.metadata, config)
     faults += found
-    content.sources, found = sources.sources_of(content.metadata, content.regulatory)
+    content.sources, found = sources.sources_of(
+        content.metadata, content.regulatory,
+        sources.intrasite_resolver(content, generator.context))
     faults += found
     content.breadcrumbs = _breadcrumbs(item, pages_by_slug, site)
     if kind == "condition":

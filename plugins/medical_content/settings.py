@@ -127,6 +127,15 @@ DEFAULTS = {
     # "auto" uses the spare cores once a site has AUTO_WORKERS_FROM pages; 0 checks
     # in the build's own process.
     "MEDICAL_CHECK_WORKERS": "auto",
+    # What a feed entry of a medical page carries (see feeds.py): "summary", its Summary
+    # and link only (a feed reader shows no disclaimer or safety information around an
+    # entry, so the page's text stays on the site); or "full", its text with the
+    # disclaimer, review line, safety information and sources appended.
+    "MEDICAL_FEED_CONTENT": "summary",
+    # A page title longer than this warns (search results and browser tabs cut it), and
+    # one longer than the maximum is an error (it is not a title any more).
+    "MEDICAL_TITLE_LENGTH": 70,
+    "MEDICAL_TITLE_MAX_LENGTH": 200,
 }
 
 # Below this many pages, starting a worker costs more than the checks it takes over.
@@ -167,6 +176,9 @@ class Config:
     report_file: str
     toc_kinds: frozenset
     workers: object  # "auto" or a number of worker processes
+    feed_content: str  # "summary" or "full"
+    title_length: int
+    title_max_length: int
 
     def check_workers(self, pages):
         if self.workers != "auto":
@@ -316,6 +328,9 @@ def load(settings):
         report_file=_text("MEDICAL_REPORT_FILE", s["MEDICAL_REPORT_FILE"]),
         toc_kinds=frozenset(_strings("MEDICAL_TOC_KINDS", s["MEDICAL_TOC_KINDS"])),
         workers=_workers(s["MEDICAL_CHECK_WORKERS"]),
+        feed_content=_choice("MEDICAL_FEED_CONTENT", s["MEDICAL_FEED_CONTENT"], ("summary", "full")),
+        title_length=_number("MEDICAL_TITLE_LENGTH", s["MEDICAL_TITLE_LENGTH"], int),
+        title_max_length=_number("MEDICAL_TITLE_MAX_LENGTH", s["MEDICAL_TITLE_MAX_LENGTH"], int),
     )
 
 

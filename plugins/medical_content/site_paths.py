@@ -7,7 +7,8 @@ import os
 import posixpath
 from urllib.parse import unquote, urlsplit
 
-from .html_text import fragment
+from . import urls
+from .html_text import fragment, visible_text
 from .problems import Fault
 
 
@@ -43,6 +44,28 @@ def site_links(html, url, siteurl):
         candidates = _candidates(href, siteurl, page_folder)
         if candidates is not None:
             found.append((href, candidates))
+    return found
+
+
+def root_relative_links(root):
+    """Faults for the links and images of a page's own text (``root``: its parsed
+    fragment, before Pelican resolves its {filename} links) that start at the domain's
+    root: ``/faq/`` leads out of the site when it is served under a sub-path."""
+    found = []
+    for element in root.iter("a", "img"):
+        attribute = "href" if element.tag == "a" else "src"
+        address = element.get(attribute) or ""
+        if not urls.root_relative(address):
+            continue
+        instead = urls.written_as_file(address)
+        if element.tag == "img":
+            example = f"![{element.get('alt') or 'what it shows'}]({instead})"
+        else:
+            example = f"[{visible_text(element) or 'text'}]({instead})"
+        found.append(Fault(
+            f"the address {address[:60]!r} starts at the domain's root, so it breaks when "
+            "the site is served under a sub-path (a SITEURL such as https://host/patients)",
+            f"name the file instead: write {example}", raw=address))
     return found
 
 

@@ -31,3 +31,45 @@ def scheme(url):
 def allowed(url):
     found = scheme(url)
     return not found or found in SCHEMES
+
+
+def root_relative(url):
+    """True for an address that starts at the domain's root (``/faq/``): it breaks as soon
+    as the site is served under a sub-path (``https://host/patients/``). ``//host/x`` is
+    another site, and is not one."""
+    stripped = _IGNORED.sub("", html.unescape(url))
+    return stripped.startswith("/") and not stripped.startswith("//")
+
+
+def written_as_file(url):
+    """What a writer should write instead of a root-relative ``url``: the source file
+    Pelican resolves to the page's address wherever the site is served. The site's
+    addresses follow its files (PATH_METADATA): /faq/ is pages/faq.md, /articles/x/ is
+    articles/x.md, /images/y.png is the static file itself."""
+    path = urllib.parse.urlsplit(url).path.strip("/")
+    if path.startswith("images/") or "." in path.rsplit("/", 1)[-1]:
+        return "{static}/" + path
+    if path.startswith("articles/"):
+        return "{filename}/" + path + ".md"
+    return "{filename}/pages/" + (path or "index") + ".md"
+
+
+class TemplateLinkError(ValueError):
+    """A theme template printed a link the URL policy refuses: a developer's fix."""
+
+
+def template_link(siteurl, url):
+    """A link a template prints, under the same policy as a page's own: a web, mail or
+    telephone address as it is; a path of the site (written without a leading /) under
+    SITEURL, so that the site works under a sub-path. Anything else stops the build."""
+    url = str(url)
+    if not allowed(url):
+        raise TemplateLinkError(f"a template links to {url[:60]!r}, a scheme the site's URL "
+                                "policy refuses; link to http(s), mailto: or tel: only")
+    if root_relative(url):
+        raise TemplateLinkError(f"a template links to {url[:60]!r}, from the domain's root, "
+                                "which breaks under a sub-path SITEURL; write the path without "
+                                "its leading / and pass it through |href")
+    if scheme(url) or url.startswith("#"):
+        return url
+    return f"{siteurl}/{url}"

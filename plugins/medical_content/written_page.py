@@ -55,6 +55,7 @@ class TextJob:
         faults += risk_language.faults(risk_language.in_html(root, rules, self.judge))
         faults += risk_language.faults(
             risk_language.findings(self.title, rules, self.judge), field="title")
+        faults += site_paths.root_relative_links(root)
         if self.summary:
             summary_root = fragment(self.summary)
             faults += html_policy.refused_html(self.summary, summary_root)

@@ -1,0 +1,66 @@
+"""The Atom feed of a published site (publishconf.py), read with feedparser as a feed
+reader reads it: valid, absolute addresses, and never a medical page's text without its
+disclaimer (a feed reader shows none of the page around an entry)."""
+
+import pytest
+from conftest import ROOT, TODAY
+
+from tools.build import build
+
+SITEURL = "https://patients.example.org"
+DISCLAIMER = "This page is general information for patients, not medical advice."
+
+
+def published_feed(tmp_path_factory, **overrides):
+    import feedparser
+    output = tmp_path_factory.mktemp("feed") / "output"
+    build(str(ROOT / "publishconf.py"), str(output),
+          overrides={"CACHE_PATH": str(tmp_path_factory.mktemp("cache")), "MEDICAL_TODAY": TODAY,
+                     "SITE_BUILD_SEARCH_INDEX": False, **overrides})
+    return feedparser.parse(str(output / "feeds" / "all.atom.xml"))
+
+
+@pytest.fixture(scope="module")
+def summaries(tmp_path_factory):
+    return published_feed(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def full_text(tmp_path_factory):
+    return published_feed(tmp_path_factory, MEDICAL_FEED_CONTENT="full")
+
+
+@pytest.mark.parametrize("which", ["summaries", "full_text"])
+def test_the_feed_is_valid_and_its_addresses_absolute(request, which):
+    feed = request.getfixturevalue(which)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.entries
+    assert feed.feed.id.startswith(SITEURL + "/")
+    assert all(link.href.startswith(SITEURL + "/") for link in feed.feed.links)
+    for entry in feed.entries:
+        assert entry.link.startswith(SITEURL + "/articles/")
+        assert entry.id.startswith("tag:patients.example.org,") and "None" not in entry.id
+
+
+def test_by_default_an_entry_carries_its_summary_and_no_text_of_the_page(summaries):
+    [entry] = summaries.entries
+    assert "content" not in entry
+    assert "overview of how Botox injections are used" in entry.summary
+    assert "debilitating" not in entry.summary  # the article's first paragraph
+
+
+def test_full_text_comes_with_the_disclaimer_review_safety_information_and_sources(full_text):
+    [entry] = full_text.entries
+    text = entry.content[0].value
+    assert "debilitating" in text  # the article itself
+    for needed in (DISCLAIMER, "Medically reviewed by", "Important safety information",
+                   'href="https://www.rxabbvie.com/pdf/botox_pi.pdf"'):
+        assert needed.casefold() in text.casefold(), needed
+    assert text.index("debilitating") < text.index(DISCLAIMER)
+
+
+@pytest.mark.parametrize("which", ["summaries", "full_text"])
+def test_no_entry_has_medical_text_without_the_disclaimer(request, which):
+    for entry in request.getfixturevalue(which).entries:
+        body = " ".join(part.value for part in entry.get("content", []))
+        assert not body or DISCLAIMER in body, entry.link
