@@ -100,12 +100,6 @@ class FixtureSite:
             path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
         return path
 
-    def build_command(self):
-        """`make html` as a command line: tools/build.py on this site, one plain log line
-        per message."""
-        return [sys.executable, str(ROOT / "tools" / "build.py"), str(self.settings_file()),
-                str(self.output), "--log-handler", "plain"]
-
     def copy_theme(self):
         """A private copy of the real theme, for tests that break it."""
         self.theme = self.root / "theme"

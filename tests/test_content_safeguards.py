@@ -7,12 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, TODAY, condition_source, read_page
+from conftest import ROOT, condition_source, read_page
 from lxml import etree
 
-from medical_content import readability
-from medical_content.html_text import fragment
-from tools.build import build
+from medical_content.html_text import block_texts, fragment, prose
 
 
 def publish(tmp_path, env=None):
@@ -125,7 +123,6 @@ def test_the_reported_reading_grade_is_textstats_on_the_pages_own_text(site):
         html = (site / url / "index.html").read_text(encoding="utf-8")
         block = etree.HTML(html).find(".//div[@class='content']")
         root = fragment("".join(etree.tostring(child, encoding="unicode") for child in block))
-        from medical_content.html_text import block_texts, prose
         text = prose(block_texts(root))
         assert rows[url]["readability"]["flesch_kincaid_grade"] == round(textstat.flesch_kincaid_grade(text), 1)
         assert rows[url]["readability"]["flesch_kincaid_grade"] <= 8

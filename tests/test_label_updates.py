@@ -4,7 +4,6 @@ set_id, effective_time), reduced to the fields the check reads, for the BOTOX se
 with a label newer than the registry's. No network is reached here."""
 
 import json
-import shutil
 import subprocess
 import sys
 
