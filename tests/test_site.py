@@ -17,6 +17,9 @@ CONDITIONS = {
     "limb-spasticity": "approved",
 }
 ARTICLE = "/articles/botox-for-chronic-pain/"
+# The article's title since its correction (issue 15): the source's "How Botox for Chronic
+# Pain Management Can Provide Lasting Relief" promised what the evidence does not keep.
+ARTICLE_TITLE = "Botox for Chronic Pain: What It Can and Cannot Do"
 CONDITION_PAGES = [f"/conditions/{slug}/" for slug in CONDITIONS]
 MEDICAL_PAGES = [ARTICLE, "/faq/", *CONDITION_PAGES]
 ALL_PAGES = ["/", "/conditions/", "/about/", "/search/", *MEDICAL_PAGES]
@@ -94,7 +97,7 @@ def test_off_label_pages_never_call_the_use_approved(site, slug):
 def test_article_keeps_its_date(site):
     soup = read_page(site, ARTICLE)
     assert soup.find("time")["datetime"].startswith("2024-11-08")
-    assert text_of(soup.find("h1")) == SOURCE_ARTICLE.read_text().splitlines()[0]
+    assert text_of(soup.find("h1")) == ARTICLE_TITLE
 
 
 def test_faq_page_has_the_articles_four_questions_word_for_word(site):
