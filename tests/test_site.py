@@ -22,7 +22,7 @@ ARTICLE = "/articles/botox-for-chronic-pain/"
 ARTICLE_TITLE = "Botox for Chronic Pain: What It Can and Cannot Do"
 CONDITION_PAGES = [f"/conditions/{slug}/" for slug in CONDITIONS]
 MEDICAL_PAGES = [ARTICLE, "/faq/", *CONDITION_PAGES]
-ALL_PAGES = ["/", "/conditions/", "/about/", "/search/", *MEDICAL_PAGES]
+ALL_PAGES = ["/", "/conditions/", "/about/", "/search/", "/what-we-changed/", *MEDICAL_PAGES]
 NAVIGATION = ["/", "/conditions/", ARTICLE, "/faq/", "/about/", "/search/"]
 
 
