@@ -19,6 +19,7 @@ SITE_PAGES = [  # every HTML file the real site builds, as URL paths
     "/conditions/", "/conditions/cervical-dystonia/", "/conditions/chronic-low-back-pain/",
     "/conditions/limb-spasticity/", "/conditions/migraine/", "/conditions/overactive-bladder/",
     "/conditions/tension-headache/", "/conditions/tmj-disorders/", "/faq/", "/search/",
+    "/what-we-changed/",
 ]
 
 
