@@ -3,6 +3,7 @@ gate, fair balance, per-condition courses of treatment, risk language in the saf
 information, and reading grades that match textstat on the text they measure."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -11,6 +12,7 @@ from conftest import ROOT, condition_source, read_page
 from lxml import etree
 
 from medical_content.html_text import block_texts, fragment, prose
+from medical_content.settings import DEFAULTS
 
 
 def publish(tmp_path, env=None):
@@ -26,8 +28,10 @@ def test_publishing_refuses_a_placeholder_reviewer_at_each_pages_reviewer_line(t
     result = publish(tmp_path)
     log = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in log
-    assert ("content/pages/faq.md:6: Reviewer 'clinical-team' (Example Pain Clinic clinical "
-            "team) is a placeholder in the reviewers file") in log
+    faq = (ROOT / "content" / "pages" / "faq.md").read_text().splitlines()
+    line = next(n for n, text in enumerate(faq, 1) if text.startswith("Reviewer:"))
+    assert (f"content/pages/faq.md:{line}: Reviewer 'clinical-team' (Example Pain Clinic "
+            "clinical team) is a placeholder in the reviewers file") in log
     assert "MEDICAL_PLACEHOLDER_REVIEWS=mark make publish" in log
     assert not (tmp_path / "output").exists()
 
@@ -61,17 +65,17 @@ def test_a_reviewer_without_credentials_stops_the_build_with_the_fix(fixture_sit
         fixture_site.build()
 
 
-@pytest.mark.parametrize("url", ["/articles/botox-for-chronic-pain/", "/faq/",
-                                 "/conditions/migraine/", "/conditions/tension-headache/"])
-def test_the_boxed_warning_summary_comes_before_any_call_to_action(site, settings, url):
+@pytest.mark.parametrize("url", ["/articles/botox-for-chronic-pain/", "/conditions/migraine/",
+                                 "/conditions/tension-headache/"])
+def test_the_boxed_warning_summary_comes_before_any_call_to_action(site, url):
     main = etree.HTML((site / url.strip("/") / "index.html").read_bytes()).find(".//main")
     order = [element for element in main.iter()]
     summary = main.find(".//aside[@class='safety-summary']")
     assert summary is not None and "life-threatening" in "".join(summary.itertext())
     assert summary.find(".//a").get("href") == "#safety-information"
     assert main.find(".//*[@id='safety-information']") is not None
-    actions = [a for a in main.iter("a")
-               if settings["MEDICAL_CALL_TO_ACTION"] and "consultation" in "".join(a.itertext()).lower()]
+    asks = re.compile(DEFAULTS["MEDICAL_CALL_TO_ACTION"], re.IGNORECASE)
+    actions = [a for a in main.iter("a") if asks.search("".join(a.itertext()))]
     assert actions, "each of these pages asks the reader to book"
     assert all(order.index(summary) < order.index(action) for action in actions)
 
@@ -118,7 +122,7 @@ def test_the_reported_reading_grade_is_textstats_on_the_pages_own_text(site):
     from textstat import textstat
 
     report = json.loads((site.parent / "compliance-report.json").read_text())
-    rows = {row["url"]: row for row in report["pages"]}
+    rows = {row["url"].strip("/") + "/": row for row in report["pages"]}
     for url in ("articles/botox-for-chronic-pain/", "faq/"):
         html = (site / url / "index.html").read_text(encoding="utf-8")
         block = etree.HTML(html).find(".//div[@class='content']")
@@ -137,3 +141,16 @@ def test_the_safety_information_itself_is_held_to_the_risk_language(fixture_site
     assert result.returncode == 1
     assert ("content/includes/important-safety-information.md:3: overstates the treatment "
             "(absolute safety): 'Botox is completely safe.'") in result.stdout + result.stderr
+
+
+def test_the_faqs_structured_answers_about_safety_carry_the_visible_caution(site):
+    page = read_page(site, "/faq/")
+    graph = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
+    [faq] = [node for node in graph if "FAQPage" in node["@type"]]
+    answers = {q["name"]: q["acceptedAnswer"]["text"] for q in faq["mainEntity"]}
+    safety = answers["Is Botox safe for long-term use in chronic pain management?"]
+    visible = page.find("h2", string=lambda s: s and s.startswith("Is Botox safe")).find_next("p")
+    assert safety.startswith(visible.get_text(" ", strip=True)[:120])
+    assert "serious risks" in safety and "life-threatening" in safety
+    contraindications = next(text for name, text in answers.items() if "contraindications" in name)
+    assert "allergic" in contraindications and "infection" in contraindications
