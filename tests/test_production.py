@@ -4,7 +4,7 @@ the sitemap and robots.txt."""
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ROOT, TODAY, read_page
+from conftest import ROOT, TODAY, read_page, SIGNED_OFF
 
 from tools.build import build
 
@@ -15,7 +15,7 @@ SITEURL = "https://patients.example.org"
 def production(tmp_path_factory):
     output = tmp_path_factory.mktemp("production") / "output"
     build(str(ROOT / "publishconf.py"), str(output),
-          overrides={"CACHE_PATH": str(tmp_path_factory.mktemp("cache")), "MEDICAL_TODAY": TODAY})
+          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")), "MEDICAL_TODAY": TODAY})
     return output
 
 
@@ -94,7 +94,7 @@ def test_publishing_writes_only_what_the_host_uses(tmp_path, host, headers, prec
     uploaded for nothing); Netlify reads _headers; nginx serves .gz and .br."""
     output = tmp_path / "output"
     build(str(ROOT / "publishconf.py"), str(output),
-          overrides={"CACHE_PATH": str(tmp_path / "cache"), "MEDICAL_TODAY": TODAY,
+          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path / "cache"), "MEDICAL_TODAY": TODAY,
                      "SITE_BUILD_HOSTING": host})
     assert (output / "_headers").exists() == headers
     assert any(output.rglob("*.gz")) == precompressed

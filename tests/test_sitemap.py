@@ -5,7 +5,7 @@ builds of the same sources write the same sitemap."""
 import re
 import time
 
-from conftest import ROOT, TODAY
+from conftest import ROOT, TODAY, SIGNED_OFF
 
 from tools.build import build
 
@@ -13,10 +13,15 @@ from tools.build import build
 def sitemap(tmp_path, name):
     output = tmp_path / name / "output"
     build(str(ROOT / "publishconf.py"), str(output),
-          overrides={"CACHE_PATH": str(tmp_path / name / "cache"), "MEDICAL_TODAY": TODAY,
+          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path / name / "cache"), "MEDICAL_TODAY": TODAY,
                      "SITE_BUILD_SEARCH_INDEX": False})
     text = (output / "sitemap.xml").read_text(encoding="utf-8")
     return text, dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", text))
+
+
+def header(path):
+    lines = path.read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines()
+    return dict(line.split(": ", 1) for line in lines if ": " in line and not line.startswith(" "))
 
 
 def test_lastmod_is_the_pages_own_date_and_two_builds_agree(tmp_path):
@@ -25,8 +30,11 @@ def test_lastmod_is_the_pages_own_date_and_two_builds_agree(tmp_path):
     second, _ = sitemap(tmp_path, "second")
     assert first == second
     site = "https://patients.example.org"
-    assert dates[f"{site}/conditions/migraine/"].startswith("2026-11-20")  # its Reviewed
-    assert dates[f"{site}/articles/botox-for-chronic-pain/"].startswith("2026-11-20")
-    assert dates[f"{site}/about/"].startswith("2026-11-20")  # the newest page's
+    migraine = header(ROOT / "content" / "pages" / "conditions" / "migraine.md")
+    article = header(ROOT / "content" / "articles" / "botox-for-chronic-pain.md")
+    # its Modified (the corrections of 2026-11-25), else its Reviewed
+    assert dates[f"{site}/conditions/migraine/"].startswith(migraine.get("Modified", migraine["Reviewed"]))
+    assert dates[f"{site}/articles/botox-for-chronic-pain/"].startswith(article.get("Modified", article["Reviewed"]))
+    assert dates[f"{site}/about/"] == max(dates.values())  # undated: the newest page's
     assert f"{site}/articles/" not in dates  # Pelican's list has no date of its own
     assert len(dates) == first.count("<url>") >= 11

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from browser import ChromiumThread
-from conftest import ROOT, TODAY
+from conftest import ROOT, TODAY, SIGNED_OFF
 
 from tools.build import build
 
@@ -39,7 +39,7 @@ def served(tmp_path_factory):
     siteurl = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
     output = root / SUB_PATH.strip("/")
     build(str(ROOT / "publishconf.py"), str(output),
-          overrides={"SITEURL": siteurl, "MEDICAL_TODAY": TODAY,
+          overrides={**SIGNED_OFF, "SITEURL": siteurl, "MEDICAL_TODAY": TODAY,
                      "CACHE_PATH": str(tmp_path_factory.mktemp("cache"))})
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield siteurl, output

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from browser import VNU, html_files
-from conftest import ROOT, TODAY
+from conftest import ROOT, TODAY, SIGNED_OFF
 
 from tools.build import build
 
@@ -19,7 +19,7 @@ HTML_VALIDATE = ROOT / "node_modules" / ".bin" / "html-validate"
 def published(tmp_path_factory):
     output = tmp_path_factory.mktemp("validators") / "output"
     build(str(ROOT / "publishconf.py"), str(output),
-          overrides={"CACHE_PATH": str(tmp_path_factory.mktemp("cache")), "MEDICAL_TODAY": TODAY})
+          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")), "MEDICAL_TODAY": TODAY})
     return output
 
 
