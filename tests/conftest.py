@@ -61,6 +61,16 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def signed_off_site(tmp_path_factory):
+    """The real site as it builds once the clinic's reviewers are named (``SIGNED_OFF``)."""
+    output = tmp_path_factory.mktemp("signed-off") / "output"
+    build(str(SETTINGS_FILE), str(output),
+          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
+                     "MEDICAL_TODAY": TODAY, "SITE_BUILD_SEARCH_INDEX": False})
+    return output
+
+
+@pytest.fixture(scope="session")
 def server(site):
     """The real site served on loopback with its _headers, as the browser gates read it."""
     from browser import serve

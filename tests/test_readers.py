@@ -208,7 +208,7 @@ def test_condition_page_prints_without_navigation_and_keeps_what_matters(browser
     assert display("header nav") == "none"
     assert display(".breadcrumbs") == "none"
     assert display(".disclaimer") != "none"
-    assert display(".review-dates") != "none"
+    assert display(".reviewed-by") != "none"
     after = page.eval_on_selector("main .content a[href^='/']",
                                   "e => getComputedStyle(e, '::after').content")
     assert after.startswith('" (/')
