@@ -29,7 +29,8 @@ def header(title, **fields):
 def medical(rng, i):
     return {"Date": "2026-11-20", "Summary": sentence(rng), "Reviewed": "2026-11-20",
             "Reviewer": "clinical-team",
-            "Sources": f"[BOTOX US Prescribing Information]({LABEL})\n    [Article {i}](/articles/a{i}/)"}
+            # the first article (every 5th page is one, from the 5th): a file the site has
+            "Sources": f"[BOTOX US Prescribing Information]({LABEL})\n    [Article 4]({{filename}}/articles/a4.md)"}
 
 
 # Uses the BOTOX label holds (the plugin's label registry decides a page's status).
