@@ -39,3 +39,23 @@ def test_each_sentence_gets_the_reviewers_verdict(index):
 
 def summary():
     return precision_recall("risk-language corpus", list(VERDICTS.values()), refused=True)
+
+
+def test_every_match_holds_one_of_the_words_its_pattern_is_filtered_by():
+    """The word filter (``required_words``) may only skip text a pattern cannot match:
+    on every corpus sentence a pattern matches, one of its words is there."""
+    from medical_content.claims import fold
+    from medical_content.required_words import WORD, haystack_of, required_words
+
+    checked = 0
+    for rule in RULES.rules:
+        for pattern in rule.patterns:
+            needles = required_words(pattern)
+            for entry in ENTRIES:
+                text = entry["text"].replace("\u2019", "'")
+                for match in pattern.finditer(text):
+                    checked += 1
+                    found = haystack_of(WORD.findall(fold(match.group())))
+                    assert needles is None or any(n in found for n in needles), \
+                        (pattern.pattern, match.group(), needles)
+    assert checked >= 71  # every refused sentence matched at least one pattern

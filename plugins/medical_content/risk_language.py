@@ -13,7 +13,8 @@ import os
 import re
 from dataclasses import dataclass
 
-from .claims import own_text, sentences
+from .claims import fold, own_text, sentences
+from .required_words import WORD as _WORD, haystack_of, required_words
 from .problems import Fault, SettingsError, read_toml
 
 DEFAULT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "risk_language.toml")
@@ -58,6 +59,12 @@ class Rules:
     rules: tuple
     treatment: re.Pattern  # words that stand for the treatment, and the drugs' names
     fingerprint: str  # of the file and the names: cached results hold while it holds
+    # word -> the (rule, pattern) indices that need it (``required_words``), and the
+    # patterns no word stands for, which read every clause
+    by_word: dict
+    always: tuple
+    whole: frozenset  # the needles that are whole words, as words
+    partial: tuple  # the others
 
     @classmethod
     def load(cls, path, drug_names):
@@ -75,13 +82,37 @@ class Rules:
             except (KeyError, re.error) as error:
                 raise SettingsError(f"{path}: rule {number} ({entry.get('id', '?')}): {error}; "
                                     "each rule needs id, name, patterns, why and fix") from None
+        by_word, always = {}, []
+        for number, rule in enumerate(rules):
+            for index, pattern in enumerate(rule.patterns):
+                words = required_words(pattern)
+                for word in words or ():
+                    by_word.setdefault(word, []).append((number, index))
+                if words is None:
+                    always.append((number, index))
         words = sorted({*data.get("treatment_words", []), *drug_names}, key=len, reverse=True)
         treatment = re.compile(r"\b(?:" + "|".join(
             [re.escape(w) for w in words] + data.get("treatment_patterns", [])) + r")\b",
             re.IGNORECASE)
         with open(path, "rb") as source:
             fingerprint = hashlib.sha256(source.read() + "\0".join(words).encode()).hexdigest()
-        return cls(tuple(rules), treatment, fingerprint)
+        whole = frozenset(n.strip() for n in by_word if n.startswith(" ") and n.endswith(" "))
+        return cls(tuple(rules), treatment, fingerprint,
+                   {word: tuple(found) for word, found in by_word.items()}, tuple(always),
+                   whole, tuple(n for n in by_word if not (n.startswith(" ") and n.endswith(" "))))
+
+    def words_in(self, text):
+        """The needles of ``by_word`` that the text holds."""
+        words = _WORD.findall(fold(text))
+        found = haystack_of(words)
+        # most needles are whole words: a set intersection finds them at once
+        whole = {f" {word} " for word in self.whole.intersection(words)}
+        return frozenset(whole | {needle for needle in self.partial if needle in found})
+
+    def patterns_for(self, words):
+        """(rule, pattern) indices to try on a text that holds ``words``, in order."""
+        return sorted({found for word in words for found in self.by_word[word]}
+                      | set(self.always))
 
     def __hash__(self):
         return hash(self.fingerprint)
@@ -105,20 +136,28 @@ def in_html(root, rules, judge):
 
 def findings(text, rules, judge):
     """Every overstated sentence in ``text`` (plain text of one block), with its rule."""
+    words = rules.words_in(text)
+    if not words and not rules.always:
+        return []  # most text: none of the words any pattern needs
     found = []
     for sentence in sentences(text):
-        found += _sentence_findings(sentence, rules, judge)
+        found += _sentence_findings(sentence, rules, words, judge)
     return found
 
 
 @functools.lru_cache(maxsize=16384)
-def _sentence_findings(sentence, rules, judge):
+def _sentence_findings(sentence, rules, words, judge):
+    """``words``: those of the rules' words that the sentence's block holds."""
     plain = sentence.replace("\u2019", "'")
     if plain.rstrip(" )\"'”").endswith("?") or _DENIAL.search(plain):
         return ()
     for clause in _clauses(plain):
-        for rule in rules.rules:
-            match = _first_match(rule, clause, rules, judge)
+        # each pattern reads only the clauses that hold one of its words
+        folded = fold(clause)  # the block's words, looked for loosely: a cheap narrowing
+        for number, index in rules.patterns_for(
+                [word for word in words if word.strip() in folded]):
+            rule = rules.rules[number]
+            match = _match(rule, rule.patterns[index], clause, rules, judge)
             if match:  # one finding a sentence: the writer rewrites it whole
                 return (Finding(rule, sentence, match.group().strip()),)
     return ()
@@ -130,21 +169,23 @@ def _clauses(sentence):
     return [part for part in _CLAUSE_BREAK.split(sentence) if part.strip()]
 
 
-def _first_match(rule, clause, rules, judge):
-    for pattern in rule.patterns:
-        for match in pattern.finditer(clause):
-            before = clause[:match.start()]
-            negated = before if rule.own_negation else before + match.group()
-            if _NEGATION.search(negated):
-                continue  # "No medicine is completely safe"; "Botox is not safe for everyone"
-            if rule.unless is not None and rule.unless.search(before):
-                continue
-            if rule.subject and not rules.treatment.search(before + match.group()):
-                continue
-            if rule.approved_passes and judge is not None and judge.names_a_use(clause):
-                continue
+def _match(rule, pattern, clause, rules, judge):
+    for match in pattern.finditer(clause):
+        if _passes(rule, clause, match.start(), match.end(), rules, judge):
             return match
     return None
+
+
+def _passes(rule, clause, start, end, rules, judge):
+    """Whether the words at start:end of the clause make the rule's claim there."""
+    before, matched = clause[:start], clause[start:end]
+    if _NEGATION.search(before if rule.own_negation else before + matched):
+        return False  # "No medicine is completely safe"; "Botox is not safe for everyone"
+    if rule.unless is not None and rule.unless.search(before):
+        return False
+    if rule.subject and not rules.treatment.search(before + matched):
+        return False
+    return not (rule.approved_passes and judge is not None and judge.names_a_use(clause))
 
 
 def faults(found, field=""):
