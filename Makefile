@@ -24,7 +24,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test clean install browser-tools audit screenshots rsync_upload github bench labels
+.PHONY: help html publish serve devserver regenerate test test-fast lint clean install browser-tools audit screenshots rsync_upload github bench labels
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
@@ -32,7 +32,9 @@ help:
 	@echo 'make publish     build with publishconf.py into output/'
 	@echo 'make rsync_upload  publish, then rsync output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
 	@echo 'make github      publish, then push output/ to the GITHUB_PAGES_BRANCH with ghp-import'
-	@echo 'make test        run the test suite'
+	@echo 'make test        lint, then the whole test suite (what CI runs)'
+	@echo 'make test-fast   the unit lane: no browser, validators or many builds (under 30 s)'
+	@echo 'make lint        ruff and mypy'
 	@echo 'make audit       Lighthouse scores of four page types (a benchmark)'
 	@echo 'make bench       build-time benchmark at 100, 1,000 and 5,000 pages (BENCH_SIZES=...)'
 	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
@@ -76,8 +78,17 @@ serve devserver: $(INSTALLED)
 regenerate: $(INSTALLED)
 	$(PYTHON) -m pelican -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-test: $(INSTALLED) $(NODE_INSTALLED) browser-tools
+test: lint $(INSTALLED) $(NODE_INSTALLED) browser-tools
 	$(PYTHON) -m pytest
+
+test-fast: $(INSTALLED)
+	$(PYTHON) -m pytest -m "not slow"
+
+# Mistakes, not taste (pyproject.toml says which rules); mypy checks what is annotated.
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check plugins tools tests bench
+	$(VENV)/bin/mypy plugins/medical_content plugins/site_build plugins/markdown_tables.py
+	$(VENV)/bin/mypy --explicit-package-bases tools
 
 # Only ever uploads a site that `make publish` built and checked.
 rsync_upload: publish

@@ -30,7 +30,8 @@ def medical(rng, i):
     return {"Date": "2026-11-20", "Summary": sentence(rng), "Reviewed": "2026-11-20",
             "Reviewer": "clinical-team",
             # the first article (every 5th page is one, from the 5th): a file the site has
-            "Sources": f"[BOTOX US Prescribing Information]({LABEL})\n    [Article 4]({{filename}}/articles/a4.md)"}
+            "Sources": f"[BOTOX US Prescribing Information]({LABEL})\n"
+                       "    [Article 4]({filename}/articles/a4.md)"}
 
 
 # Uses the BOTOX label holds (the plugin's label registry decides a page's status).

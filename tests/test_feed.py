@@ -15,7 +15,8 @@ def published_feed(tmp_path_factory, **overrides):
     import feedparser
     output = tmp_path_factory.mktemp("feed") / "output"
     build(str(ROOT / "publishconf.py"), str(output),
-          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")), "MEDICAL_TODAY": TODAY,
+          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
+                     "MEDICAL_TODAY": TODAY,
                      "SITE_BUILD_SEARCH_INDEX": False, **overrides})
     return feedparser.parse(str(output / "feeds" / "all.atom.xml"))
 

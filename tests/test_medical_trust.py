@@ -14,10 +14,10 @@ from conftest import LABEL_URL, article_source, condition_source, faq_source
 
 from medical_content import labels
 from medical_content.review import add_months
+from test_build_errors import fails
 
 BOTOX = labels.load([labels.HERE])["botox"]
 
-from test_build_errors import fails
 
 
 def text_of(element):

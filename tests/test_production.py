@@ -15,7 +15,8 @@ SITEURL = "https://patients.example.org"
 def production(tmp_path_factory):
     output = tmp_path_factory.mktemp("production") / "output"
     build(str(ROOT / "publishconf.py"), str(output),
-          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")), "MEDICAL_TODAY": TODAY})
+          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
+                     "MEDICAL_TODAY": TODAY})
     return output
 
 

@@ -66,7 +66,8 @@ def test_an_interrupted_build_leaves_the_last_good_site_untouched(fixture_site):
         fixture_site.write(f"pages/p{number}.md",
                            f"Title: Page {number}\nSummary: S.\n\n" + "Some text. " * 300)
     build = subprocess.Popen(
-        fixture_site.build_command(), cwd=fixture_site.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        fixture_site.build_command(), cwd=fixture_site.root, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
         start_new_session=True, preexec_fn=default_ctrl_c)
     deadline = time.monotonic() + 60
     while not any(fixture_site.root.glob(".staging-*/p*/index.html")):  # half-way through

@@ -130,9 +130,9 @@ def loads(browser, server):
         context = browser.new_context(viewport={"width": 360, "height": 900})
         page = context.new_page()
         requests, responses, console = [], [], []
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("response", lambda response: responses.append(response))
-        page.on("console", lambda message: console.append(message.text))
+        page.on("request", lambda request, seen=requests: seen.append(request.url))
+        page.on("response", lambda response, seen=responses: seen.append(response))
+        page.on("console", lambda message, seen=console: seen.append(message.text))
         page.goto(server + path, wait_until="networkidle")
         bodies = [(r.url, r.request.resource_type, r.body()) for r in responses if r.ok]
         found[path] = (requests, bodies, console)

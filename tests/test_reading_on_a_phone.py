@@ -173,7 +173,7 @@ def test_a_wide_table_scrolls_in_its_own_box_and_the_page_does_not(
 
 def test_a_keyboard_reaches_the_wide_table_and_scrolls_it(chromium, table_server):
     def tab_to_table_and_scroll(page):
-        for presses in range(1, 80):
+        for presses in range(1, 80):  # noqa: B007 (reported below)
             page.keyboard.press("Tab")
             if page.evaluate("document.activeElement.matches('main .table-scroll')"):
                 break
@@ -297,7 +297,7 @@ def test_no_breadcrumb_separator_stands_alone_on_a_line(chromium, server, path, 
         return
     assert items, f"{path} shows no breadcrumb trail"
     assert boxes[0] is None, "the first item has a separator before it"
-    for item, separator in zip(items[1:], boxes[1:]):
+    for item, separator in zip(items[1:], boxes[1:], strict=True):
         assert separator, f"{path}: no separator before {item['name']!r}"
         middle = (separator["top"] + separator["bottom"]) / 2
         # On the line of the item's first letter, and before it: never a line of its own.

@@ -34,7 +34,8 @@ def test_lastmod_is_the_pages_own_date_and_two_builds_agree(tmp_path):
     article = header(ROOT / "content" / "articles" / "botox-for-chronic-pain.md")
     # its Modified (the corrections of 2026-11-25), else its Reviewed
     assert dates[f"{site}/conditions/migraine/"].startswith(migraine.get("Modified", migraine["Reviewed"]))
-    assert dates[f"{site}/articles/botox-for-chronic-pain/"].startswith(article.get("Modified", article["Reviewed"]))
+    assert dates[f"{site}/articles/botox-for-chronic-pain/"].startswith(
+        article.get("Modified", article["Reviewed"]))
     assert dates[f"{site}/about/"] == max(dates.values())  # undated: the newest page's
     assert f"{site}/articles/" not in dates  # Pelican's list has no date of its own
     assert len(dates) == first.count("<url>") >= 11

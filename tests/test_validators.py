@@ -19,7 +19,8 @@ HTML_VALIDATE = ROOT / "node_modules" / ".bin" / "html-validate"
 def published(tmp_path_factory):
     output = tmp_path_factory.mktemp("validators") / "output"
     build(str(ROOT / "publishconf.py"), str(output),
-          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")), "MEDICAL_TODAY": TODAY})
+          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
+                     "MEDICAL_TODAY": TODAY})
     return output
 
 

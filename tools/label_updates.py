@@ -88,7 +88,7 @@ def _set_id(label):
 
 def report(rows):
     status = 0
-    for label, state, revision, effective in rows:
+    for label, state, _revision, effective in rows:
         where = f"file={os.path.relpath(label.path, ROOT)},line={line_of(label.path, 'label_revision')}"
         if state == "newer":
             status = 1

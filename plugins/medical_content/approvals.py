@@ -83,7 +83,8 @@ older old more than least up certain some symptom symptoms condition conditions 
 medicine medication drug drugs product products therapy option options
 did do does dose doses dosing unit units since first only younger than children child
 kids sufferers sufferer living u s january february march april may june july
-august september october november december can could may might will would should must is preventive preventative
+august september october november december can could may might will would should must is
+preventive preventative
 defined define which means meaning occurring lasting called known problem problems
 disorder disorders listed page pages below above here site other them
 """.split())
@@ -138,7 +139,7 @@ def _words(text):
     return _WORD.findall(text.casefold())
 
 
-_COMPILED = {}  # fingerprint -> what _compiled returns, once a process
+_COMPILED: dict[int, tuple] = {}  # fingerprint -> what _compiled returns, once a process
 
 
 def _compiled(judge):

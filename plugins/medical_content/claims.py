@@ -50,7 +50,7 @@ _SKIPPED = {"script", "style", "template"}
 _WINDOW = 4  # words before an approval word that can negate it
 # Blocks whose lists are introduced inside them, so they can be judged on their own.
 _SELF_CONTAINED = {"section", "aside"}
-_judged = {}  # (serialized section, terms) -> its claims
+_judged: dict[tuple, list] = {}  # (serialized section, terms) -> its claims
 
 
 # What a table cell says when its column's heading asks the question ("FDA-approved?").

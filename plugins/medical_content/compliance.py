@@ -48,7 +48,8 @@ class Row:
             "disclaimer": check(self.disclaimer) if self.is_medical else NOT_APPLICABLE,
             "reviewed → due": review,
             "sources": str(self.sources) if self.sources else (FAIL if self.is_medical else NOT_APPLICABLE),
-            "claims": NOT_APPLICABLE if self.claims is None else (PASS if self.claims == 0 else f"{self.claims} FAIL"),
+            "claims": (NOT_APPLICABLE if self.claims is None
+                       else PASS if self.claims == 0 else f"{self.claims} FAIL"),
             "safety info": check(self.safety),
             "JSON-LD": check(self.structured_data),
             "FK grade / ease": (f"{self.readability.grade:g} / {self.readability.ease:g}"
@@ -136,7 +137,7 @@ def table(rows, today, colour=False, path="compliance-report.json"):
 
     def render(cells, paint=False):
         out = []
-        for cell, width in zip(cells, widths):
+        for cell, width in zip(cells, widths, strict=True):
             text = str(cell).ljust(width)
             if paint and _fails(cell):
                 text = f"\033[1;31m{text}\033[0m"

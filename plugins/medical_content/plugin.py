@@ -27,8 +27,9 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
-from . import approvals, build_state, checks_cache, claims, compliance, feeds, metadata, prepare, readability, review
-from . import html_text, last_changed, risk_language, settings, site_paths, status, template_filters, theme, workers, written_page
+from . import approvals, build_state, checks_cache, claims, compliance, feeds, html_text, last_changed
+from . import metadata, prepare, readability, review, risk_language, settings, site_paths, status
+from . import template_filters, theme, workers, written_page
 from .problems import BuildFailed, ErrorCounter, HideTraceback, Superseded, display_path
 from .problems import Problem, report, report_faults
 from .reader import CheckedMarkdownReader

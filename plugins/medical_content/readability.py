@@ -21,11 +21,13 @@ def _textstat():
         """textstat's own formulas and rounding, with syllables counted once per distinct
         word: pyphen's hyphenation is most of the cost, and a site repeats its words."""
 
-        @functools.lru_cache(maxsize=65536)
+        # One instance a process (``_textstat`` is cached), so caching on its methods
+        # keeps nothing alive that would otherwise be freed.
+        @functools.lru_cache(maxsize=65536)  # noqa: B019
         def _word_syllables(self, word):
             return len(self.pyphen.positions(word)) + 1
 
-        @functools.lru_cache(maxsize=128)
+        @functools.lru_cache(maxsize=128)  # noqa: B019
         def syllable_count(self, text, lang=None):
             return sum(self._word_syllables(word)
                        for word in self.remove_punctuation(text.lower()).split())

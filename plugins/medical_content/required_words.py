@@ -13,13 +13,14 @@ that drift from the patterns).
 """
 
 import re
-from re import _constants as sre
-from re import _parser
+# typeshed describes the deprecated sre_* aliases only, not the modules themselves
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 
 _MIN_LENGTH = 3  # shorter words are in nearly every text: no filter
 # Words in nearly every page, and in nearly every patient page, which would let every
-# text through: a constraint made of rarer words is preferred. (Which words are picked only changes the speed: any
-# constraint read from the expression is sound.)
+# text through: a constraint made of rarer words is preferred. (Which words are picked
+# only changes the speed: any constraint read from the expression is sound.)
 _COMMON = frozenset("""
 the and for with that this you your are was were will into only more long good life rest
 once very way free help work pain effect body where move real has have not can from its

@@ -19,7 +19,8 @@ from .problems import Fault, SettingsError, read_toml
 
 DEFAULT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "risk_language.toml")
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\u2022\u00b7|]|\s-\s|\b(?:but|although|however|while|whereas|unlike|so)\b",
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\u2022\u00b7|]|\s-\s"
+                           r"|\b(?:but|although|however|while|whereas|unlike|so)\b",
                            re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|neither|nor|cannot|without|myths?|untrue|false|wrong)\b"

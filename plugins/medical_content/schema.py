@@ -162,8 +162,8 @@ def _unknown(name, entry, kind, key, allowed):
     close = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.6)
     if close:
         return Fault(f"{entry.written} is not a key; did you mean {header_name(close[0])}?",
-                     f"write '{header_name(close[0])}:' instead (the writers' guide in the "
-                     "README lists every key)", line=entry.line), close[0]
+                     f"write '{header_name(close[0])}:' instead (docs/writers-guide.md "
+                     "lists every key)", line=entry.line), close[0]
     return Fault(f"{entry.written} is not a key of {described(kind)}",
                  f"use one of {', '.join(header_name(n) for n in sorted(allowed))}, or delete "
                  "the line", line=entry.line), None
@@ -207,7 +207,7 @@ def parse(table, medical_kinds, fail):
         if not isinstance(spec, dict) or spec.get("type") not in TYPES:
             fail(f"for {name!r}, a dict with a 'type' of {', '.join(TYPES)}")
 
-        def kinds(field):
+        def kinds(field, spec=spec):
             value = spec.get(field, [])
             value = [value] if isinstance(value, str) else list(value)
             named = set()

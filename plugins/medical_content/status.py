@@ -36,7 +36,7 @@ def status_of(metadata, config):
     label = registry[config.product]
     written_drug = str(metadata.get("drug", "")).strip()
     if written_drug:
-        label = next((l for l in registry.labels.values() if l.named_by(written_drug)), None)
+        label = next((each for each in registry.labels.values() if each.named_by(written_drug)), None)
         if label is None:
             known = ", ".join(sorted(registry.labels))
             return None, [Fault(f"Drug {written_drug!r} is not in the label registry",

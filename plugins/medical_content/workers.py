@@ -79,7 +79,7 @@ class Checks:
                 self._send()
                 self._share_the_rest()
             for results, _, callbacks in self.done:
-                for result, done in zip(results.result(), callbacks):
+                for result, done in zip(results.result(), callbacks, strict=True):
                     done(result)
         finally:
             self.close()

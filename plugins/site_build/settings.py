@@ -25,7 +25,8 @@ DEFAULTS = {
         "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "strict-origin-when-cross-origin",
-        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+        "Permissions-Policy": ("camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+                               "interest-cohort=()"),
         "X-Frame-Options": "DENY",
         "Cross-Origin-Opener-Policy": "same-origin",
     },
