@@ -69,32 +69,9 @@ class Rules:
     @classmethod
     def load(cls, path, drug_names):
         data = read_toml(path, "risk-language file")
-        rules = []
-        for number, entry in enumerate(data.get("rule", []), start=1):
-            try:
-                rules.append(Rule(
-                    id=entry["id"], name=entry["name"],
-                    # matched against folded (lower-case) text: case-insensitive
-                    # matching made every pattern about a third slower
-                    patterns=tuple(re.compile(p) for p in entry["patterns"]),
-                    why=entry["why"], fix=entry["fix"], subject=bool(entry.get("subject")),
-                    own_negation=bool(entry.get("own_negation")),
-                    unless=re.compile(entry["unless"]) if entry.get("unless") else None,
-                    approved_passes=bool(entry.get("approved_passes"))))
-            except (KeyError, re.error) as error:
-                raise SettingsError(f"{path}: rule {number} ({entry.get('id', '?')}): {error}; "
-                                    "each rule needs id, name, patterns, why and fix") from None
-            if any(re.search("[A-Z]", re.sub(r"\\[A-Za-z]", "", p)) for p in entry["patterns"]):
-                raise SettingsError(f"{path}: rule {number} ({entry['id']}): write its patterns in "
-                                    "lower case; they are matched against the text in lower case")
-        by_word, always = {}, []
-        for number, rule in enumerate(rules):
-            for index, pattern in enumerate(rule.patterns):
-                words = required_words(pattern)
-                for word in words or ():
-                    by_word.setdefault(word, []).append((number, index))
-                if words is None:
-                    always.append((number, index))
+        rules = tuple(_rule(entry, f"{path}: rule {number} ({entry.get('id', '?')})")
+                      for number, entry in enumerate(data.get("rule", []), start=1))
+        by_word, always = _index(rules)
         words = sorted({fold(w) for w in (*data.get("treatment_words", []), *drug_names)},
                        key=len, reverse=True)
         treatment = re.compile(r"\b(?:" + "|".join(
@@ -102,9 +79,8 @@ class Rules:
         with open(path, "rb") as source:
             fingerprint = hashlib.sha256(source.read() + "\0".join(words).encode()).hexdigest()
         whole = frozenset(n.strip() for n in by_word if n.startswith(" ") and n.endswith(" "))
-        return cls(tuple(rules), treatment, fingerprint,
-                   {word: tuple(found) for word, found in by_word.items()}, tuple(always),
-                   whole, tuple(n for n in by_word if not (n.startswith(" ") and n.endswith(" "))))
+        return cls(rules, treatment, fingerprint, by_word, always, whole,
+                   tuple(n for n in by_word if not (n.startswith(" ") and n.endswith(" "))))
 
     def words_in(self, text):
         """The needles of ``by_word`` that the text holds."""
@@ -124,6 +100,39 @@ class Rules:
 
     def __eq__(self, other):
         return isinstance(other, Rules) and other.fingerprint == self.fingerprint
+
+
+def _rule(entry, where):
+    try:
+        if any(re.search("[A-Z]", re.sub(r"\\[A-Za-z]", "", p)) for p in entry["patterns"]):
+            raise SettingsError(f"{where}: write its patterns in lower case; they are matched "
+                                "against the text in lower case")
+        return Rule(
+            id=entry["id"], name=entry["name"],
+            # matched against folded (lower-case) text: case-insensitive matching made
+            # every pattern about a third slower
+            patterns=tuple(re.compile(p) for p in entry["patterns"]),
+            why=entry["why"], fix=entry["fix"], subject=bool(entry.get("subject")),
+            own_negation=bool(entry.get("own_negation")),
+            unless=re.compile(entry["unless"]) if entry.get("unless") else None,
+            approved_passes=bool(entry.get("approved_passes")))
+    except (KeyError, re.error) as error:
+        raise SettingsError(f"{where}: {error}; each rule needs id, name, patterns, why and "
+                            "fix") from None
+
+
+def _index(rules):
+    """(needle -> the (rule, pattern) indices that need it, the patterns no needle
+    stands for)."""
+    by_word, always = {}, []
+    for number, rule in enumerate(rules):
+        for index, pattern in enumerate(rule.patterns):
+            words = required_words(pattern)
+            for word in words or ():
+                by_word.setdefault(word, []).append((number, index))
+            if words is None:
+                always.append((number, index))
+    return {word: tuple(found) for word, found in by_word.items()}, tuple(always)
 
 
 # The blocks whose own words a reader takes as one text (a list item, a table cell).
