@@ -39,6 +39,7 @@ def test_publishing_refuses_a_placeholder_reviewer_at_each_pages_reviewer_line(t
 def test_the_preview_mode_marks_every_page_and_claims_no_review(tmp_path):
     result = publish(tmp_path, {"MEDICAL_PLACEHOLDER_REVIEWS": "mark"})
     assert result.returncode == 0, result.stdout[-3000:]
+    assert "WARNING 9 page(s) name a placeholder reviewer" in result.stdout + result.stderr
     output = tmp_path / "output"
     pages = [p for p in output.rglob("*.html") if "pagefind" not in p.parts]
     assert len(pages) >= 15

@@ -34,6 +34,8 @@ from .problems import BuildFailed, ErrorCounter, HideTraceback, Superseded, disp
 from .problems import Problem, report, report_faults
 from .reader import CheckedMarkdownReader
 
+logger = logging.getLogger(__name__)
+
 class State:
     """What one Pelican instance's builds share: the checked settings, the error count,
     the rendered safety information, the claims judges and the compliance report."""
@@ -186,9 +188,15 @@ def prepare_content(generators):
     context["SAFETY_SUMMARY"] = state.config.safety_summary
     # Every page of a site with an unreviewed page says so (and is not indexed): a
     # reader cannot tell which pages of a preview were reviewed.
-    context["PREVIEW_NOTICE"] = state.config.preview_notice if any(
-        item.content.review is not None and item.content.review.placeholder
-        for item in everything) else ""
+    unreviewed = [item for item in everything
+                  if item.content.review is not None and item.content.review.placeholder]
+    context["PREVIEW_NOTICE"] = state.config.preview_notice if unreviewed else ""
+    if unreviewed:
+        # said once, so that a writer knows before publishing what make publish will say
+        logger.warning("%d page(s) name a placeholder reviewer (placeholder = true in the "
+                       "reviewers file): they build marked 'Not yet medically reviewed', and "
+                       "make publish refuses them until a named clinician reviews them",
+                       len(unreviewed))
     # the <title> drops the site's name where it would make the title too long to show
     context["TITLE_LENGTH"] = state.config.title_length
 
