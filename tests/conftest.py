@@ -50,24 +50,33 @@ def fresh_log_filter():
     LimitFilter._group_count.clear()
 
 
+def build_real_site(tmp_path_factory, name, settings_file=SETTINGS_FILE, **overrides):
+    """The real site built through the same path as `make html` (or, with publishconf.py,
+    `make publish`) into a folder of its own; returns the output folder."""
+    output = tmp_path_factory.mktemp(name) / "output"
+    build(str(settings_file), str(output),
+          overrides={"CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
+                     "MEDICAL_TODAY": TODAY, **overrides})
+    return output
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The real site, built once with pelicanconf.py through the same path as `make html`."""
-    output = tmp_path_factory.mktemp("site") / "output"
-    build(str(SETTINGS_FILE), str(output),
-          overrides={"CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
-                     "MEDICAL_TODAY": TODAY})
-    return output
+    """The real site, built once with pelicanconf.py."""
+    return build_real_site(tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")
 def signed_off_site(tmp_path_factory):
     """The real site as it builds once the clinic's reviewers are named (``SIGNED_OFF``)."""
-    output = tmp_path_factory.mktemp("signed-off") / "output"
-    build(str(SETTINGS_FILE), str(output),
-          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
-                     "MEDICAL_TODAY": TODAY, "SITE_BUILD_SEARCH_INDEX": False})
-    return output
+    return build_real_site(tmp_path_factory, "signed-off", SITE_BUILD_SEARCH_INDEX=False,
+                           **SIGNED_OFF)
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The real site as `make publish` builds it once its reviewers are named."""
+    return build_real_site(tmp_path_factory, "published", ROOT / "publishconf.py", **SIGNED_OFF)
 
 
 @pytest.fixture(scope="session")

@@ -3,32 +3,27 @@ reader reads it: valid, absolute addresses, and never a medical page's text with
 disclaimer (a feed reader shows none of the page around an entry)."""
 
 import pytest
-from conftest import ROOT, TODAY, SIGNED_OFF
-
-from tools.build import build
+from conftest import ROOT, SIGNED_OFF, build_real_site
 
 SITEURL = "https://patients.example.org"
 DISCLAIMER = "This page is general information for patients, not medical advice."
 
 
-def published_feed(tmp_path_factory, **overrides):
+def feed_of(output):
     import feedparser
-    output = tmp_path_factory.mktemp("feed") / "output"
-    build(str(ROOT / "publishconf.py"), str(output),
-          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
-                     "MEDICAL_TODAY": TODAY,
-                     "SITE_BUILD_SEARCH_INDEX": False, **overrides})
     return feedparser.parse(str(output / "feeds" / "all.atom.xml"))
 
 
 @pytest.fixture(scope="module")
-def summaries(tmp_path_factory):
-    return published_feed(tmp_path_factory)
+def summaries(published_site):
+    return feed_of(published_site)  # the default, MEDICAL_FEED_CONTENT = "summary"
 
 
 @pytest.fixture(scope="module")
 def full_text(tmp_path_factory):
-    return published_feed(tmp_path_factory, MEDICAL_FEED_CONTENT="full")
+    return feed_of(build_real_site(tmp_path_factory, "feed", ROOT / "publishconf.py",
+                                   MEDICAL_FEED_CONTENT="full", SITE_BUILD_SEARCH_INDEX=False,
+                                   **SIGNED_OFF))
 
 
 @pytest.mark.parametrize("which", ["summaries", "full_text"])

@@ -12,12 +12,8 @@ SITEURL = "https://patients.example.org"
 
 
 @pytest.fixture(scope="module")
-def production(tmp_path_factory):
-    output = tmp_path_factory.mktemp("production") / "output"
-    build(str(ROOT / "publishconf.py"), str(output),
-          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
-                     "MEDICAL_TODAY": TODAY})
-    return output
+def production(published_site):
+    return published_site
 
 
 def test_publishconf_names_the_absolute_site_url():

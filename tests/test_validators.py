@@ -8,20 +8,15 @@ import subprocess
 
 import pytest
 from browser import VNU, html_files
-from conftest import ROOT, TODAY, SIGNED_OFF
+from conftest import ROOT
 
-from tools.build import build
 
 HTML_VALIDATE = ROOT / "node_modules" / ".bin" / "html-validate"
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    output = tmp_path_factory.mktemp("validators") / "output"
-    build(str(ROOT / "publishconf.py"), str(output),
-          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
-                     "MEDICAL_TODAY": TODAY})
-    return output
+def published(published_site):
+    return published_site
 
 
 def html_validate(files):
