@@ -156,3 +156,19 @@ def test_the_faqs_structured_answers_about_safety_carry_the_visible_caution(site
     assert "serious risks" in safety and "life-threatening" in safety
     contraindications = next(text for name, text in answers.items() if "contraindications" in name)
     assert "allergic" in contraindications and "infection" in contraindications
+
+
+def test_proven_is_judged_by_the_label_the_pages_drug_line_names(fixture_site):
+    """A page about another product, named by its generic name, is judged by that
+    product's label: Xeomin holds chronic sialorrhea; BOTOX does not."""
+    fixture_site.write("pages/conditions/drooling.md", condition_source(
+        body="## In short\n\nDrooling is common. In trials, it was proven to reduce drooling "
+             "in chronic sialorrhea.",
+        Title="Xeomin for drooling", Condition="Chronic sialorrhea", Drug="incobotulinumtoxinA",
+        drop=["Indication"],
+        Sources="[XEOMIN US Prescribing Information](https://dailymed.nlm.nih.gov/dailymed/"
+                "drugInfo.cfm?setid=ccdc3aae-6e2d-4cd0-a51c-8375bfee9458)"))
+    result = subprocess.run(fixture_site.build_command(), capture_output=True, text=True,
+                            cwd=fixture_site.root, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "overstates" not in result.stdout + result.stderr

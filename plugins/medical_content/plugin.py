@@ -104,8 +104,11 @@ def measure_text(content):
         return  # static files are contents too
     state = build_state.current()
     metadata = content.metadata
-    drug = str(metadata.get("drug") or "").strip().lower()
-    judge = _product_judge(drug if drug in state.config.registry else state.config.product, state)
+    # the same label the page's status is judged by (``status``); an unknown Drug: is
+    # reported there, and the site's drug stands in here
+    written = str(metadata.get("drug") or "").strip()
+    label = status.label_named(written, state.config.registry) if written else None
+    judge = _product_judge(label.key if label else state.config.product, state)
     condition = str(metadata.get("condition") or "")
     job = written_page.TextJob(content._content or "", str(metadata.get("summary") or ""),
                                str(metadata.get("title") or ""),

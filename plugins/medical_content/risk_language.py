@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .claims import fold, own_text, sentences
-from .required_words import WORD as _WORD, haystack_of, required_words
+from .required_words import WORD, haystack_of, required_words
 from .problems import Fault, SettingsError, read_toml
 
 DEFAULT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "risk_language.toml")
@@ -78,13 +78,13 @@ class Rules:
             [re.escape(w) for w in words] + data.get("treatment_patterns", [])) + r")\b")
         with open(path, "rb") as source:
             fingerprint = hashlib.sha256(source.read() + "\0".join(words).encode()).hexdigest()
-        whole = frozenset(n.strip() for n in by_word if n.startswith(" ") and n.endswith(" "))
+        whole = frozenset(n.strip() for n in by_word if _is_whole(n))
         return cls(rules, treatment, fingerprint, by_word, always, whole,
-                   tuple(n for n in by_word if not (n.startswith(" ") and n.endswith(" "))))
+                   tuple(n for n in by_word if not _is_whole(n)))
 
     def words_in(self, text):
         """The needles of ``by_word`` that the text holds."""
-        words = _WORD.findall(fold(text))
+        words = WORD.findall(fold(text))
         found = haystack_of(words)
         # most needles are whole words: a set intersection finds them at once
         whole = {f" {word} " for word in self.whole.intersection(words)}
@@ -100,6 +100,11 @@ class Rules:
 
     def __eq__(self, other):
         return isinstance(other, Rules) and other.fingerprint == self.fingerprint
+
+
+def _is_whole(needle):
+    """A needle anchored at both ends is a whole word (``required_words``)."""
+    return needle.startswith(" ") and needle.endswith(" ")
 
 
 def _rule(entry, where):

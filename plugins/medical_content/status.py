@@ -30,13 +30,18 @@ def label_of(regulatory, config):
     return regulatory.label if regulatory is not None else config.registry[config.product]
 
 
+def label_named(written, registry):
+    """The label a page's ``Drug:`` names (its key, brand or generic name), or None."""
+    return next((each for each in registry.labels.values() if each.named_by(written)), None)
+
+
 def status_of(metadata, config):
     """(Status or None, faults) of a condition page."""
     registry, faults = config.registry, []
     label = registry[config.product]
     written_drug = str(metadata.get("drug", "")).strip()
     if written_drug:
-        label = next((each for each in registry.labels.values() if each.named_by(written_drug)), None)
+        label = label_named(written_drug, registry)
         if label is None:
             known = ", ".join(sorted(registry.labels))
             return None, [Fault(f"Drug {written_drug!r} is not in the label registry",
