@@ -172,3 +172,21 @@ def test_proven_is_judged_by_the_label_the_pages_drug_line_names(fixture_site):
                             cwd=fixture_site.root, timeout=300)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "overstates" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("course, said", [
+    ('indication = "tension-headache"', "indication 'tension-headache' is not one of the botox label's"),
+    ('indication = "chronic-migraine"\ncondition = "Chronic migraine"', "needs either indication"),
+    ('indication = "chronic-migraine"\n[[course.facts]]\ntopic = "mood"\ntext = "x"\nsource = "s"',
+     "needs a topic of"),
+])
+def test_a_course_file_that_does_not_hold_to_the_registry_stops_the_build(tmp_path, course, said):
+    from medical_content import courses, labels
+    from medical_content.problems import SettingsError
+
+    (tmp_path / "courses").mkdir()
+    (tmp_path / "courses" / "botox.toml").write_text(
+        'product = "botox"\n[sources.s]\ntitle = "T"\nurl = "https://example.org"\n'
+        f"[[course]]\n{course}\n")
+    with pytest.raises(SettingsError, match=re.escape(said)):
+        courses.load([str(tmp_path)], labels.load([labels.HERE]))
