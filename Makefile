@@ -24,7 +24,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test test-fast lint clean install browser-tools audit screenshots rsync_upload github bench labels
+.PHONY: help html publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
@@ -34,14 +34,14 @@ help:
 	@echo 'make github      publish, then push output/ to the GITHUB_PAGES_BRANCH with ghp-import'
 	@echo 'make test        lint, then the whole test suite (what CI runs)'
 	@echo 'make test-fast   the unit lane: no browser, validators or many builds (under 30 s)'
-	@echo 'make lint        ruff and mypy'
+	@echo 'make lint        ruff (lint and format) and mypy'
 	@echo 'make audit       Lighthouse scores of four page types (a benchmark)'
 	@echo 'make bench       build-time benchmark at 100, 1,000 and 5,000 pages (BENCH_SIZES=...)'
 	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
 	@echo 'make labels      compare the drug label registry with openFDA (needs the network)'
 	@echo 'make clean       remove output/ and caches'
 
-$(INSTALLED): requirements.txt
+$(INSTALLED): requirements.txt plugins/medical-content/pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
@@ -84,10 +84,16 @@ test: lint $(INSTALLED) $(NODE_INSTALLED) browser-tools
 test-fast: $(INSTALLED)
 	$(PYTHON) -m pytest -m "not slow"
 
-# Mistakes, not taste (pyproject.toml says which rules); mypy checks what is annotated.
+# Mistakes, not taste (the plugin's pyproject.toml says which rules), the code's format,
+# and types (mypy). .pre-commit-config.yaml runs the same on each commit.
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check plugins tools tests bench
-	$(VENV)/bin/mypy plugins/medical_content plugins/site_build plugins/markdown_tables.py
+	$(VENV)/bin/ruff format --check plugins tools tests bench
+	$(MAKE) --no-print-directory lint-types
+
+lint-types: $(INSTALLED)
+	cd plugins/medical-content && $(VENV)/bin/mypy
+	$(VENV)/bin/mypy plugins/site_build plugins/markdown_tables.py
 	$(VENV)/bin/mypy --explicit-package-bases tools
 
 # Only ever uploads a site that `make publish` built and checked.

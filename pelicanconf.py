@@ -88,6 +88,9 @@ CLINIC = {
     "hours": "Monday to Friday, 8:30 am to 5:00 pm",
 }
 
+# medical_content is a plugin package (plugins/medical-content/, installed by
+# requirements.txt like any pelican-plugins package); the two small site-only plugins,
+# markdown_tables and site_build, are read from plugins/.
 PLUGIN_PATHS = ["plugins"]
 # Order matters at the end of a build: the medical checks may fail it first; then
 # site_build renames assets, indexes for search and writes _headers; pelican-precompress
@@ -117,7 +120,7 @@ LOAD_CONTENT_CACHE = False
 # safety information and status box) even if its Kind line is deleted.
 MEDICAL_KIND_PATHS = {"pages/conditions/*.md": "condition", "pages/faq.md": "faq"}
 
-# The site's drug, a label of the plugin's registry (plugins/medical_content/labels/):
+# The site's drug, a label of the plugin's registry (its labels/ folder):
 # what a condition page's status and every approval claim are checked against.
 MEDICAL_PRODUCT = "botox"
 # The boxed warning in plain words (BOTOX label, Boxed Warning; Medication Guide), shown

@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = ("patients pain relief injection muscle nerve doctor treatment months weeks clinic "
-         "headache neck back jaw bladder spasm dose review evidence benefit risk plain "
-         "simple careful visit safety label effect daily activity sleep work family").split()
+WORDS = (
+    "patients pain relief injection muscle nerve doctor treatment months weeks clinic "
+    "headache neck back jaw bladder spasm dose review evidence benefit risk plain "
+    "simple careful visit safety label effect daily activity sleep work family"
+).split()
 LABEL = "https://www.rxabbvie.com/pdf/botox_pi.pdf"
 
 
@@ -27,24 +29,38 @@ def header(title, **fields):
 
 
 def medical(rng, i):
-    return {"Date": "2026-11-20", "Summary": sentence(rng), "Reviewed": "2026-11-20",
-            "Reviewer": "clinical-team",
-            # the first article (every 5th page is one, from the 5th): a file the site has
-            "Sources": f"[BOTOX US Prescribing Information]({LABEL})\n"
-                       "    [Article 4]({filename}/articles/a4.md)"}
+    return {
+        "Date": "2026-11-20",
+        "Summary": sentence(rng),
+        "Reviewed": "2026-11-20",
+        "Reviewer": "clinical-team",
+        # the first article (every 5th page is one, from the 5th): a file the site has
+        "Sources": f"[BOTOX US Prescribing Information]({LABEL})\n"
+        "    [Article 4]({filename}/articles/a4.md)",
+    }
 
 
 # Uses the BOTOX label holds (the plugin's label registry decides a page's status).
-LABELLED = ["Chronic migraine", "Cervical dystonia", "Overactive bladder", "Spasticity",
-            "Blepharospasm", "Strabismus"]
+LABELLED = [
+    "Chronic migraine",
+    "Cervical dystonia",
+    "Overactive bladder",
+    "Spasticity",
+    "Blepharospasm",
+    "Strabismus",
+]
 
 
 def condition(rng, i):
     approved = i % 3 != 0
     name = LABELLED[i % len(LABELLED)] if approved else f"Condition {i}"
-    fields = {"Kind": "condition", "Condition": name,
-              "Alternate_name": f"Alternate {i}, Other name {i}",
-              "Regulatory_status": "approved" if approved else "off-label", **medical(rng, i)}
+    fields = {
+        "Kind": "condition",
+        "Condition": name,
+        "Alternate_name": f"Alternate {i}, Other name {i}",
+        "Regulatory_status": "approved" if approved else "off-label",
+        **medical(rng, i),
+    }
     if approved:
         fields["Indication"] = f"{name} in adults."
     body = ["## In short", "It is a common problem. A doctor can help. Ask about the risks."]
@@ -57,7 +73,9 @@ def faq(rng, i):
     body = ["Answers to common questions."]
     for q in range(10):
         body += [f"## Question {q + 1} of page {i}: {sentence(rng, 8)[:-1]}?", paragraph(rng, 3)]
-    return header(f"Questions {i}", Kind="faq", **medical(rng, i)) + "\n\n" + "\n\n".join(body) + "\n"
+    return (
+        header(f"Questions {i}", Kind="faq", **medical(rng, i)) + "\n\n" + "\n\n".join(body) + "\n"
+    )
 
 
 def article(rng, i):
@@ -77,8 +95,10 @@ def generate(count, folder, seed=1):
     for sub in ("articles", "pages/conditions", "pages/faq", "includes"):
         (content / sub).mkdir(parents=True)
     shutil.copy(ROOT / "content" / "reviewers.toml", content / "reviewers.toml")
-    shutil.copy(ROOT / "content" / "includes" / "important-safety-information.md",
-                content / "includes" / "important-safety-information.md")
+    shutil.copy(
+        ROOT / "content" / "includes" / "important-safety-information.md",
+        content / "includes" / "important-safety-information.md",
+    )
     for i in range(count):
         kind = ("condition", "condition", "condition", "faq", "article")[i % 5]
         if kind == "condition":

@@ -9,8 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-LAYOUT = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}"
-          "</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>\n")
+LAYOUT = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}'
+    "</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>\n"
+)
 
 
 def binary():
@@ -35,7 +37,8 @@ def site(content, folder):
         (layouts / name).write_text(LAYOUT, encoding="utf-8")
     (root / "hugo.toml").write_text(
         'baseURL = "http://localhost/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return root
 
 
@@ -46,6 +49,9 @@ def build(content, folder):
         return None
     root = site(content, folder)
     start = time.perf_counter()
-    subprocess.run([hugo, "--quiet", "--source", str(root), "--destination", str(root / "public")],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [hugo, "--quiet", "--source", str(root), "--destination", str(root / "public")],
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start

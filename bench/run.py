@@ -35,9 +35,19 @@ def build(folder, plugins, *extra, output=None):
     """One build in a fresh process: {"seconds", "peak_mib", "cpu_main", "cpu_workers"}."""
     output = output or folder / f"out-{plugins or 'bare'}"
     result = subprocess.run(
-        [PYTHON, str(ROOT / "bench" / "build_once.py"), str(ROOT / "pelicanconf.py"),
-         str(folder / "content"), str(output), plugins, *extra],
-        capture_output=True, text=True, cwd=ROOT)
+        [
+            PYTHON,
+            str(ROOT / "bench" / "build_once.py"),
+            str(ROOT / "pelicanconf.py"),
+            str(folder / "content"),
+            str(output),
+            plugins,
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     if result.returncode:
         raise RuntimeError(result.stderr[-2000:])
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -50,8 +60,13 @@ def median_builds(folder):
     for _ in range(REPEAT):
         for plugins, done in runs.items():
             done.append(build(folder, plugins))
-    return [{"seconds": statistics.median(run["seconds"] for run in done),
-             "peak_mib": max(run["peak_mib"] for run in done)} for done in runs.values()]
+    return [
+        {
+            "seconds": statistics.median(run["seconds"] for run in done),
+            "peak_mib": max(run["peak_mib"] for run in done),
+        }
+        for done in runs.values()
+    ]
 
 
 def edit(path):
@@ -68,8 +83,16 @@ def rebuild_after_one_edit(folder):
     seconds = []
     for _ in range(REPEAT):
         edit(page)
-        seconds.append(build(folder, plugins, "--cache", "--write-only",
-                             f"conditions/{page.stem}/index.html", output=output)["seconds"])
+        seconds.append(
+            build(
+                folder,
+                plugins,
+                "--cache",
+                "--write-only",
+                f"conditions/{page.stem}/index.html",
+                output=output,
+            )["seconds"]
+        )
     return statistics.median(seconds)
 
 
@@ -84,7 +107,8 @@ def save_to_page(folder, timeout=300):
     conf.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
         f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-        f"MEDICAL_TODAY = '2026-11-25'\nCACHE_PATH = {str(folder / 'serve-cache')!r}\n")
+        f"MEDICAL_TODAY = '2026-11-25'\nCACHE_PATH = {str(folder / 'serve-cache')!r}\n"
+    )
     output = folder / "out-serve"
     page = next((folder / "content" / "pages" / "conditions").glob("*.md"))
     target = output / "conditions" / page.stem / "index.html"
@@ -92,9 +116,20 @@ def save_to_page(folder, timeout=300):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [PYTHON, str(ROOT / "tools" / "serve.py"), str(conf), str(folder / "content"),
-         str(output), "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        [
+            PYTHON,
+            str(ROOT / "tools" / "serve.py"),
+            str(conf),
+            str(folder / "content"),
+            str(output),
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         deadline = time.time() + timeout
         for line in server.stdout:  # the first build is done when the preview is served
@@ -138,20 +173,26 @@ def main(sizes):
             reference = hugo.build(folder / "content", folder / "hugo")
         rows.append((count, bare, ours, rebuild, serve, reference))
         print(f"... {count} pages done", file=sys.stderr)
-    machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python "
-               f"{platform.python_version()}, median of {REPEAT} runs")
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, median of {REPEAT} runs"
+    )
     print(f"Benchmark on {machine}")
-    print("| pages | bare Pelican s | with plugin s | overhead | bare pages/s | plugin pages/s "
-          "| bare peak MiB | plugin peak MiB | rebuild after 1 edit s (of cold) "
-          "| serve save→page s | Hugo s |")
+    print(
+        "| pages | bare Pelican s | with plugin s | overhead | bare pages/s | plugin pages/s "
+        "| bare peak MiB | plugin peak MiB | rebuild after 1 edit s (of cold) "
+        "| serve save→page s | Hugo s |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count, bare, ours, rebuild, serve, reference in rows:
         overhead = (ours["seconds"] / bare["seconds"] - 1) * 100
-        print(f"| {count:,} | {bare['seconds']:.2f} | {ours['seconds']:.2f} | {overhead:+.0f} % "
-              f"| {count / bare['seconds']:.0f} | {count / ours['seconds']:.0f} "
-              f"| {bare['peak_mib']:.0f} | {ours['peak_mib']:.0f} "
-              f"| {rebuild:.2f} ({rebuild / ours['seconds'] * 100:.0f} %) | {serve:.2f} "
-              f"| {'n/a' if reference is None else f'{reference:.2f}'} |")
+        print(
+            f"| {count:,} | {bare['seconds']:.2f} | {ours['seconds']:.2f} | {overhead:+.0f} % "
+            f"| {count / bare['seconds']:.0f} | {count / ours['seconds']:.0f} "
+            f"| {bare['peak_mib']:.0f} | {ours['peak_mib']:.0f} "
+            f"| {rebuild:.2f} ({rebuild / ours['seconds'] * 100:.0f} %) | {serve:.2f} "
+            f"| {'n/a' if reference is None else f'{reference:.2f}'} |"
+        )
 
 
 if __name__ == "__main__":

@@ -28,9 +28,9 @@ import html
 import re
 
 from markdown import util
-from pelican import signals
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from pelican import signals
 
 BOX_CLASS = "table-scroll"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -56,8 +56,9 @@ class TableScroll(Treeprocessor):
                     boxes.append((element, {"aria-label": self._columns(element)}))
         for table, name in boxes:  # after the walk: the tree is not changed under it
             parent = parents[table]
-            box = parent.makeelement("div", {"class": BOX_CLASS, "role": "region",
-                                             "tabindex": "0", **name})
+            box = parent.makeelement(
+                "div", {"class": BOX_CLASS, "role": "region", "tabindex": "0", **name}
+            )
             box.text, box.tail, table.tail = "\n", table.tail, "\n"
             parent.insert(list(parent).index(table), box)
             parent.remove(table)
@@ -71,6 +72,7 @@ class TableScroll(Treeprocessor):
         """An element's text as a reader sees it. At this stage an inline tag or entity a
         writer typed (<br>, &nbsp;) is a placeholder for Markdown's stash; put in an
         attribute, the stashed HTML would come back verbatim, quotes and all."""
+
         def stashed(match):
             raw = self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
             return html.unescape(_TAG.sub(" ", raw)) if isinstance(raw, str) else ""

@@ -2,22 +2,29 @@
 site served on loopback, with axe-core from node_modules (installed by `make test`)."""
 
 import functools
-import os
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 from conftest import ROOT
-
 from site_build.hosting import parse_headers_file
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Without these, Chromium reaches for Google's services at start; the network is closed.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-default-apps", "--disable-extensions"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -25,15 +32,17 @@ def chromium_path():
     """Debian's chromium, or the browser CHROMIUM_PATH names (GitHub's runners have Chrome)."""
     path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
     if path is None:
-        raise RuntimeError("Chromium is not installed: run `make test` (as root it installs "
-                           "Debian's chromium), or `sudo apt-get install chromium`")
+        raise RuntimeError(
+            "Chromium is not installed: run `make test` (as root it installs "
+            "Debian's chromium), or `sudo apt-get install chromium`"
+        )
     return path
 
 
 class HostHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site as a static host that reads _headers would: with its headers."""
 
-    rules = {}
+    rules: ClassVar[dict] = {}
 
     def end_headers(self):
         path = self.path.split("?")[0]
@@ -51,8 +60,9 @@ def serve(folder):
     """Serve a folder on 127.0.0.1 in a thread, with its _headers; returns (server, URL)."""
     headers_file = Path(folder) / "_headers"
     rules = parse_headers_file(headers_file.read_text()) if headers_file.exists() else {}
-    handler = functools.partial(type("Handler", (HostHandler,), {"rules": rules}),
-                                directory=str(folder))
+    handler = functools.partial(
+        type("Handler", (HostHandler,), {"rules": rules}), directory=str(folder)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
@@ -66,7 +76,8 @@ def run_axe(page):
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
         ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
         " nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))",
-        WCAG)
+        WCAG,
+    )
 
 
 def html_files(site):
@@ -86,7 +97,9 @@ def axe_results(page, run_only):
         "runOnly => axe.run(document, {runOnly}).then(r => ({"
         " violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
         "  nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})),"
-        " passes: r.passes.map(p => p.id)}))", run_only)
+        " passes: r.passes.map(p => p.id)}))",
+        run_only,
+    )
 
 
 class ChromiumThread:
@@ -106,8 +119,9 @@ class ChromiumThread:
         from playwright.sync_api import sync_playwright
 
         self._playwright = sync_playwright().start()
-        self.browser = self._playwright.chromium.launch(executable_path=chromium_path(),
-                                                        args=CHROMIUM_ARGS)
+        self.browser = self._playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
 
     def run(self, function, *args):
         return self._thread.submit(function, self.browser, *args).result()

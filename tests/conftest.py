@@ -54,9 +54,15 @@ def build_real_site(tmp_path_factory, name, settings_file=SETTINGS_FILE, **overr
     """The real site built through the same path as `make html` (or, with publishconf.py,
     `make publish`) into a folder of its own; returns the output folder."""
     output = tmp_path_factory.mktemp(name) / "output"
-    build(str(settings_file), str(output),
-          overrides={"CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
-                     "MEDICAL_TODAY": TODAY, **overrides})
+    build(
+        str(settings_file),
+        str(output),
+        overrides={
+            "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
+            "MEDICAL_TODAY": TODAY,
+            **overrides,
+        },
+    )
     return output
 
 
@@ -69,8 +75,9 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def signed_off_site(tmp_path_factory):
     """The real site as it builds once the clinic's reviewers are named (``SIGNED_OFF``)."""
-    return build_real_site(tmp_path_factory, "signed-off", SITE_BUILD_SEARCH_INDEX=False,
-                           **SIGNED_OFF)
+    return build_real_site(
+        tmp_path_factory, "signed-off", SITE_BUILD_SEARCH_INDEX=False, **SIGNED_OFF
+    )
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +90,7 @@ def published_site(tmp_path_factory):
 def server(site):
     """The real site served on loopback with its _headers, as the browser gates read it."""
     from browser import serve
+
     httpd, base = serve(site)
     yield base
     httpd.shutdown()
@@ -95,8 +103,11 @@ def settings():
 
 def read_page(output, url_path):
     """Parse the page a URL path like '/faq/' was written to."""
-    path = output / url_path.strip("/") / "index.html" if not url_path.endswith(".html") \
+    path = (
+        output / url_path.strip("/") / "index.html"
+        if not url_path.endswith(".html")
         else output / url_path.strip("/")
+    )
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -130,20 +141,23 @@ class FixtureSite:
         return self.theme
 
     def settings(self, **overrides):
-        return read_settings(str(SETTINGS_FILE), override={
-            "PATH": str(self.content),
-            "OUTPUT_PATH": str(self.output),
-            "CACHE_PATH": str(self.root / "cache"),
-            "THEME": str(self.theme),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
-            "MEDICAL_TODAY": FIXTURE_TODAY,
-            # Fixture sites test content checks; search and compression are tested on the
-            # real site, and would only slow these builds down.
-            "SITE_BUILD_SEARCH_INDEX": False,
-            "PRECOMPRESS_GZIP": False,
-            "PRECOMPRESS_BROTLI": False,
-            **overrides,
-        })
+        return read_settings(
+            str(SETTINGS_FILE),
+            override={
+                "PATH": str(self.content),
+                "OUTPUT_PATH": str(self.output),
+                "CACHE_PATH": str(self.root / "cache"),
+                "THEME": str(self.theme),
+                "PLUGIN_PATHS": [str(ROOT / "plugins")],
+                "MEDICAL_TODAY": FIXTURE_TODAY,
+                # Fixture sites test content checks; search and compression are tested on the
+                # real site, and would only slow these builds down.
+                "SITE_BUILD_SEARCH_INDEX": False,
+                "PRECOMPRESS_GZIP": False,
+                "PRECOMPRESS_BROTLI": False,
+                **overrides,
+            },
+        )
 
     def build(self, **overrides):
         Pelican(self.settings(**overrides)).run()
@@ -165,8 +179,14 @@ class FixtureSite:
     def build_command(self):
         """`make html` as a command line: tools/build.py on this site, one plain log line
         per message."""
-        return [sys.executable, str(ROOT / "tools" / "build.py"), str(self.settings_file()),
-                str(self.output), "--log-handler", "plain"]
+        return [
+            sys.executable,
+            str(ROOT / "tools" / "build.py"),
+            str(self.settings_file()),
+            str(self.output),
+            "--log-handler",
+            "plain",
+        ]
 
     def page(self, url_path):
         return read_page(self.output, url_path)
@@ -204,7 +224,9 @@ def article_source(body="Text.", **metadata):
     return source(body, **{"Title": "An article", "Summary": "An article.", **metadata})
 
 
-def condition_source(drop=(), body="## In short\n\nIt is a neck problem. Botox can help.", **metadata):
+def condition_source(
+    drop=(), body="## In short\n\nIt is a neck problem. Botox can help.", **metadata
+):
     """Markdown of a condition page; metadata overrides the defaults, drop removes keys."""
     fields = {
         "Title": "Botox for cervical dystonia",
@@ -220,9 +242,18 @@ def condition_source(drop=(), body="## In short\n\nIt is a neck problem. Botox c
 # Modules that drive a browser, the HTML validators, many site builds or thousands of
 # generated examples: `make test-fast` (pytest -m "not slow") leaves them to `make test`.
 SLOW_MODULES = {
-    "test_corpus", "test_readers", "test_reading_on_a_phone", "test_properties",
-    "test_csp_meta", "test_preview", "test_subpath", "test_publish", "test_validators",
-    "test_content_safeguards", "test_medical_trust", "test_production",
+    "test_corpus",
+    "test_readers",
+    "test_reading_on_a_phone",
+    "test_properties",
+    "test_csp_meta",
+    "test_preview",
+    "test_subpath",
+    "test_publish",
+    "test_validators",
+    "test_content_safeguards",
+    "test_medical_trust",
+    "test_production",
 }
 
 
@@ -241,8 +272,10 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(corpus.summary())
     properties = sys.modules.get("test_properties")
     if properties is not None and properties.RUNS:
-        terminalreporter.write_line("Hypothesis examples run (fixed seed): " + ", ".join(
-            f"{name} {count}" for name, count in sorted(properties.RUNS.items())))
+        terminalreporter.write_line(
+            "Hypothesis examples run (fixed seed): "
+            + ", ".join(f"{name} {count}" for name, count in sorted(properties.RUNS.items()))
+        )
 
 
 def pytest_sessionfinish(session, exitstatus):

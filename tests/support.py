@@ -11,5 +11,7 @@ def precision_recall(name, verdicts, refused="refuse"):
     false = sum(1 for want, _ in verdicts if want == refused)
     precision = caught / flagged if flagged else 1.0
     recall = caught / false if false else 1.0
-    return (f"{name}: precision {precision:.3f}, recall {recall:.3f} "
-            f"({len(verdicts)} sentences, {false} to refuse, {caught} refused)")
+    return (
+        f"{name}: precision {precision:.3f}, recall {recall:.3f} "
+        f"({len(verdicts)} sentences, {false} to refuse, {caught} refused)"
+    )

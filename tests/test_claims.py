@@ -2,8 +2,8 @@
 
 import pytest
 
-from medical_content import approvals, claims, labels
-from medical_content.html_text import fragment
+from pelican.plugins.medical_content import approvals, claims, labels
+from pelican.plugins.medical_content.html_text import fragment
 
 # The BOTOX label of the plugin's registry, the site's drug: the check is closed-world.
 TERMS = approvals.Judge.of(labels.load([labels.HERE]), "botox")
@@ -32,52 +32,73 @@ def found(html):
 def test_the_source_articles_list_is_refused_at_its_introduction():
     """It calls "a variety of chronic pain conditions" approved: one message, at the
     sentence to rewrite; its items are then judged on their own (none claims anything)."""
-    intro = ("Botox has been approved for the treatment of a variety of chronic pain "
-             "conditions, including:")
+    intro = (
+        "Botox has been approved for the treatment of a variety of chronic pain "
+        "conditions, including:"
+    )
     assert found(SOURCE_LIST) == [
-        ("the treatment of a variety of chronic pain conditions, including", intro)]
+        ("the treatment of a variety of chronic pain conditions, including", intro)
+    ]
 
 
-@pytest.mark.parametrize("sentence, named", [
-    ("Botox is FDA-approved for tension headaches.", "tension headaches"),
-    ("Botox is approved for chronic migraine and tension-type headaches.", "tension-type headaches"),
-    ("Botox is indicated for TMJ disorders.", "TMJ disorders"),
-    ("The FDA has approved Botox for low back pain.", "low back pain"),
-    ("Botox has FDA approval for lower back pain.", "lower back pain"),
-    ("It is licensed for TMD in adults.", "TMD"),
-    ("Botox, which is FDA approved for tension type headaches, works.", "tension type headaches"),
-])
+@pytest.mark.parametrize(
+    "sentence, named",
+    [
+        ("Botox is FDA-approved for tension headaches.", "tension headaches"),
+        (
+            "Botox is approved for chronic migraine and tension-type headaches.",
+            "tension-type headaches",
+        ),
+        ("Botox is indicated for TMJ disorders.", "TMJ disorders"),
+        ("The FDA has approved Botox for low back pain.", "low back pain"),
+        ("Botox has FDA approval for lower back pain.", "lower back pain"),
+        ("It is licensed for TMD in adults.", "TMD"),
+        (
+            "Botox, which is FDA approved for tension type headaches, works.",
+            "tension type headaches",
+        ),
+    ],
+)
 def test_false_claims(sentence, named):
     [(what, said)] = found(f"<p>{sentence}</p>")
     assert said == sentence and named in what
 
 
-@pytest.mark.parametrize("html", [
-    "<p>Botox is not approved for tension headaches.</p>",
-    "<p>Botox is not FDA-approved for tension headaches.</p>",
-    "<p>Botox is approved for chronic migraine.</p>",
-    "<p>Botox is approved for chronic migraine, but not for tension headaches.</p>",
-    "<p>Botox is approved for chronic migraine, not tension headaches.</p>",
-    "<p>Botox is FDA-approved for chronic migraine; tension headaches are an off-label use.</p>",
-    "<p>Is Botox approved for tension headaches?</p>",
-    "<p>Tension headaches are sometimes treated with Botox as an off-label use. Botox is not "
-    "FDA-approved for tension headaches.</p>",
-    "<p>Botox isn't approved for TMJ.</p>",
-    "<p>Botox has not been approved for low back pain.</p>",
-    "<p>Treating low back pain with Botox is an off-label use.</p>",
-    "<p>Botox is approved for chronic migraine. Tension headaches are common.</p>",
-    CORRECTED_LIST,
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Botox is not approved for tension headaches.</p>",
+        "<p>Botox is not FDA-approved for tension headaches.</p>",
+        "<p>Botox is approved for chronic migraine.</p>",
+        "<p>Botox is approved for chronic migraine, but not for tension headaches.</p>",
+        "<p>Botox is approved for chronic migraine, not tension headaches.</p>",
+        "<p>Botox is FDA-approved for chronic migraine; "
+        "tension headaches are an off-label use.</p>",
+        "<p>Is Botox approved for tension headaches?</p>",
+        "<p>Tension headaches are sometimes treated with Botox as an off-label use. Botox is not "
+        "FDA-approved for tension headaches.</p>",
+        "<p>Botox isn't approved for TMJ.</p>",
+        "<p>Botox has not been approved for low back pain.</p>",
+        "<p>Treating low back pain with Botox is an off-label use.</p>",
+        "<p>Botox is approved for chronic migraine. Tension headaches are common.</p>",
+        CORRECTED_LIST,
+    ],
+)
 def test_correct_text_passes(html):
     assert found(html) == []
 
 
-@pytest.mark.parametrize("html, condition", [
-    ("<ul><li>Approved uses include:<ul><li>TMJ</li></ul></li></ul>", "TMJ"),
-    ("<ul><li><p>Botox is approved for these:</p><ul><li>Low back pain</li></ul></li></ul>",
-     "Low back pain"),
-    ("<ol><li>Botox is FDA-approved for tension headaches.</li></ol>", "tension headaches"),
-])
+@pytest.mark.parametrize(
+    "html, condition",
+    [
+        ("<ul><li>Approved uses include:<ul><li>TMJ</li></ul></li></ul>", "TMJ"),
+        (
+            "<ul><li><p>Botox is approved for these:</p><ul><li>Low back pain</li></ul></li></ul>",
+            "Low back pain",
+        ),
+        ("<ol><li>Botox is FDA-approved for tension headaches.</li></ol>", "tension headaches"),
+    ],
+)
 def test_lists_nested_and_loose(html, condition):
     [(what, _)] = found(html)
     assert condition in what
@@ -90,14 +111,18 @@ def test_a_list_without_an_introducing_sentence_is_judged_alone():
 def test_the_corrected_list_passes_and_each_labelled_use_in_it_is_known():
     assert found(CORRECTED_LIST) == []
     assert found(CORRECTED_LIST.replace("Chronic migraine (", "Episodic migraine (")) == [
-        ("Episodic migraine", "Episodic migraine (FDA-approved for prevention in adults)")]
+        ("Episodic migraine", "Episodic migraine (FDA-approved for prevention in adults)")
+    ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("See e.g. the label. It is approved.", ["See e.g. the label.", "It is approved."]),
-    ("U.S. rules apply. Ask.", ["U.S. rules apply.", "Ask."]),
-    ("One! Two? Three.", ["One!", "Two?", "Three."]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("See e.g. the label. It is approved.", ["See e.g. the label.", "It is approved."]),
+        ("U.S. rules apply. Ask.", ["U.S. rules apply.", "Ask."]),
+        ("One! Two? Three.", ["One!", "Two?", "Three."]),
+    ],
+)
 def test_sentences(text, expected):
     assert claims.sentences(text) == expected
 
@@ -105,6 +130,7 @@ def test_sentences(text, expected):
 def test_the_shortcuts_case_folding_knows_every_character_python_matches_to_an_ascii_letter():
     import re
     import sys
+
     everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     for letter in "abcdefghijklmnopqrstuvwxyz":
         for found in set(re.findall(letter, everything, re.IGNORECASE)):
@@ -114,34 +140,50 @@ def test_the_shortcuts_case_folding_knows_every_character_python_matches_to_an_a
 def test_a_claim_right_after_another_block_with_no_space_between_is_found():
     # Raw HTML with no line break: the page's text runs "Uses" into "Approved".
     assert found("<h2>Uses</h2><p>Approved for tension headaches.</p>") == [
-        ("tension headaches", "Approved for tension headaches.")]
+        ("tension headaches", "Approved for tension headaches.")
+    ]
 
 
 # --- tables: a row is read as one sentence ------------------------------------------
+
 
 def table(*rows, head=("Condition", "Status"), caption=""):
     cells = lambda tag, row: "".join(f"<{tag}>{cell}</{tag}>" for cell in row)  # noqa: E731
     body = "".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
     caption = f"<caption>{caption}</caption>" if caption else ""
-    return f"<table>{caption}<thead><tr>{cells('th', head)}</tr></thead><tbody>{body}</tbody></table>"
+    return (
+        f"<table>{caption}<thead><tr>{cells('th', head)}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
-@pytest.mark.parametrize("html, expected", [
-    (table(("Chronic migraine", "FDA-approved"), ("Tension headache", "FDA-approved")),
-     [("Tension headache", "Tension headache | FDA-approved")]),
-    (table(("Low back pain", "Yes"), head=("Use", "FDA-approved?")),
-     [("Low back pain", "Low back pain | FDA-approved")]),
-    (table(("Chronic migraine", "x"), caption="Uses approved for TMJ and migraine"),
-     [("TMJ and migraine", "Uses approved for TMJ and migraine")]),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        (
+            table(("Chronic migraine", "FDA-approved"), ("Tension headache", "FDA-approved")),
+            [("Tension headache", "Tension headache | FDA-approved")],
+        ),
+        (
+            table(("Low back pain", "Yes"), head=("Use", "FDA-approved?")),
+            [("Low back pain", "Low back pain | FDA-approved")],
+        ),
+        (
+            table(("Chronic migraine", "x"), caption="Uses approved for TMJ and migraine"),
+            [("TMJ and migraine", "Uses approved for TMJ and migraine")],
+        ),
+    ],
+)
 def test_a_table_row_or_caption_that_calls_an_off_label_use_approved(html, expected):
     assert found(html) == expected
 
 
-@pytest.mark.parametrize("html", [
-    table(("Tension headache", "Not FDA-approved (off-label)")),
-    table(("Tension headache", "No"), head=("Use", "FDA-approved?")),
-    table(("Tension headache", "Off-label"), ("Chronic migraine", "FDA-approved")),
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        table(("Tension headache", "Not FDA-approved (off-label)")),
+        table(("Tension headache", "No"), head=("Use", "FDA-approved?")),
+        table(("Tension headache", "Off-label"), ("Chronic migraine", "FDA-approved")),
+    ],
+)
 def test_a_table_that_states_each_status_truthfully_passes(html):
     assert found(html) == []

@@ -8,10 +8,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-from medical_content import approvals, claims, labels
-from medical_content.html_text import fragment
 from support import precision_recall
+
+from pelican.plugins.medical_content import approvals, claims, labels
+from pelican.plugins.medical_content.html_text import fragment
 
 CORPUS = tomllib.loads((Path(__file__).parent / "claims_corpus.toml").read_text(encoding="utf-8"))
 ENTRIES = CORPUS["sentence"]
@@ -32,8 +32,9 @@ def test_the_corpus_is_big_and_balanced_enough_to_mean_something():
     assert len({entry["drug"] for entry in ENTRIES}) >= 5  # several products
 
 
-@pytest.mark.parametrize("index", range(len(ENTRIES)),
-                         ids=[entry["text"][:60] for entry in ENTRIES])
+@pytest.mark.parametrize(
+    "index", range(len(ENTRIES)), ids=[entry["text"][:60] for entry in ENTRIES]
+)
 def test_each_sentence_gets_the_labels_verdict(index):
     entry = ENTRIES[index]
     got = verdict(entry)

@@ -11,17 +11,27 @@ import pytest
 from conftest import ROOT, condition_source, read_page
 from lxml import etree
 
-from medical_content.html_text import block_texts, fragment, prose
-from medical_content.settings import DEFAULTS
+from pelican.plugins.medical_content.html_text import block_texts, fragment, prose
+from pelican.plugins.medical_content.settings import DEFAULTS
 
 
 def publish(tmp_path, env=None):
     """`make publish` of the real site, as the workflow runs it."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "build.py"), str(ROOT / "publishconf.py"),
-         str(tmp_path / "output"), "--log-handler", "plain"],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **(env or {})})
+        [
+            sys.executable,
+            str(ROOT / "tools" / "build.py"),
+            str(ROOT / "publishconf.py"),
+            str(tmp_path / "output"),
+            "--log-handler",
+            "plain",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **(env or {})},
+    )
 
 
 def test_publishing_refuses_a_placeholder_reviewer_at_each_pages_reviewer_line(tmp_path):
@@ -30,8 +40,10 @@ def test_publishing_refuses_a_placeholder_reviewer_at_each_pages_reviewer_line(t
     assert result.returncode == 1 and "Traceback" not in log
     faq = (ROOT / "content" / "pages" / "faq.md").read_text().splitlines()
     line = next(n for n, text in enumerate(faq, 1) if text.startswith("Reviewer:"))
-    assert (f"content/pages/faq.md:{line}: Reviewer 'clinical-team' (Example Pain Clinic "
-            "clinical team) is a placeholder in the reviewers file") in log
+    assert (
+        f"content/pages/faq.md:{line}: Reviewer 'clinical-team' (Example Pain Clinic "
+        "clinical team) is a placeholder in the reviewers file"
+    ) in log
     assert "MEDICAL_PLACEHOLDER_REVIEWS=mark make publish" in log
     assert not (tmp_path / "output").exists()
 
@@ -45,7 +57,9 @@ def test_the_preview_mode_marks_every_page_and_claims_no_review(tmp_path):
     assert len(pages) >= 15
     for path in pages:
         text = path.read_text(encoding="utf-8")
-        assert 'class="preview-notice"' in text and '<meta name="robots" content="noindex">' in text, path
+        assert (
+            'class="preview-notice"' in text and '<meta name="robots" content="noindex">' in text
+        ), path
         assert "Medically reviewed by" not in text and '"reviewedBy"' not in text, path
     assert "Not yet medically reviewed" in read_page(output, "/faq/").get_text()
 
@@ -66,11 +80,13 @@ def test_a_reviewer_without_credentials_stops_the_build_with_the_fix(fixture_sit
         fixture_site.build()
 
 
-@pytest.mark.parametrize("url", ["/articles/botox-for-chronic-pain/", "/conditions/migraine/",
-                                 "/conditions/tension-headache/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/articles/botox-for-chronic-pain/", "/conditions/migraine/", "/conditions/tension-headache/"],
+)
 def test_the_boxed_warning_summary_comes_before_any_call_to_action(site, url):
     main = etree.HTML((site / url.strip("/") / "index.html").read_bytes()).find(".//main")
-    order = [element for element in main.iter()]
+    order = list(main.iter())
     summary = main.find(".//aside[@class='safety-summary']")
     assert summary is not None and "life-threatening" in "".join(summary.itertext())
     assert summary.find(".//a").get("href") == "#safety-information"
@@ -84,29 +100,45 @@ def test_the_boxed_warning_summary_comes_before_any_call_to_action(site, url):
 def test_a_theme_that_puts_a_call_to_action_above_the_warning_is_refused(fixture_site):
     theme = fixture_site.copy_theme()
     template = theme / "templates" / "condition.html"
-    template.write_text(template.read_text().replace(
-        "{% block before_content %}",
-        '{% block before_content %}<p><a href="#book">Book a consultation</a></p>', 1))
+    template.write_text(
+        template.read_text().replace(
+            "{% block before_content %}",
+            '{% block before_content %}<p><a href="#book">Book a consultation</a></p>',
+            1,
+        )
+    )
     fixture_site.write("pages/conditions/cd.md", condition_source())
-    result = subprocess.run(fixture_site.build_command(), capture_output=True, text=True,
-                            cwd=fixture_site.root, timeout=300)
+    result = subprocess.run(
+        fixture_site.build_command(),
+        capture_output=True,
+        text=True,
+        cwd=fixture_site.root,
+        timeout=300,
+    )
     assert result.returncode == 1
-    assert ("the call to action 'Book a consultation' comes before the safety summary"
-            in result.stdout + result.stderr)
+    assert (
+        "the call to action 'Book a consultation' comes before the safety summary"
+        in result.stdout + result.stderr
+    )
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("/conditions/migraine/", ["every 12 weeks", "31 small injections"]),
-    ("/conditions/cervical-dystonia/", ["about 6 weeks"]),
-    ("/conditions/overactive-bladder/", ["not sooner than 12 weeks", "catheter"]),
-    ("/conditions/tension-headache/", ["no approved dose or schedule"]),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("/conditions/migraine/", ["every 12 weeks", "31 small injections"]),
+        ("/conditions/cervical-dystonia/", ["about 6 weeks"]),
+        ("/conditions/overactive-bladder/", ["not sooner than 12 weeks", "catheter"]),
+        ("/conditions/tension-headache/", ["no approved dose or schedule"]),
+    ],
+)
 def test_each_condition_page_shows_its_own_course_with_sources(site, url, expected):
     course = read_page(site, url).find("section", class_="course")
     text = course.get_text(" ", strip=True)
     assert all(phrase in text for phrase in expected), text
     facts = course.find_all("dd")
-    assert facts and all(dd.find("a", class_="source")["href"].startswith("https://") for dd in facts)
+    assert facts and all(
+        dd.find("a", class_="source")["href"].startswith("https://") for dd in facts
+    )
 
 
 def test_a_fact_read_only_in_a_weak_copy_is_not_shown(site):
@@ -135,14 +167,23 @@ def test_the_reported_reading_grade_is_textstats_on_the_pages_own_text(site):
 
 
 def test_the_safety_information_itself_is_held_to_the_risk_language(fixture_site):
-    fixture_site.write("includes/important-safety-information.md",
-                       "## Important safety information\n\nBotox is completely safe.\n")
+    fixture_site.write(
+        "includes/important-safety-information.md",
+        "## Important safety information\n\nBotox is completely safe.\n",
+    )
     fixture_site.write("pages/conditions/cd.md", condition_source())
-    result = subprocess.run(fixture_site.build_command(), capture_output=True, text=True,
-                            cwd=fixture_site.root, timeout=300)
+    result = subprocess.run(
+        fixture_site.build_command(),
+        capture_output=True,
+        text=True,
+        cwd=fixture_site.root,
+        timeout=300,
+    )
     assert result.returncode == 1
-    assert ("content/includes/important-safety-information.md:3: overstates the treatment "
-            "(absolute safety): 'Botox is completely safe.'") in result.stdout + result.stderr
+    assert (
+        "content/includes/important-safety-information.md:3: overstates the treatment "
+        "(absolute safety): 'Botox is completely safe.'"
+    ) in result.stdout + result.stderr
 
 
 def test_the_faqs_structured_answers_about_safety_carry_the_visible_caution(site):
@@ -161,32 +202,56 @@ def test_the_faqs_structured_answers_about_safety_carry_the_visible_caution(site
 def test_proven_is_judged_by_the_label_the_pages_drug_line_names(fixture_site):
     """A page about another product, named by its generic name, is judged by that
     product's label: Xeomin holds chronic sialorrhea; BOTOX does not."""
-    fixture_site.write("pages/conditions/drooling.md", condition_source(
-        body="## In short\n\nDrooling is common. In trials, it was proven to reduce drooling "
-             "in chronic sialorrhea.",
-        Title="Xeomin for drooling", Condition="Chronic sialorrhea", Drug="incobotulinumtoxinA",
-        drop=["Indication"],
-        Sources="[XEOMIN US Prescribing Information](https://dailymed.nlm.nih.gov/dailymed/"
-                "drugInfo.cfm?setid=ccdc3aae-6e2d-4cd0-a51c-8375bfee9458)"))
-    result = subprocess.run(fixture_site.build_command(), capture_output=True, text=True,
-                            cwd=fixture_site.root, timeout=300)
+    fixture_site.write(
+        "pages/conditions/drooling.md",
+        condition_source(
+            body="## In short\n\nDrooling is common. In trials, it was proven to reduce drooling "
+            "in chronic sialorrhea.",
+            Title="Xeomin for drooling",
+            Condition="Chronic sialorrhea",
+            Drug="incobotulinumtoxinA",
+            drop=["Indication"],
+            Sources="[XEOMIN US Prescribing Information](https://dailymed.nlm.nih.gov/dailymed/"
+            "drugInfo.cfm?setid=ccdc3aae-6e2d-4cd0-a51c-8375bfee9458)",
+        ),
+    )
+    result = subprocess.run(
+        fixture_site.build_command(),
+        capture_output=True,
+        text=True,
+        cwd=fixture_site.root,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "overstates" not in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("course, said", [
-    ('indication = "tension-headache"', "indication 'tension-headache' is not one of the botox label's"),
-    ('indication = "chronic-migraine"\ncondition = "Chronic migraine"', "needs either indication"),
-    ('indication = "chronic-migraine"\n[[course.facts]]\ntopic = "mood"\ntext = "x"\nsource = "s"',
-     "needs a topic of"),
-])
+@pytest.mark.parametrize(
+    "course, said",
+    [
+        (
+            'indication = "tension-headache"',
+            "indication 'tension-headache' is not one of the botox label's",
+        ),
+        (
+            'indication = "chronic-migraine"\ncondition = "Chronic migraine"',
+            "needs either indication",
+        ),
+        (
+            'indication = "chronic-migraine"\n[[course.facts]]\n'
+            'topic = "mood"\ntext = "x"\nsource = "s"',
+            "needs a topic of",
+        ),
+    ],
+)
 def test_a_course_file_that_does_not_hold_to_the_registry_stops_the_build(tmp_path, course, said):
-    from medical_content import courses, labels
-    from medical_content.problems import SettingsError
+    from pelican.plugins.medical_content import courses, labels
+    from pelican.plugins.medical_content.problems import SettingsError
 
     (tmp_path / "courses").mkdir()
     (tmp_path / "courses" / "botox.toml").write_text(
         'product = "botox"\n[sources.s]\ntitle = "T"\nurl = "https://example.org"\n'
-        f"[[course]]\n{course}\n")
+        f"[[course]]\n{course}\n"
+    )
     with pytest.raises(SettingsError, match=re.escape(said)):
         courses.load([str(tmp_path)], labels.load([labels.HERE]))

@@ -21,8 +21,11 @@ def build_case(fixture_site, name):
 
 
 def messages(result, level="ERROR"):
-    return [line[len(level) + 1:] for line in (result.stdout + result.stderr).splitlines()
-            if line.startswith(level + " ")]
+    return [
+        line[len(level) + 1 :]
+        for line in (result.stdout + result.stderr).splitlines()
+        if line.startswith(level + " ")
+    ]
 
 
 def test_every_case_has_its_expected_message():
@@ -43,6 +46,7 @@ def test_case(fixture_site, name):
 
 def json_ld(page_path):
     from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(page_path.read_text(encoding="utf-8"), "html.parser")
     return json.loads(soup.find("script", type="application/ld+json").string)
 
@@ -52,20 +56,28 @@ def test_right_to_left_text_and_emoji_reach_the_structured_data_unchanged(fixtur
     graph = json_ld(fixture_site.output / "faq" / "index.html")["@graph"]
     [faq] = [node for node in graph if "FAQPage" in node["@type"]]  # a type or a list
     assert [(q["name"], q["acceptedAnswer"]["text"]) for q in faq["mainEntity"]] == [
-        ("هل الحقن مؤلم؟ 💉", "قليلاً فقط. 🙂"), ("Does it hurt? 😬", "A little.")]
+        ("هل الحقن مؤلم؟ 💉", "قليلاً فقط. 🙂"),
+        ("Does it hurt? 😬", "A little."),
+    ]
 
 
 def test_plain_html_tags_are_kept(fixture_site):
     assert build_case(fixture_site, "allowed-html").returncode == 0
     page = (fixture_site.output / "glossary" / "index.html").read_text(encoding="utf-8")
-    for markup in ('<abbr title="onabotulinumtoxinA">Botox</abbr>', "<details><summary>",
-                   "<table>", '<p dir="rtl" lang="ar">'):
+    for markup in (
+        '<abbr title="onabotulinumtoxinA">Botox</abbr>',
+        "<details><summary>",
+        "<table>",
+        '<p dir="rtl" lang="ar">',
+    ):
         assert markup in page
 
 
 def test_a_very_large_page_builds(fixture_site):
-    paragraph = ("Botox is a medicine that a doctor injects into a muscle. It can ease some "
-                 "kinds of pain for a few months. ") * 8
+    paragraph = (
+        "Botox is a medicine that a doctor injects into a muscle. It can ease some "
+        "kinds of pain for a few months. "
+    ) * 8
     body = "\n\n".join(f"## Part {i}\n\n{paragraph}" for i in range(6000))
     assert len(body.encode()) > 5_000_000
     fixture_site.write("pages/large.md", f"Title: Large\nSummary: A large page.\n\n{body}\n")

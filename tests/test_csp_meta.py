@@ -10,14 +10,15 @@ import threading
 import pytest
 from browser import ChromiumThread
 from conftest import read_page
-from test_readers import SITE_PAGES
-
 from site_build import hosting
 from site_build.settings import DEFAULTS
+from test_readers import SITE_PAGES
 
 POLICY = hosting.meta_policy(DEFAULTS["SITE_BUILD_HEADERS"])
-INJECTED = ('<script>window.pwned = "script"</script>'
-            '<img src="/nothing.png" onerror="window.pwned = \'handler\'" alt="">')
+INJECTED = (
+    '<script>window.pwned = "script"</script>'
+    '<img src="/nothing.png" onerror="window.pwned = \'handler\'" alt="">'
+)
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -32,13 +33,18 @@ def bare_server(site, tmp_path_factory):
     root = tmp_path_factory.mktemp("bare") / "site"
     shutil.copytree(site, root)
     for path in SITE_PAGES:
-        page = root / path.strip("/") / "index.html" if not path.endswith(".html") \
+        page = (
+            root / path.strip("/") / "index.html"
+            if not path.endswith(".html")
             else root / path.strip("/")
+        )
         text = page.read_text(encoding="utf-8")
         page.with_name("injected-" + page.name).write_text(
-            text.replace("<main", INJECTED + "<main", 1), encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(Quiet, directory=str(root)))
+            text.replace("<main", INJECTED + "<main", 1), encoding="utf-8"
+        )
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
@@ -55,8 +61,14 @@ def visit(browser, url):
     """(window.pwned, the console's CSP refusals) of a page."""
     page = browser.new_page()
     refused = []
-    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text
-            or "Refused" in m.text else None)
+    page.on(
+        "console",
+        lambda m: (
+            refused.append(m.text)
+            if "Content Security Policy" in m.text or "Refused" in m.text
+            else None
+        ),
+    )
     page.goto(url)
     page.wait_for_load_state("load")
     page.wait_for_timeout(200)
@@ -66,7 +78,7 @@ def visit(browser, url):
 
 
 def injected(url):
-    return url[:url.rindex("/") + 1] + "injected-" + (url.rsplit("/", 1)[1] or "index.html")
+    return url[: url.rindex("/") + 1] + "injected-" + (url.rsplit("/", 1)[1] or "index.html")
 
 
 @pytest.mark.parametrize("path", SITE_PAGES)
@@ -85,7 +97,7 @@ def test_with_no_headers_an_injected_script_and_handler_are_blocked(chromium, ba
 
 @pytest.mark.parametrize("path", SITE_PAGES)
 def test_with_no_headers_the_sites_own_resources_break_no_rule(chromium, bare_server, path):
-    pwned, refused = chromium.run(visit, bare_server + path)
+    _pwned, refused = chromium.run(visit, bare_server + path)
     assert refused == []
 
 
@@ -97,9 +109,12 @@ def test_with_no_headers_search_works_under_the_policy(chromium, bare_server):
         page.goto(bare_server + "/search/")
         page.fill("#search input", "migraine")
         page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-        links = [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
+        links = [
+            a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")
+        ]
         page.close()
         return links, refused
+
     links, refused = chromium.run(search)
     assert any("/conditions/migraine/" in link for link in links), links
     assert refused == []

@@ -11,6 +11,7 @@ DISCLAIMER = "This page is general information for patients, not medical advice.
 
 def feed_of(output):
     import feedparser
+
     return feedparser.parse(str(output / "feeds" / "all.atom.xml"))
 
 
@@ -21,9 +22,16 @@ def summaries(published_site):
 
 @pytest.fixture(scope="module")
 def full_text(tmp_path_factory):
-    return feed_of(build_real_site(tmp_path_factory, "feed", ROOT / "publishconf.py",
-                                   MEDICAL_FEED_CONTENT="full", SITE_BUILD_SEARCH_INDEX=False,
-                                   **SIGNED_OFF))
+    return feed_of(
+        build_real_site(
+            tmp_path_factory,
+            "feed",
+            ROOT / "publishconf.py",
+            MEDICAL_FEED_CONTENT="full",
+            SITE_BUILD_SEARCH_INDEX=False,
+            **SIGNED_OFF,
+        )
+    )
 
 
 @pytest.mark.parametrize("which", ["summaries", "full_text"])
@@ -49,8 +57,12 @@ def test_full_text_comes_with_the_disclaimer_review_safety_information_and_sourc
     [entry] = full_text.entries
     text = entry.content[0].value
     assert "given as small shots" in text  # the article itself
-    for needed in (DISCLAIMER, "Medically reviewed by", "Important safety information",
-                   'href="https://www.rxabbvie.com/pdf/botox_pi.pdf"'):
+    for needed in (
+        DISCLAIMER,
+        "Medically reviewed by",
+        "Important safety information",
+        'href="https://www.rxabbvie.com/pdf/botox_pi.pdf"',
+    ):
         assert needed.casefold() in text.casefold(), needed
     assert text.index("given as small shots") < text.index(DISCLAIMER)
 

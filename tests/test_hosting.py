@@ -1,15 +1,15 @@
 """What the build writes for static hosts: fingerprinted CSS, _headers, precompressed
 files; and the one-step swap that publishes a build."""
 
-import brotli
 import gzip
 import hashlib
 import re
 
+import brotli
 import pytest
 from conftest import read_page
-
 from site_build.hosting import parse_headers_file
+
 from tools.build import exchange
 
 
@@ -45,8 +45,11 @@ def test_fingerprinted_css_is_cached_for_a_year(site, headers):
     [css] = (site / "theme" / "css").glob("site.*.css")
     rule = headers[f"/theme/css/{css.name}"]
     assert rule["Cache-Control"] == "public, max-age=31536000, immutable"
-    assert not any("immutable" in h.get("Cache-Control", "") for p, h in headers.items()
-                   if p.endswith(".html") or p == "/*")
+    assert not any(
+        "immutable" in h.get("Cache-Control", "")
+        for p, h in headers.items()
+        if p.endswith(".html") or p == "/*"
+    )
 
 
 def test_no_page_has_inline_script_or_style_that_the_policy_would_refuse(site):
@@ -59,8 +62,16 @@ def test_no_page_has_inline_script_or_style_that_the_policy_would_refuse(site):
         assert "<style" not in html and " style=" not in html and "onclick" not in html, page
 
 
-@pytest.mark.parametrize("name", ["index.html", "faq/index.html", "sitemap.xml",
-                                  "conditions/migraine/index.html", "pagefind/pagefind-ui.js"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "index.html",
+        "faq/index.html",
+        "sitemap.xml",
+        "conditions/migraine/index.html",
+        "pagefind/pagefind-ui.js",
+    ],
+)
 def test_text_files_are_precompressed(site, name):
     original = (site / name).read_bytes()
     assert gzip.decompress((site / (name + ".gz")).read_bytes()) == original
@@ -68,9 +79,13 @@ def test_text_files_are_precompressed(site, name):
 
 
 def test_every_compressible_file_has_both_forms(site):
-    missing = [str(p.relative_to(site)) for p in site.rglob("*")
-               if p.suffix in {".html", ".css", ".js", ".xml"} and p.stat().st_size > 200
-               and not ((p.parent / (p.name + ".gz")).exists() and (p.parent / (p.name + ".br")).exists())]
+    missing = [
+        str(p.relative_to(site))
+        for p in site.rglob("*")
+        if p.suffix in {".html", ".css", ".js", ".xml"}
+        and p.stat().st_size > 200
+        and not ((p.parent / (p.name + ".gz")).exists() and (p.parent / (p.name + ".br")).exists())
+    ]
     assert missing == []
 
 

@@ -3,35 +3,47 @@ HTML implies a <tbody> that a writer need not type."""
 
 import pytest
 
-from medical_content import html_policy
-from medical_content.html_text import fragment
+from pelican.plugins.medical_content import html_policy
+from pelican.plugins.medical_content.html_text import fragment
 
 
 def refused(html):
     return [fault.what for fault in html_policy.refused_html(html, fragment(html))]
 
 
-@pytest.mark.parametrize("html", [
-    "<table><tr><td>a</td></tr></table>",
-    "<table><caption>c</caption><colgroup><col></colgroup><thead><tr><th>A</th></tr></thead>"
-    "<tbody><tr><td>a</td></tr></tbody></table>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<table><tr><td>a</td></tr></table>",
+        "<table><caption>c</caption><colgroup><col></colgroup><thead><tr><th>A</th></tr></thead>"
+        "<tbody><tr><td>a</td></tr></tbody></table>",
+    ],
+)
 def test_a_plain_raw_html_table_is_allowed(html):
     assert refused(html) == []
 
 
-@pytest.mark.parametrize("html, tag", [
-    ("<table><tr><td onclick='y'>a</td></tr></table>", "td"),
-    ("<table><tbody onclick='z'><tr><td>a</td></tr></tbody></table>", "tbody"),
-    ("<table><tr onclick='z'><td>a</td></tr></table>", "tr"),
-])
+@pytest.mark.parametrize(
+    "html, tag",
+    [
+        ("<table><tr><td onclick='y'>a</td></tr></table>", "td"),
+        ("<table><tbody onclick='z'><tr><td>a</td></tr></tbody></table>", "tbody"),
+        ("<table><tr onclick='z'><td>a</td></tr></table>", "tr"),
+    ],
+)
 def test_an_event_handler_on_a_tables_part_is_named_alone(html, tag):
-    assert refused(html) == [f"the inline event handler onclick= on <{tag}> is not allowed: "
-                             "pages may not run code of their own"]
+    assert refused(html) == [
+        f"the inline event handler onclick= on <{tag}> is not allowed: "
+        "pages may not run code of their own"
+    ]
 
 
 def test_a_table_beside_refused_html_adds_no_message_of_its_own():
-    html = ("<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>a</td></tr></tbody>"
-            "</table><p onclick='x'>b</p>")
-    assert refused(html) == ["the inline event handler onclick= on <p> is not allowed: pages "
-                             "may not run code of their own"]
+    html = (
+        "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>a</td></tr></tbody>"
+        "</table><p onclick='x'>b</p>"
+    )
+    assert refused(html) == [
+        "the inline event handler onclick= on <p> is not allowed: pages "
+        "may not run code of their own"
+    ]

@@ -9,22 +9,22 @@ from conftest import ROOT, SETTINGS_FILE
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
-from medical_content import build_state, settings as plugin_settings
-from medical_content.reader import CheckedMarkdownReader
+from pelican.plugins.medical_content import build_state, settings as plugin_settings
+from pelican.plugins.medical_content.reader import CheckedMarkdownReader
 
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 # Documents that leave something behind in a Markdown instance: footnotes, abbreviations,
 # link references, heading ids, and formatted metadata that looks like a header line.
 LEFT_BEHIND = {
     "footnote.md": "Title: Notes\nSummary: Note: a summary with a colon\n\nText[^1].\n\n"
-                   "[^1]: The note.\n",
+    "[^1]: The note.\n",
     "plain.md": "Title: Plain\n\nText[^1] with no note of its own, about HTML and [ref].\n",
     "abbreviation.md": "Title: Abbreviations\n\nHTML is markup.\n\n*[HTML]: Hyper Text Markup "
-                       "Language\n\n[ref]: https://example.org/\n",
+    "Language\n\n[ref]: https://example.org/\n",
     "again.md": "Title: Again\nSummary: Plain words\n\n## Overview\n\nHTML and [ref] again.\n\n"
-                "## Overview\n\nSame heading.\n",
+    "## Overview\n\nSame heading.\n",
     "no-header.md": "Title: Last\n\n## Overview\n\nText.\n",
 }
 
@@ -54,8 +54,9 @@ def test_reading_many_files_with_one_reader_gives_what_pelicans_reader_gives(tmp
         # the one thing ours adds: the page's kind, which its folder may give it
         kind = metadata.pop("kind")
         expected_text, expected = pelicans.read(str(path))
-        assert kind == ("article" if "articles" in path.parts else
-                        str(expected.pop("kind", "page")).lower()), path
+        assert kind == (
+            "article" if "articles" in path.parts else str(expected.pop("kind", "page")).lower()
+        ), path
         assert (text, metadata) == (expected_text, expected), path
     assert len(files) > 50
 

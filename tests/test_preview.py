@@ -20,8 +20,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from bs4 import BeautifulSoup
 from browser import ChromiumThread
+from bs4 import BeautifulSoup
 from conftest import ROOT, TODAY, condition_source
 from test_publish import default_ctrl_c
 
@@ -44,10 +44,23 @@ class Preview:
             self.port = probe.getsockname()[1]
         self.output = output
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "tools" / "serve.py"), str(settings_file),
-             str(content), str(output), "--port", str(self.port), "--log-handler", "plain"],
-            cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            preexec_fn=default_ctrl_c)
+            [
+                sys.executable,
+                str(ROOT / "tools" / "serve.py"),
+                str(settings_file),
+                str(content),
+                str(output),
+                "--port",
+                str(self.port),
+                "--log-handler",
+                "plain",
+            ],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            preexec_fn=default_ctrl_c,
+        )
         self.lines = queue.Queue()
         self.said = []  # every line read so far
         threading.Thread(target=self._read, daemon=True).start()
@@ -114,8 +127,9 @@ class RealSite:
     def __init__(self, tmp_path):
         self.root = tmp_path
         for folder in ("content", "theme", "plugins"):
-            shutil.copytree(ROOT / folder, tmp_path / folder,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__")
+            )
         shutil.copy(ROOT / "pelicanconf.py", tmp_path)
         self.content = tmp_path / "content"
         self.output = tmp_path / "output"
@@ -127,7 +141,8 @@ class RealSite:
             f"PATH = {str(self.content)!r}\n"
             f"THEME = {str(tmp_path / 'theme')!r}\n"
             f"PLUGIN_PATHS = [{str(tmp_path / 'plugins')!r}]\n"
-            f"MEDICAL_TODAY = {TODAY!r}\n")
+            f"MEDICAL_TODAY = {TODAY!r}\n"
+        )
 
     def read(self, relative):
         return (self.content / relative).read_text(encoding="utf-8")
@@ -162,8 +177,11 @@ def banner_of(page):
 
 def served_files(output):
     """Every served file: its modification time and bytes."""
-    return {p.relative_to(output): (p.stat().st_mtime_ns, p.read_bytes())
-            for p in sorted(output.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(output): (p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(output.rglob("*"))
+        if p.is_file()
+    }
 
 
 def assert_nothing_of_the_preview_in(output):
@@ -177,8 +195,11 @@ def test_the_real_site_serves_each_save_the_saved_page_first(real_site):
     # A cache an earlier session left behind, broken as the plugin left it before e1faee9:
     # Pelican's loader fails on it with 'Ran out of input'.
     real_site.cache.mkdir()
-    for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers",
-                 "medical_content_checks.pickle"):
+    for name in (
+        "ArticlesGenerator-Readers",
+        "PagesGenerator-Readers",
+        "medical_content_checks.pickle",
+    ):
         (real_site.cache / name).write_bytes(b"")
     preview = real_site.preview()
     try:
@@ -210,8 +231,14 @@ def test_the_real_site_serves_each_save_the_saved_page_first(real_site):
         assert preview.state()["build"] > after_article["build"]
 
         said = "".join(preview.said)
-        for trouble in ("ERROR", "Traceback", "Ran out of input", "Could not save cache",
-                        "Cannot unpickle", "content cache failed"):
+        for trouble in (
+            "ERROR",
+            "Traceback",
+            "Ran out of input",
+            "Could not save cache",
+            "Cannot unpickle",
+            "content cache failed",
+        ):
             assert trouble not in said
         assert_nothing_of_the_preview_in(real_site.output)
     finally:
@@ -219,7 +246,8 @@ def test_the_real_site_serves_each_save_the_saved_page_first(real_site):
 
 
 def test_a_bad_save_keeps_the_last_good_page_served_and_every_page_says_why(
-        real_site, real_preview):
+    real_site, real_preview
+):
     page = "/conditions/tension-headache/"
     good = main_of(real_preview.get(page))
     served_before = served_files(real_site.output)
@@ -233,8 +261,10 @@ def test_a_bad_save_keeps_the_last_good_page_served_and_every_page_says_why(
     assert served_files(real_site.output) == served_before  # nothing was copied
     state = real_preview.state()
     assert state["failed"] is True
-    assert any(problem.startswith("content/pages/conditions/tension-headache.md:")
-               for problem in state["problems"])
+    assert any(
+        problem.startswith("content/pages/conditions/tension-headache.md:")
+        for problem in state["problems"]
+    )
     for shown in (page, "/", "/articles/botox-for-chronic-pain/", "/no-such-page/"):
         banner = banner_of(real_preview.fetch(shown)[2])
         assert banner is not None, shown
@@ -288,8 +318,9 @@ def test_an_open_page_reloads_itself_after_a_save_and_shows_a_failure(real_site,
 
 def test_a_first_build_that_fails_serves_nothing_and_says_why(fixture_site):
     fixture_site.write("pages/conditions/cd.md", condition_source(Reviewed="2025-02-30"))
-    preview = Preview(fixture_site.settings_file(), fixture_site.content, fixture_site.output,
-                      fixture_site.root)
+    preview = Preview(
+        fixture_site.settings_file(), fixture_site.content, fixture_site.output, fixture_site.root
+    )
     try:
         preview.started()
         said = "".join(preview.said)
@@ -315,8 +346,9 @@ def test_a_removed_page_leaves_the_preview_and_nothing_else_does(fixture_site):
     # What `make html` leaves that the preview does not build (compression, search index).
     fixture_site.output.mkdir()
     (fixture_site.output / "index.html.gz").write_bytes(b"not the preview's")
-    preview = Preview(fixture_site.settings_file(), fixture_site.content, fixture_site.output,
-                      fixture_site.root).started()
+    preview = Preview(
+        fixture_site.settings_file(), fixture_site.content, fixture_site.output, fixture_site.root
+    ).started()
     try:
         assert "Text." in main_of(preview.get("/other/"))
         (fixture_site.content / "pages" / "other.md").unlink()
@@ -331,8 +363,9 @@ def test_a_removed_page_leaves_the_preview_and_nothing_else_does(fixture_site):
 
 def test_ctrl_c_stops_the_preview_quietly(fixture_site):
     fixture_site.write("pages/conditions/cd.md", condition_source())
-    preview = Preview(fixture_site.settings_file(), fixture_site.content, fixture_site.output,
-                      fixture_site.root).started()
+    preview = Preview(
+        fixture_site.settings_file(), fixture_site.content, fixture_site.output, fixture_site.root
+    ).started()
     preview.process.send_signal(signal.SIGINT)
     said = preview.wait_for("Preview stopped.")
     assert preview.process.wait(10) == 0

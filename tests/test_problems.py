@@ -2,7 +2,7 @@
 
 import pytest
 
-from medical_content.problems import find_line
+from pelican.plugins.medical_content.problems import find_line
 
 SOURCE = """\
 Title: A page
@@ -19,13 +19,16 @@ Summary: Tension headaches and more.
 """
 
 
-@pytest.mark.parametrize("needle, occurrence, line", [
-    ("Tension headaches", 1, 6),  # the line that is exactly the text wins
-    ("Tension Headaches: Tension headaches are common.", 1, 4),  # emphasis removed
-    ("See our page for more.", 1, 4),  # link target removed
-    ("Chronic low back pain", 1, 7),
-    ("Does it hurt?", 2, 11),
-    ("Not in the file", 1, 1),
-])
+@pytest.mark.parametrize(
+    "needle, occurrence, line",
+    [
+        ("Tension headaches", 1, 6),  # the line that is exactly the text wins
+        ("Tension Headaches: Tension headaches are common.", 1, 4),  # emphasis removed
+        ("See our page for more.", 1, 4),  # link target removed
+        ("Chronic low back pain", 1, 7),
+        ("Does it hurt?", 2, 11),
+        ("Not in the file", 1, 1),
+    ],
+)
 def test_find_line(needle, occurrence, line):
     assert find_line(SOURCE, needle, occurrence) == line

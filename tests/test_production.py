@@ -4,7 +4,7 @@ the sitemap and robots.txt."""
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ROOT, TODAY, read_page, SIGNED_OFF
+from conftest import ROOT, SIGNED_OFF, TODAY, read_page
 
 from tools.build import build
 
@@ -41,7 +41,9 @@ def test_robots_txt_points_at_the_sitemap(production):
     assert f"Sitemap: {SITEURL}/sitemap.xml" in (production / "robots.txt").read_text().splitlines()
 
 
-@pytest.mark.parametrize("url", ["/", "/faq/", "/conditions/migraine/", "/articles/botox-for-chronic-pain/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/faq/", "/conditions/migraine/", "/articles/botox-for-chronic-pain/"]
+)
 def test_canonical_and_open_graph_are_absolute(production, url):
     soup = read_page(production, url)
     canonical = soup.find("link", rel="canonical")["href"]
@@ -50,8 +52,10 @@ def test_canonical_and_open_graph_are_absolute(production, url):
     assert soup.find("meta", property="og:title")["content"]
     assert soup.find("meta", property="og:description")["content"]
     assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
-    assert soup.find("link", rel="alternate", type="application/atom+xml")["href"] == \
-        f"{SITEURL}/feeds/all.atom.xml"
+    assert (
+        soup.find("link", rel="alternate", type="application/atom+xml")["href"]
+        == f"{SITEURL}/feeds/all.atom.xml"
+    )
 
 
 def test_the_404_page_is_written_and_not_indexed(production):
@@ -61,38 +65,65 @@ def test_the_404_page_is_written_and_not_indexed(production):
     assert soup.find("a", href=f"{SITEURL}/conditions/")
 
 
-@pytest.mark.parametrize("siteurl, said", [
-    ("", "SITEURL is empty"),
-    ("patients.example.org", "is not an absolute address"),
-    ("http://patients.example.org", "is plain http"),
-])
+@pytest.mark.parametrize(
+    "siteurl, said",
+    [
+        ("", "SITEURL is empty"),
+        ("patients.example.org", "is not an absolute address"),
+        ("http://patients.example.org", "is plain http"),
+    ],
+)
 def test_publishing_refuses_a_site_address_that_cannot_be_right(tmp_path, siteurl, said):
     """CI passes the repository variable SITEURL: unset, it arrives empty, and the site
     would ship with relative canonical links, '<loc>/</loc>' and a feed id 'tag:None'."""
     import os
     import subprocess
     import sys
+
     environment = {**os.environ, "SITEURL": siteurl}
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "build.py"), str(ROOT / "publishconf.py"),
-         str(tmp_path / "output"), "--log-handler", "plain"],
-        capture_output=True, text=True, cwd=ROOT, env=environment, timeout=120)
+        [
+            sys.executable,
+            str(ROOT / "tools" / "build.py"),
+            str(ROOT / "publishconf.py"),
+            str(tmp_path / "output"),
+            "--log-handler",
+            "plain",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environment,
+        timeout=120,
+    )
     assert result.returncode == 1
-    assert f"CRITICAL SiteAddressError: {'SITEURL ' + repr(siteurl) if siteurl else ''}" in result.stderr \
-        and said in result.stderr, result.stderr
+    assert (
+        f"CRITICAL SiteAddressError: {'SITEURL ' + repr(siteurl) if siteurl else ''}"
+        in result.stderr
+        and said in result.stderr
+    ), result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "output").exists()
 
 
-@pytest.mark.parametrize("host, headers, precompressed", [
-    ("github-pages", False, False), ("netlify", True, False), ("nginx", False, True)])
+@pytest.mark.parametrize(
+    "host, headers, precompressed",
+    [("github-pages", False, False), ("netlify", True, False), ("nginx", False, True)],
+)
 def test_publishing_writes_only_what_the_host_uses(tmp_path, host, headers, precompressed):
     """GitHub Pages ignores _headers and precompressed files (424 KB of 1.5 MB were
     uploaded for nothing); Netlify reads _headers; nginx serves .gz and .br."""
     output = tmp_path / "output"
-    build(str(ROOT / "publishconf.py"), str(output),
-          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path / "cache"), "MEDICAL_TODAY": TODAY,
-                     "SITE_BUILD_HOSTING": host})
+    build(
+        str(ROOT / "publishconf.py"),
+        str(output),
+        overrides={
+            **SIGNED_OFF,
+            "CACHE_PATH": str(tmp_path / "cache"),
+            "MEDICAL_TODAY": TODAY,
+            "SITE_BUILD_HOSTING": host,
+        },
+    )
     assert (output / "_headers").exists() == headers
     assert any(output.rglob("*.gz")) == precompressed
     assert any(output.rglob("*.br")) == precompressed

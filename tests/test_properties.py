@@ -12,23 +12,52 @@ import json
 import re
 
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from medical_content import approvals, claims, faq, labels
-from medical_content.html_text import collapse, fragment
-from medical_content.structured_data import faq_page, script_json
+from pelican.plugins.medical_content import approvals, claims, faq, labels
+from pelican.plugins.medical_content.html_text import collapse, fragment
+from pelican.plugins.medical_content.structured_data import faq_page, script_json
 
 EXAMPLES = 1500
 RUNS = {}  # test name -> examples run; conftest reports them
 
 # Sequences that mean something to an HTML parser, a script element or a JSON reader.
-NASTY = ["</script>", "</SCRIPT >", "<script>", "<!--", "-->", "]]>", "<![CDATA[", "\u2028",
-         "\u2029", "\x00", '"', "'", "\\", "&amp;", "&lt;", "<p>", "</h2>", "\r\n", "\t",
-         "\u200f", "مرحبا", "שלום", "😀", "👩🏽‍⚕️", "\ufeff", "\xa0"]
+NASTY = [
+    "</script>",
+    "</SCRIPT >",
+    "<script>",
+    "<!--",
+    "-->",
+    "]]>",
+    "<![CDATA[",
+    "\u2028",
+    "\u2029",
+    "\x00",
+    '"',
+    "'",
+    "\\",
+    "&amp;",
+    "&lt;",
+    "<p>",
+    "</h2>",
+    "\r\n",
+    "\t",
+    "\u200f",
+    "مرحبا",
+    "שלום",
+    "😀",
+    "👩🏽‍⚕️",
+    "\ufeff",
+    "\xa0",
+]
 TEXT = st.lists(st.one_of(st.text(max_size=20), st.sampled_from(NASTY)), max_size=12).map("".join)
-PROPERTY = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=EXAMPLES,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 _HTML_WHITESPACE = re.compile(r"[ \t\n\f\r]+")
 
@@ -52,15 +81,19 @@ def script_body_as_parsed(page_html):
 
 
 @PROPERTY
-@given(value=st.recursive(TEXT, lambda inner: st.lists(inner, max_size=3)
-                          | st.dictionaries(TEXT, inner, max_size=3), max_leaves=8))
+@given(
+    value=st.recursive(
+        TEXT,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+        max_leaves=8,
+    )
+)
 def test_the_json_ld_writer_round_trips_and_stays_inside_its_script(value):
     counted("JSON-LD writer")
     written = script_json({"@type": "Thing", "value": value})
     assert json.loads(written) == {"@type": "Thing", "value": value}
     assert not set(written) & {"<", ">", "&", "\u2028", "\u2029"}
-    page = (f'<script type="application/ld+json">{written}</script>'
-            f'<p id="after">after</p>')
+    page = f'<script type="application/ld+json">{written}</script><p id="after">after</p>'
     scripts, soup = script_body_as_parsed(page)
     assert scripts == [written]
     assert soup.find(id="after").get_text() == "after"
@@ -80,13 +113,15 @@ UNSEEN = ["", "\n", "\n<!-- TODO: check with Dr. Lee -->\n", "<!---->", "<?php x
 
 
 @PROPERTY
-@given(question=TEXT, answer=st.lists(st.tuples(st.sampled_from(UNSEEN), TEXT), min_size=1,
-                                      max_size=3))
+@given(
+    question=TEXT, answer=st.lists(st.tuples(st.sampled_from(UNSEEN), TEXT), min_size=1, max_size=3)
+)
 def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
     counted("FAQ extraction")
     # The HTML Markdown writes for "## question" and paragraphs of answer.
     page = f"<h2>{html.escape(question)}</h2>\n" + "".join(
-        f"{unseen}<p>{html.escape(paragraph)}</p>" for unseen, paragraph in answer)
+        f"{unseen}<p>{html.escape(paragraph)}</p>" for unseen, paragraph in answer
+    )
     visible = BeautifulSoup(page, "html.parser")
     shown_question = as_a_browser_shows(visible.h2)
     shown_answer = " ".join(text for text in map(as_a_browser_shows, visible.find_all("p")) if text)
@@ -96,8 +131,7 @@ def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
         return
     assert not found.faults
     written = script_json(faq_page(found.entries))
-    scripts, _ = script_body_as_parsed(
-        f'<script type="application/ld+json">{written}</script>')
+    scripts, _ = script_body_as_parsed(f'<script type="application/ld+json">{written}</script>')
     data = json.loads(scripts[0])
     [entry] = data["mainEntity"]
     assert entry["name"] == shown_question
@@ -109,16 +143,40 @@ def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
 # glued to the blocks around them.
 TERMS = approvals.Judge.of(labels.load([labels.HERE]), "botox")
 NAMES = ["Tension headache", "tension-type headaches", "TMJ disorders", "TMJ"]
-APPROVALS = ["approved", "FDA-approved", "Approved", "indicated", "licensed", "cleared",
-             "authorized", "apProved", "licenſed", "İndicated"]  # with characters case-insensitive matching folds
-CUTS = ["<b></b>", "<!-- -->", "<br>", "<script>x</script>", "<div>z</div>", "<em>", "</em>",
-        " ", "\n"]
+APPROVALS = [
+    "approved",
+    "FDA-approved",
+    "Approved",
+    "indicated",
+    "licensed",
+    "cleared",
+    "authorized",
+    "apProved",
+    "licenſed",
+    "İndicated",
+]  # with characters case-insensitive matching folds
+CUTS = [
+    "<b></b>",
+    "<!-- -->",
+    "<br>",
+    "<script>x</script>",
+    "<div>z</div>",
+    "<em>",
+    "</em>",
+    " ",
+    "\n",
+]
 BEFORE = ["", "<p>x</p>", "<div>y</div>", "<p>Approved uses</p>", "<h2>Uses</h2>"]
-SENTENCES = ["{name} is {approved}.", "Botox is {approved} for {name}.",
-             "Botox is not {approved} for {name}.", "{approved} for {name}?",
-             "Botox is {approved} for migraine; {name} is off-label.",
-             "Botox has been {approved} for these conditions, including:</p><ul><li>{name}</li></ul><p>",
-             "Is {name} {approved}", "{name} (off-label: not FDA-{approved})"]
+SENTENCES = [
+    "{name} is {approved}.",
+    "Botox is {approved} for {name}.",
+    "Botox is not {approved} for {name}.",
+    "{approved} for {name}?",
+    "Botox is {approved} for migraine; {name} is off-label.",
+    "Botox has been {approved} for these conditions, including:</p><ul><li>{name}</li></ul><p>",
+    "Is {name} {approved}",
+    "{name} (off-label: not FDA-{approved})",
+]
 
 
 def cut(draw, word):
@@ -132,7 +190,8 @@ def cut(draw, word):
 def claim_pages(draw):
     sentence = draw(st.sampled_from(SENTENCES)).format(
         name=cut(draw, draw(st.sampled_from(NAMES))),
-        approved=cut(draw, draw(st.sampled_from(APPROVALS))))
+        approved=cut(draw, draw(st.sampled_from(APPROVALS))),
+    )
     opener = draw(st.sampled_from(["<p>", "<li>", "<div>", ""]))
     # the shortcut skips any element whose text has no approval word: the sentence may
     # stand inside others, and what comes before it (a list's introduction) outside
@@ -150,8 +209,14 @@ def test_the_claims_shortcut_never_hides_a_claim(page):
 
 
 @PROPERTY
-@given(text=st.lists(st.one_of(TEXT, st.sampled_from(APPROVALS + ["APPROVAL", "Indicated", "cleaRed", "AUTHORISED"])),
-                     max_size=6).map("".join))
+@given(
+    text=st.lists(
+        st.one_of(
+            TEXT, st.sampled_from([*APPROVALS, "APPROVAL", "Indicated", "cleaRed", "AUTHORISED"])
+        ),
+        max_size=6,
+    ).map("".join)
+)
 def test_the_approval_prefilter_passes_every_text_the_approval_pattern_matches(text):
     # the claims shortcut skips an element when this says no: it may never say no to a
     # text the approval pattern matches

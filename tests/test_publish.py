@@ -15,8 +15,13 @@ def snapshot(folder):
 
 
 def run_build(fixture_site):
-    return subprocess.run(fixture_site.build_command(), capture_output=True, text=True,
-                          cwd=fixture_site.root, timeout=300)
+    return subprocess.run(
+        fixture_site.build_command(),
+        capture_output=True,
+        text=True,
+        cwd=fixture_site.root,
+        timeout=300,
+    )
 
 
 def test_failed_build_leaves_the_last_good_site_untouched(fixture_site):
@@ -32,8 +37,9 @@ def test_failed_build_leaves_the_last_good_site_untouched(fixture_site):
 
     assert bad.returncode == 1
     log = bad.stdout + bad.stderr
-    assert "content/pages/conditions/cd.md:1: a condition page needs the metadata " \
-           "'Condition'" in log
+    assert (
+        "content/pages/conditions/cd.md:1: a condition page needs the metadata 'Condition'" in log
+    )
     assert "Nothing was published" in log
     assert "Traceback" not in log
     assert snapshot(fixture_site.output) == before
@@ -44,7 +50,9 @@ def test_failed_build_leaves_the_last_good_site_untouched(fixture_site):
 def test_successful_build_replaces_the_site(fixture_site):
     fixture_site.write("pages/conditions/cd.md", condition_source())
     assert run_build(fixture_site).returncode == 0
-    fixture_site.write("pages/conditions/cd.md", condition_source(Condition="Spasmodic torticollis"))
+    fixture_site.write(
+        "pages/conditions/cd.md", condition_source(Condition="Spasmodic torticollis")
+    )
     fixture_site.write("pages/other.md", "Title: Other\nSummary: S.\n\nText.\n")
     result = run_build(fixture_site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -63,12 +71,18 @@ def test_an_interrupted_build_leaves_the_last_good_site_untouched(fixture_site):
     assert run_build(fixture_site).returncode == 0
     before = snapshot(fixture_site.output)
     for number in range(400):  # enough that the build is still writing when it is stopped
-        fixture_site.write(f"pages/p{number}.md",
-                           f"Title: Page {number}\nSummary: S.\n\n" + "Some text. " * 300)
+        fixture_site.write(
+            f"pages/p{number}.md", f"Title: Page {number}\nSummary: S.\n\n" + "Some text. " * 300
+        )
     build = subprocess.Popen(
-        fixture_site.build_command(), cwd=fixture_site.root, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
-        start_new_session=True, preexec_fn=default_ctrl_c)
+        fixture_site.build_command(),
+        cwd=fixture_site.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=default_ctrl_c,
+    )
     deadline = time.monotonic() + 60
     while not any(fixture_site.root.glob(".staging-*/p*/index.html")):  # half-way through
         assert build.poll() is None and time.monotonic() < deadline, "the build ended first"

@@ -9,16 +9,27 @@ import subprocess
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 from browser import CHROMIUM_ARGS, VNU, chromium_path, html_files, run_axe
+from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
 PAGE_WEIGHT_LIMIT = 30 * 1024  # bytes, gzip-compressed: HTML + CSS + images a page loads
 SITE_PAGES = [  # every HTML file the real site builds, as URL paths
-    "/", "/404.html", "/about/", "/articles/", "/articles/botox-for-chronic-pain/",
-    "/conditions/", "/conditions/cervical-dystonia/", "/conditions/chronic-low-back-pain/",
-    "/conditions/limb-spasticity/", "/conditions/migraine/", "/conditions/overactive-bladder/",
-    "/conditions/tension-headache/", "/conditions/tmj-disorders/", "/faq/", "/search/",
+    "/",
+    "/404.html",
+    "/about/",
+    "/articles/",
+    "/articles/botox-for-chronic-pain/",
+    "/conditions/",
+    "/conditions/cervical-dystonia/",
+    "/conditions/chronic-low-back-pain/",
+    "/conditions/limb-spasticity/",
+    "/conditions/migraine/",
+    "/conditions/overactive-bladder/",
+    "/conditions/tension-headache/",
+    "/conditions/tmj-disorders/",
+    "/faq/",
+    "/search/",
     "/what-we-changed/",
 ]
 
@@ -53,8 +64,9 @@ def browser():
 @pytest.mark.parametrize("path", SITE_PAGES)
 def test_no_wcag_violations(browser, server, path, width, scheme):
     # axe is injected as a script, which the site's own CSP rightly refuses; bypass it here.
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
-                                  bypass_csp=True)
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True
+    )
     page = context.new_page()
     page.goto(server + path)
     violations = run_axe(page)
@@ -66,8 +78,20 @@ def test_no_wcag_violations(browser, server, path, width, scheme):
 def nu_errors(site):
     """The Nu HTML Checker's errors, by page, over the whole site in one run."""
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
-         *map(str, html_files(site))], capture_output=True, text=True, timeout=300)
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            "--skip-non-html",
+            *map(str, html_files(site)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     by_page = {}
     for message in messages:
@@ -86,15 +110,21 @@ def test_valid_html(site, nu_errors, path):
 def test_nu_checker_reports_an_invalid_page(tmp_path):
     page = tmp_path / "bad.html"
     page.write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div></p></span>")
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
-                             str(page)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", str(page)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert json.loads(result.stderr)["messages"], "the checker found nothing in a broken page"
 
 
 @pytest.fixture(scope="session")
 def parsed(site):
-    return {url_path(site, f): BeautifulSoup(f.read_text(encoding="utf-8"), "html.parser")
-            for f in html_files(site)}
+    return {
+        url_path(site, f): BeautifulSoup(f.read_text(encoding="utf-8"), "html.parser")
+        for f in html_files(site)
+    }
 
 
 def target_file(site, path):
@@ -157,8 +187,11 @@ def test_no_console_errors_under_the_content_security_policy(loads, path):
 @pytest.mark.parametrize("path", SITE_PAGES)
 def test_page_weight(loads, path):
     _, bodies, _ = loads[path]
-    counted = [(url, len(gzip.compress(body, 9))) for url, kind, body in bodies
-               if kind in {"document", "stylesheet", "image"} and "/pagefind/" not in url]
+    counted = [
+        (url, len(gzip.compress(body, 9)))
+        for url, kind, body in bodies
+        if kind in {"document", "stylesheet", "image"} and "/pagefind/" not in url
+    ]
     total = sum(size for _, size in counted)
     assert total <= PAGE_WEIGHT_LIMIT, f"{path}: {total} bytes compressed: {counted}"
 
@@ -177,16 +210,22 @@ def test_readable_without_javascript(browser, server, path):
     context.close()
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("spasticity", "/conditions/limb-spasticity/"),
-    ("dystonia", "/conditions/cervical-dystonia/"),
-    ("bladder", "/conditions/overactive-bladder/"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("spasticity", "/conditions/limb-spasticity/"),
+        ("dystonia", "/conditions/cervical-dystonia/"),
+        ("bladder", "/conditions/overactive-bladder/"),
+    ],
+)
 def test_search_finds_a_condition(browser, server, query, expected):
     context = browser.new_context(viewport={"width": 360, "height": 900})
     page = context.new_page()
     refused = []
-    page.on("console", lambda message: refused.append(message.text) if "Refused" in message.text else None)
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "Refused" in message.text else None,
+    )
     page.goto(server + "/search/")
     page.fill("#search input", query)
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
@@ -209,16 +248,19 @@ def test_condition_page_prints_without_navigation_and_keeps_what_matters(browser
     assert display(".breadcrumbs") == "none"
     assert display(".disclaimer") != "none"
     assert display(".reviewed-by") != "none"
-    after = page.eval_on_selector("main .content a[href^='/']",
-                                  "e => getComputedStyle(e, '::after').content")
+    after = page.eval_on_selector(
+        "main .content a[href^='/']", "e => getComputedStyle(e, '::after').content"
+    )
     assert after.startswith('" (/')
     context.close()
 
 
 def test_axe_finds_violations_in_a_bad_page(browser):
     page = browser.new_page()
-    page.set_content('<html><body><p style="color:#aaa;background:#fff">faint</p>'
-                     '<img src="x.png"><a href="#"></a></body></html>')
+    page.set_content(
+        '<html><body><p style="color:#aaa;background:#fff">faint</p>'
+        '<img src="x.png"><a href="#"></a></body></html>'
+    )
     found = {v["id"] for v in run_axe(page)}
     page.close()
     assert {"color-contrast", "image-alt", "html-has-lang", "link-name"} <= found

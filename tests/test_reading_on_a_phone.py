@@ -4,15 +4,16 @@ table semantics; the breadcrumbs wrap without leaving a separator alone on a lin
 their separators from screen readers and mark the current page; and no summary states
 a count of questions, which the page outgrows as soon as a question is added."""
 
+import contextlib
 import re
 
-import pytest
-from bs4 import BeautifulSoup
 import markdown_tables
+import pytest
+from browser import WCAG, ChromiumThread, axe_results, serve
+from bs4 import BeautifulSoup
+from conftest import ROOT, FixtureSite, article_source, read_page
 from markdown import Markdown
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from browser import WCAG, ChromiumThread, axe_results, serve
-from conftest import ROOT, FixtureSite, article_source, read_page
 from test_readers import SITE_PAGES
 
 PHONE = 390
@@ -25,7 +26,10 @@ SEPARATOR = "›"
 # A fixture article with wide tables (no page of the clinic's site has a table yet) and a
 # wide image. The cells hold what no column can wrap (an email address), as a real table
 # may; the second table shares the first one's heading, so the heading cannot name both.
-TABLE_ARTICLE = article_source(Title="Reaching the clinic", Summary="How to reach us.", body="""\
+TABLE_ARTICLE = article_source(
+    Title="Reaching the clinic",
+    Summary="How to reach us.",
+    body="""\
 Ways to reach the clinic, and what to have ready.
 
 ## Ways to reach us
@@ -45,14 +49,18 @@ For a visit already booked:
 
 We send a letter to your doctor.
 
-![A map of the way from the car park to the clinic]({static}/images/map.svg)""")
+![A map of the way from the car park to the clinic]({static}/images/map.svg)""",
+)
 TABLE_PAGE = "/articles/reaching-the-clinic/"
 # An image drawn wider than any phone: the page must shrink it, not scroll.
-WIDE_IMAGE = ('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="300">'
-              '<rect width="900" height="300" fill="#0b4f9c"/></svg>')
+WIDE_IMAGE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="900" height="300">'
+    '<rect width="900" height="300" fill="#0b4f9c"/></svg>'
+)
 
 
 # --- fixtures: the real site, a fixture site with tables, a browser --------------------
+
 
 @pytest.fixture(scope="module")
 def chromium():
@@ -81,8 +89,9 @@ def table_server(table_site):
 def at_width(browser, url, width, measure, scheme="light"):
     """measure(page) on url, in a fresh context `width` px wide."""
     # axe is injected as a script, which the site's own CSP rightly refuses; bypass it here.
-    context = browser.new_context(viewport={"width": width, "height": 844},
-                                  color_scheme=scheme, bypass_csp=True)
+    context = browser.new_context(
+        viewport={"width": width, "height": 844}, color_scheme=scheme, bypass_csp=True
+    )
     try:
         page = context.new_page()
         page.goto(url)
@@ -106,6 +115,7 @@ def test_no_page_of_the_site_scrolls_sideways_on_a_phone(chromium, server, path,
 
 # --- a wide table scrolls inside its own box ---------------------------------------------
 
+
 def test_markdown_wraps_every_table_in_a_named_scrolling_region(table_site):
     main = table_site.page(TABLE_PAGE).find("main")
     tables = main.find_all("table")
@@ -128,6 +138,7 @@ def test_markdown_wraps_every_table_in_a_named_scrolling_region(table_site):
 def test_the_site_settings_box_tables_and_name_each_box_as_a_reader_sees_it(settings):
     """What the box is named when no heading of its own names it: the column headers'
     text as shown, whatever markup, entity or escape a writer typed in them."""
+
     def markdown(text):
         # as Pelican's reader does once the plugin has added its extension
         config = settings["MARKDOWN"]
@@ -135,8 +146,9 @@ def test_the_site_settings_box_tables_and_name_each_box_as_a_reader_sees_it(sett
         return Markdown(**{**config, "extensions": extensions}).convert(text)
 
     html = markdown(
-        "Before any heading.\n\n| *Dose*&nbsp;units | Say \"when\" <br> | \\|pipe |\n"
-        "| --- | --- | --- |\n| 1 | 2 | 3 |\n\n## Plain words\n\nNo table here.\n")
+        'Before any heading.\n\n| *Dose*&nbsp;units | Say "when" <br> | \\|pipe |\n'
+        "| --- | --- | --- |\n| 1 | 2 | 3 |\n\n## Plain words\n\nNo table here.\n"
+    )
     box = BeautifulSoup(html, "html.parser").find("div", class_="table-scroll")
     assert box["aria-label"] == 'Table: Dose units, Say "when", |pipe', box
     assert box.find("table").find("em").get_text() == "Dose"  # the cell keeps its markup
@@ -144,18 +156,23 @@ def test_the_site_settings_box_tables_and_name_each_box_as_a_reader_sees_it(sett
 
 
 @pytest.mark.parametrize("width", PHONES)
-def test_a_wide_table_scrolls_in_its_own_box_and_the_page_does_not(
-        chromium, table_server, width):
+def test_a_wide_table_scrolls_in_its_own_box_and_the_page_does_not(chromium, table_server, width):
     def measure(page):
-        return {**page.evaluate(PAGE_WIDTH), "tables": page.eval_on_selector_all(
-            "main table", "tables => tables.map(t => ({"
-            " display: getComputedStyle(t).display,"
-            " box: t.parentElement.matches('div.table-scroll'),"
-            " scroll: t.parentElement.scrollWidth, client: t.parentElement.clientWidth}))"),
+        return {
+            **page.evaluate(PAGE_WIDTH),
+            "tables": page.eval_on_selector_all(
+                "main table",
+                "tables => tables.map(t => ({"
+                " display: getComputedStyle(t).display,"
+                " box: t.parentElement.matches('div.table-scroll'),"
+                " scroll: t.parentElement.scrollWidth, client: t.parentElement.clientWidth}))",
+            ),
             "named": page.get_by_role("region", name="Ways to reach us")
-                         .get_by_role("columnheader").all_inner_texts(),
+            .get_by_role("columnheader")
+            .all_inner_texts(),
             "image": page.eval_on_selector("main img", "i => [i.width, i.height]"),
-            "text": page.eval_on_selector("main .content", "c => c.clientWidth")}
+            "text": page.eval_on_selector("main .content", "c => c.clientWidth"),
+        }
 
     got = chromium.run(at_width, table_server + TABLE_PAGE, width, measure)
     # the image keeps its proportions (900 x 300) at the text's width
@@ -167,8 +184,12 @@ def test_a_wide_table_scrolls_in_its_own_box_and_the_page_does_not(
     # display:block on a table would drop its table semantics in some screen readers.
     assert all(t["display"] == "table" for t in got["tables"]), got["tables"]
     # A screen reader finds the region by its name, and a table with its columns in it.
-    assert got["named"] == ["Way to reach us", "When we answer", "What to have ready",
-                            "How soon we reply"]
+    assert got["named"] == [
+        "Way to reach us",
+        "When we answer",
+        "What to have ready",
+        "How soon we reply",
+    ]
 
 
 def test_a_keyboard_reaches_the_wide_table_and_scrolls_it(chromium, table_server):
@@ -182,12 +203,15 @@ def test_a_keyboard_reaches_the_wide_table_and_scrolls_it(chromium, table_server
         before = page.evaluate("document.activeElement.scrollLeft")
         for _ in range(5):
             page.keyboard.press("ArrowRight")
-        try:  # Chromium animates a scroll by keyboard: wait for it to move
+        # Chromium animates a scroll by keyboard: wait for it to move
+        with contextlib.suppress(PlaywrightTimeout):
             page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=3000)
-        except PlaywrightTimeout:
-            pass
-        return {"reached": True, "presses": presses, "before": before,
-                "after": page.evaluate("document.activeElement.scrollLeft")}
+        return {
+            "reached": True,
+            "presses": presses,
+            "before": before,
+            "after": page.evaluate("document.activeElement.scrollLeft"),
+        }
 
     got = chromium.run(at_width, table_server + TABLE_PAGE, PHONE, tab_to_table_and_scroll)
     assert got["reached"], "Tab never reaches the table's scrolling box"
@@ -197,10 +221,11 @@ def test_a_keyboard_reaches_the_wide_table_and_scrolls_it(chromium, table_server
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_passes_on_a_page_with_wide_tables_at_390px(chromium, table_server, scheme):
     def audit(page):
-        return (axe_results(page, {"type": "tag", "values": WCAG}),
-                # best practice, beyond WCAG: each region's name tells it from the others
-                axe_results(page, {"type": "rule",
-                                   "values": ["landmark-unique", "aria-allowed-role"]}))
+        return (
+            axe_results(page, {"type": "tag", "values": WCAG}),
+            # best practice, beyond WCAG: each region's name tells it from the others
+            axe_results(page, {"type": "rule", "values": ["landmark-unique", "aria-allowed-role"]}),
+        )
 
     wcag, unique = chromium.run(at_width, table_server + TABLE_PAGE, PHONE, audit, scheme)
     assert wcag["violations"] == [] and unique["violations"] == [], (wcag, unique)
@@ -214,7 +239,8 @@ def test_axe_flags_a_scrolling_box_that_a_keyboard_cannot_reach(chromium):
         page = browser.new_page(viewport={"width": PHONE, "height": 844})
         page.set_content(
             '<html lang="en"><title>t</title><main><div style="overflow-x:auto">'
-            '<table><tr><th>' + "wide&nbsp;" * 80 + "</th></tr></table></div></main></html>")
+            "<table><tr><th>" + "wide&nbsp;" * 80 + "</th></tr></table></div></main></html>"
+        )
         try:
             return axe_results(page, {"type": "tag", "values": WCAG})
         finally:
@@ -225,17 +251,27 @@ def test_axe_flags_a_scrolling_box_that_a_keyboard_cannot_reach(chromium):
 
 
 def test_the_html_policy_lets_the_scrolling_box_pass_and_nothing_more():
-    from medical_content.html_policy import refused_html
-    from medical_content.html_text import fragment
+    from pelican.plugins.medical_content.html_policy import refused_html
+    from pelican.plugins.medical_content.html_text import fragment
 
     def refused(html):
         return [fault.what for fault in refused_html(html, fragment(html))]
 
     table = "<table><tbody><tr><th>a</th></tr></tbody></table>"
-    assert refused(f'<div class="table-scroll" role="region" tabindex="0" '
-                   f'aria-labelledby="costs">{table}</div>') == []
-    assert refused(f'<div class="table-scroll" role="region" tabindex="0" '
-                   f'aria-label="Table: a">{table}</div>') == []
+    assert (
+        refused(
+            f'<div class="table-scroll" role="region" tabindex="0" '
+            f'aria-labelledby="costs">{table}</div>'
+        )
+        == []
+    )
+    assert (
+        refused(
+            f'<div class="table-scroll" role="region" tabindex="0" '
+            f'aria-label="Table: a">{table}</div>'
+        )
+        == []
+    )
     # What a writer's raw HTML could do with the same attributes stays refused: take
     # a place in the keyboard's order, leave it, or pose as a control.
     for attributes in ('tabindex="3"', 'tabindex="-1"', 'role="button"', 'role="alert"'):
@@ -270,12 +306,14 @@ def separators(page):
             node = stack.pop()
             nodes[node["nodeId"]] = node
             stack += node.get("children", []) + node.get("pseudoElements", [])
-        items = cdp.send("DOM.querySelectorAll",
-                         {"nodeId": root["nodeId"], "selector": "nav.breadcrumbs li"})
+        items = cdp.send(
+            "DOM.querySelectorAll", {"nodeId": root["nodeId"], "selector": "nav.breadcrumbs li"}
+        )
         boxes = []
         for item in items["nodeIds"]:
-            before = [p for p in nodes[item].get("pseudoElements", [])
-                      if p.get("pseudoType") == "before"]
+            before = [
+                p for p in nodes[item].get("pseudoElements", []) if p.get("pseudoType") == "before"
+            ]
             if not before:
                 boxes.append(None)
                 continue
@@ -290,8 +328,12 @@ def separators(page):
 @pytest.mark.parametrize("width", PHONES)
 @pytest.mark.parametrize("path", SITE_PAGES)
 def test_no_breadcrumb_separator_stands_alone_on_a_line(chromium, server, path, width):
-    items, boxes = chromium.run(at_width, server + path, width,
-                                lambda page: (page.evaluate(FIRST_LETTERS), separators(page)))
+    items, boxes = chromium.run(
+        at_width,
+        server + path,
+        width,
+        lambda page: (page.evaluate(FIRST_LETTERS), separators(page)),
+    )
     if path in NO_BREADCRUMBS:
         assert items == []
         return
@@ -303,15 +345,16 @@ def test_no_breadcrumb_separator_stands_alone_on_a_line(chromium, server, path, 
         # On the line of the item's first letter, and before it: never a line of its own.
         assert item["top"] <= middle <= item["bottom"], (
             f"{path} at {width}px: the separator before {item['name']!r} is on a line "
-            f"of its own (separator {separator}, first letter {item})")
+            f"of its own (separator {separator}, first letter {item})"
+        )
         assert separator["right"] <= item["left"] + 0.5, (path, width, item, separator)
 
 
 @pytest.mark.parametrize("path", sorted(set(SITE_PAGES) - NO_BREADCRUMBS))
-def test_breadcrumbs_hide_their_separators_and_mark_the_current_page(
-        chromium, server, site, path):
-    spoken = chromium.run(at_width, server + path, PHONE,
-                          lambda page: page.locator("nav.breadcrumbs").aria_snapshot())
+def test_breadcrumbs_hide_their_separators_and_mark_the_current_page(chromium, server, site, path):
+    spoken = chromium.run(
+        at_width, server + path, PHONE, lambda page: page.locator("nav.breadcrumbs").aria_snapshot()
+    )
     assert SEPARATOR not in spoken, f"{path}: a screen reader reads the separators:\n{spoken}"
     links = read_page(site, path).find("nav", class_="breadcrumbs").find_all("a")
     marked = [a for a in links if a.get("aria-current")]
@@ -320,14 +363,39 @@ def test_breadcrumbs_hide_their_separators_and_mark_the_current_page(
 
 # --- counts in summaries ------------------------------------------------------------------
 
-NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
-                "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
-                "fifty hundred dozen").split()
+NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "dozen",
+]
 # A number, then at most three words ("four common", "10 frequently asked"), then
 # "question(s)": what a writer types to say how many questions a page answers.
 QUESTION_COUNT = re.compile(
     r"\b(?:\d+|" + "|".join(NUMBER_WORDS) + r")\b(?:[\s-]+[\w’'-]+){0,3}?[\s-]+questions?\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 SOURCES = sorted((ROOT / "content").rglob("*.md"))
 
 
@@ -358,7 +426,8 @@ def test_no_summary_states_how_many_questions_a_page_answers(path):
     count = QUESTION_COUNT.search(summary(path))
     assert count is None, (
         f"{path.relative_to(ROOT)}: the summary says {count.group()!r}; say what the "
-        "questions are about, not how many there are")
+        "questions are about, not how many there are"
+    )
 
 
 def test_the_sources_have_summaries_to_check():
@@ -366,16 +435,19 @@ def test_the_sources_have_summaries_to_check():
     assert len([p for p in SOURCES if summary(p)]) >= 10
 
 
-@pytest.mark.parametrize("text, counted", [
-    ("Answers to four common questions about Botox injections for chronic pain.", True),
-    ("Answers to 4 questions.", True),
-    ("Ten frequently asked questions, answered.", True),
-    ("The five questions patients ask most.", True),
-    ("A dozen questions.", True),
-    ("One question about dosing.", True),
-    ("Answers to common questions about Botox injections for chronic pain.", False),
-    ("Headaches on 15 or more days a month; questions to ask your doctor.", False),
-    ("Questions and answers.", False),
-])
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        ("Answers to four common questions about Botox injections for chronic pain.", True),
+        ("Answers to 4 questions.", True),
+        ("Ten frequently asked questions, answered.", True),
+        ("The five questions patients ask most.", True),
+        ("A dozen questions.", True),
+        ("One question about dosing.", True),
+        ("Answers to common questions about Botox injections for chronic pain.", False),
+        ("Headaches on 15 or more days a month; questions to ask your doctor.", False),
+        ("Questions and answers.", False),
+    ],
+)
 def test_the_count_pattern_finds_a_count_of_questions(text, counted):
     assert bool(QUESTION_COUNT.search(text)) is counted, text

@@ -7,19 +7,23 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-from medical_content import approvals, labels, risk_language
 from support import precision_recall
+
+from pelican.plugins.medical_content import approvals, labels, risk_language
 
 CORPUS = tomllib.loads((Path(__file__).parent / "risk_corpus.toml").read_text(encoding="utf-8"))
 ENTRIES = CORPUS["sentence"]
 REGISTRY = labels.load([labels.HERE])
 RULES = risk_language.Rules.load(
-    risk_language.DEFAULT_FILE, [name for label in REGISTRY.labels.values() for name in label.names])
+    risk_language.DEFAULT_FILE, [name for label in REGISTRY.labels.values() for name in label.names]
+)
 JUDGE = approvals.Judge.of(REGISTRY, "botox")
 # The page a sentence stands on, when its status matters: a use the label holds, or not.
-PAGES = {"any": JUDGE, "approved": JUDGE.about("Chronic migraine"),
-         "off-label": JUDGE.about("Tension headache")}
+PAGES = {
+    "any": JUDGE,
+    "approved": JUDGE.about("Chronic migraine"),
+    "off-label": JUDGE.about("Tension headache"),
+}
 VERDICTS = {}  # index -> (expected, got)
 
 
@@ -44,8 +48,8 @@ def summary():
 def test_every_match_holds_one_of_the_words_its_pattern_is_filtered_by():
     """The word filter (``required_words``) may only skip text a pattern cannot match:
     on every corpus sentence a pattern matches, one of its words is there."""
-    from medical_content.claims import fold
-    from medical_content.required_words import WORD, haystack_of, required_words
+    from pelican.plugins.medical_content.claims import fold
+    from pelican.plugins.medical_content.required_words import WORD, haystack_of, required_words
 
     checked = 0
     for rule in RULES.rules:
@@ -56,6 +60,9 @@ def test_every_match_holds_one_of_the_words_its_pattern_is_filtered_by():
                 for match in pattern.finditer(text):
                     checked += 1
                     found = haystack_of(WORD.findall(fold(match.group())))
-                    assert needles is None or any(n in found for n in needles), \
-                        (pattern.pattern, match.group(), needles)
+                    assert needles is None or any(n in found for n in needles), (
+                        pattern.pattern,
+                        match.group(),
+                        needles,
+                    )
     assert checked >= 71  # every refused sentence matched at least one pattern

@@ -35,7 +35,7 @@ def source_faq():
     lines = SOURCE_ARTICLE.read_text(encoding="utf-8").splitlines()
     start = lines.index("Frequently Asked Questions about Botox for Chronic Pain Management")
     pairs = []
-    for line in lines[start + 1:start + 5]:
+    for line in lines[start + 1 : start + 5]:
         question, answer = line.split("? ", 1)
         pairs.append((question + "?", answer))
     return pairs
@@ -104,8 +104,9 @@ def article_faq(site):
     """The (question, answer) pairs of the article's FAQ section as a reader sees them:
     each h3 under its h2, and the text up to the next heading."""
     content = read_page(site, ARTICLE).find("main").find(class_="content")
-    section = next(h for h in content.find_all("h2")
-                   if text_of(h).startswith("Frequently Asked Questions"))
+    section = next(
+        h for h in content.find_all("h2") if text_of(h).startswith("Frequently Asked Questions")
+    )
     pairs = []
     for sibling in section.find_next_siblings():
         if sibling.name in {"h1", "h2"}:
@@ -132,8 +133,10 @@ def test_faq_json_ld_says_what_the_page_shows(site):
     assert json.loads(scripts[0].string)["@context"] == "https://schema.org"
     data = faq_node(scripts[0].string)
     got = [(q["name"], q["acceptedAnswer"]["text"]) for q in data["mainEntity"]]
-    assert all(q["@type"] == "Question" and q["acceptedAnswer"]["@type"] == "Answer"
-               for q in data["mainEntity"])
+    assert all(
+        q["@type"] == "Question" and q["acceptedAnswer"]["@type"] == "Answer"
+        for q in data["mainEntity"]
+    )
     assert len(got) == 4
     assert got == visible_faq(soup)
 

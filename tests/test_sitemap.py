@@ -5,16 +5,23 @@ builds of the same sources write the same sitemap."""
 import re
 import time
 
-from conftest import ROOT, TODAY, SIGNED_OFF
+from conftest import ROOT, SIGNED_OFF, TODAY
 
 from tools.build import build
 
 
 def sitemap(tmp_path, name):
     output = tmp_path / name / "output"
-    build(str(ROOT / "publishconf.py"), str(output),
-          overrides={**SIGNED_OFF, "CACHE_PATH": str(tmp_path / name / "cache"), "MEDICAL_TODAY": TODAY,
-                     "SITE_BUILD_SEARCH_INDEX": False})
+    build(
+        str(ROOT / "publishconf.py"),
+        str(output),
+        overrides={
+            **SIGNED_OFF,
+            "CACHE_PATH": str(tmp_path / name / "cache"),
+            "MEDICAL_TODAY": TODAY,
+            "SITE_BUILD_SEARCH_INDEX": False,
+        },
+    )
     text = (output / "sitemap.xml").read_text(encoding="utf-8")
     return text, dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", text))
 
@@ -33,9 +40,12 @@ def test_lastmod_is_the_pages_own_date_and_two_builds_agree(tmp_path):
     migraine = header(ROOT / "content" / "pages" / "conditions" / "migraine.md")
     article = header(ROOT / "content" / "articles" / "botox-for-chronic-pain.md")
     # its Modified (the corrections of 2026-11-25), else its Reviewed
-    assert dates[f"{site}/conditions/migraine/"].startswith(migraine.get("Modified", migraine["Reviewed"]))
+    assert dates[f"{site}/conditions/migraine/"].startswith(
+        migraine.get("Modified", migraine["Reviewed"])
+    )
     assert dates[f"{site}/articles/botox-for-chronic-pain/"].startswith(
-        article.get("Modified", article["Reviewed"]))
+        article.get("Modified", article["Reviewed"])
+    )
     assert dates[f"{site}/about/"] == max(dates.values())  # undated: the newest page's
     assert f"{site}/articles/" not in dates  # Pelican's list has no date of its own
     assert len(dates) == first.count("<url>") >= 11

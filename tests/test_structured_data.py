@@ -3,11 +3,10 @@ one here wrote) and checked against the schema.org vocabulary that rdflib ships.
 
 from urllib.parse import urljoin
 
+import extruct
 import pytest
 from conftest import ROOT, read_page
 from rdflib import namespace
-
-import extruct
 from test_site import ALL_PAGES, ARTICLE, CONDITION_PAGES, MEDICAL_PAGES
 
 BASE = "http://localhost/"
@@ -65,7 +64,9 @@ def test_every_reference_resolves_and_every_term_is_schema_org(site, url):
 
 
 @pytest.mark.parametrize("url", ALL_PAGES)
-def test_every_page_has_website_clinic_and_breadcrumbs_matching_the_visible_ones(site, settings, url):
+def test_every_page_has_website_clinic_and_breadcrumbs_matching_the_visible_ones(
+    site, settings, url
+):
     nodes = graph(site, url)
     [website] = nodes_of(nodes, "WebSite")
     [clinic] = nodes_of(nodes, "MedicalClinic")
@@ -80,15 +81,26 @@ def test_every_page_has_website_clinic_and_breadcrumbs_matching_the_visible_ones
     # A local build has no SITEURL, so addresses are site-relative; publishconf.py makes
     # them absolute. Both resolve to the page the visible breadcrumb links to.
     assert [(i["name"], urljoin(BASE, i["item"])) for i in items] == [
-        (a.get_text(strip=True), urljoin(BASE, a["href"])) for a in visible]
+        (a.get_text(strip=True), urljoin(BASE, a["href"])) for a in visible
+    ]
 
 
 @pytest.mark.parametrize("url", MEDICAL_PAGES)
 def test_medical_pages_are_medical_web_pages(site, url):
     nodes = graph(site, url)
     [page] = nodes_of(nodes, "MedicalWebPage")
-    for key in ("name", "description", "url", "inLanguage", "datePublished", "dateModified",
-                "medicalAudience", "about", "isPartOf", "breadcrumb"):
+    for key in (
+        "name",
+        "description",
+        "url",
+        "inLanguage",
+        "datePublished",
+        "dateModified",
+        "medicalAudience",
+        "about",
+        "isPartOf",
+        "breadcrumb",
+    ):
         assert page.get(key), f"{url}: MedicalWebPage has no {key}"
     assert urljoin(BASE, page["url"]) == urljoin(BASE, url)
     assert page["medicalAudience"]["audienceType"] == "Patient"

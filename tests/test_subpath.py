@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from browser import ChromiumThread
-from conftest import ROOT, TODAY, SIGNED_OFF
+from conftest import ROOT, SIGNED_OFF, TODAY
 
 from tools.build import build
 
@@ -35,12 +35,20 @@ def served(tmp_path_factory):
     folder where it is only that sub-path (anything outside it is a 404)."""
     root = tmp_path_factory.mktemp("host")
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
+    )
     siteurl = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
     output = root / SUB_PATH.strip("/")
-    build(str(ROOT / "publishconf.py"), str(output),
-          overrides={**SIGNED_OFF, "SITEURL": siteurl, "MEDICAL_TODAY": TODAY,
-                     "CACHE_PATH": str(tmp_path_factory.mktemp("cache"))})
+    build(
+        str(ROOT / "publishconf.py"),
+        str(output),
+        overrides={
+            **SIGNED_OFF,
+            "SITEURL": siteurl,
+            "MEDICAL_TODAY": TODAY,
+            "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
+        },
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield siteurl, output
     server.shutdown()
@@ -71,8 +79,14 @@ def crawl(siteurl):
     """{url: (status, referrer)} of every same-origin address reached from the home page,
     the sitemap, robots.txt and the feed, following HTML pages."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(siteurl))
-    seen, queue = {}, [(siteurl + "/", "start"), (siteurl + "/robots.txt", "start"),
-                       (siteurl + "/feeds/all.atom.xml", "start")]
+    seen, queue = (
+        {},
+        [
+            (siteurl + "/", "start"),
+            (siteurl + "/robots.txt", "start"),
+            (siteurl + "/feeds/all.atom.xml", "start"),
+        ],
+    )
     while queue:
         url, referrer = queue.pop()
         url = url.split("#")[0]
@@ -92,10 +106,15 @@ def crawl(siteurl):
             queue += [(e.text.strip(), url) for e in tree.iter() if e.tag.endswith("loc")]
             queue += [(e.get("href"), url) for e in tree.iter() if e.tag.endswith("link")]
         elif url.endswith("robots.txt"):
-            queue += [(line.split(":", 1)[1].strip(), url) for line in text.splitlines()
-                      if line.startswith("Sitemap:")]
+            queue += [
+                (line.split(":", 1)[1].strip(), url)
+                for line in text.splitlines()
+                if line.startswith("Sitemap:")
+            ]
         elif url.endswith(".css"):
-            queue += [(urljoin(url, ref), url) for ref in re.findall(r"url\(['\"]?([^'\")]+)", text)]
+            queue += [
+                (urljoin(url, ref), url) for ref in re.findall(r"url\(['\"]?([^'\")]+)", text)
+            ]
     return seen
 
 
@@ -106,9 +125,15 @@ def test_every_link_asset_canonical_sitemap_feed_and_robots_address_resolves(ser
     assert broken == {}, broken
     outside = [url for url in seen if not url.startswith(siteurl + "/")]
     assert outside == []
-    for needed in ("/sitemap.xml", "/feeds/all.atom.xml", "/theme/favicon.svg",
-                   "/pagefind/pagefind-ui.js", "/pagefind/pagefind-ui.css",
-                   "/conditions/migraine/", "/articles/botox-for-chronic-pain/"):
+    for needed in (
+        "/sitemap.xml",
+        "/feeds/all.atom.xml",
+        "/theme/favicon.svg",
+        "/pagefind/pagefind-ui.js",
+        "/pagefind/pagefind-ui.css",
+        "/conditions/migraine/",
+        "/articles/botox-for-chronic-pain/",
+    ):
         assert siteurl + needed in seen, needed
     assert any(re.search(r"/theme/css/site\.[0-9a-f]+\.css$", url) for url in seen)
     assert len([url for url in seen if url.endswith("/")]) >= 14  # every page, reached
@@ -126,9 +151,20 @@ def test_linkchecker_finds_nothing_broken(served):
     """LinkChecker (PyPI), a kept link checker, crawls the served site on its own."""
     siteurl, _ = served
     result = subprocess.run(
-        [sys.executable, "-m", "linkcheck", "--no-status", "--no-warnings", "--output=text",
-         "--recursion-level=-1", siteurl + "/"],
-        capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "linkcheck",
+            "--no-status",
+            "--no-warnings",
+            "--output=text",
+            "--recursion-level=-1",
+            siteurl + "/",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     checked = re.search(r"(\d+) links? in (\d+) URLs? checked", result.stdout)
     assert checked and int(checked.group(2)) >= 20, result.stdout
@@ -142,7 +178,9 @@ def test_search_finds_a_page_and_its_result_link_resolves(served):
         page.goto(siteurl + "/search/")
         page.fill("#search input", "dystonia")
         page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-        links = [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
+        links = [
+            a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")
+        ]
         page.close()
         return links
 

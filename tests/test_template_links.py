@@ -6,12 +6,12 @@ Sources) is in test_corpus and test_medical_trust."""
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from browser import html_files
+from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from medical_content import urls
-from medical_content.template_filters import nonbreaking
+from pelican.plugins.medical_content import urls
+from pelican.plugins.medical_content.template_filters import nonbreaking
 
 TEMPLATES = sorted((ROOT / "theme" / "templates").rglob("*.html"))
 # an attribute's value: a Jinja expression (which may hold quotes of its own) or text
@@ -22,9 +22,11 @@ _ATTRIBUTE = re.compile(r"""\b(href|src)=("\{\{.*?\}\}"|"[^"]*"|'[^']*')""")
 def test_every_link_a_template_prints_passes_the_href_filter(template):
     text = template.read_text(encoding="utf-8")
     values = [value[1:-1] for _, value in _ATTRIBUTE.findall(text)]
-    unfiltered = [value for value in values
-                  if not re.fullmatch(r"\{\{ .*\|href \}\}", value)
-                  and value != "{{ canonical }}"]  # set from |href in base.html
+    unfiltered = [
+        value
+        for value in values
+        if not re.fullmatch(r"\{\{ .*\|href \}\}", value) and value != "{{ canonical }}"
+    ]  # set from |href in base.html
     assert unfiltered == [], f"{template.name}: {unfiltered}"
 
 
@@ -49,11 +51,16 @@ def test_a_path_from_the_domains_root_stops_the_template():
         urls.template_link("https://host/patients", "/faq/")
 
 
-@pytest.mark.parametrize("url, printed", [
-    ("faq/", "https://host/patients/faq/"), ("", "https://host/patients/"),
-    ("https://www.rxabbvie.com/pdf/botox_pi.pdf", "https://www.rxabbvie.com/pdf/botox_pi.pdf"),
-    ("tel:+1-555-010-0100", "tel:+1-555-010-0100"), ("#main", "#main"),
-])
+@pytest.mark.parametrize(
+    "url, printed",
+    [
+        ("faq/", "https://host/patients/faq/"),
+        ("", "https://host/patients/"),
+        ("https://www.rxabbvie.com/pdf/botox_pi.pdf", "https://www.rxabbvie.com/pdf/botox_pi.pdf"),
+        ("tel:+1-555-010-0100", "tel:+1-555-010-0100"),
+        ("#main", "#main"),
+    ],
+)
 def test_site_paths_go_under_siteurl_and_addresses_stay(url, printed):
     assert urls.template_link("https://host/patients", url) == printed
 

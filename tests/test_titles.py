@@ -14,9 +14,11 @@ def test_a_title_past_the_limit_warns_with_its_line_and_builds(fixture_site, cap
     caplog.set_level(logging.WARNING)
     fixture_site.build()
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert "content/pages/neck.md:2: the title is 75 characters long, more than 70: search " \
-           "results and browser tabs will cut it; shorten it to 70 characters or fewer " \
-           "(a Breadcrumb: line does not shorten the title)" in warnings, warnings
+    assert (
+        "content/pages/neck.md:2: the title is 75 characters long, more than 70: search "
+        "results and browser tabs will cut it; shorten it to 70 characters or fewer "
+        "(a Breadcrumb: line does not shorten the title)" in warnings
+    ), warnings
     assert read_page(fixture_site.output, "/neck/").title.string == TITLE_75
 
 
@@ -30,4 +32,6 @@ def test_the_limit_is_a_setting(fixture_site, caplog):
 def test_a_short_title_keeps_the_sites_name(fixture_site):
     fixture_site.write("pages/neck.md", "Title: Neck pain\nSummary: A page.\n\nText.\n")
     fixture_site.build()
-    assert read_page(fixture_site.output, "/neck/").title.string == "Neck pain · Example Pain Clinic"
+    assert (
+        read_page(fixture_site.output, "/neck/").title.string == "Neck pain · Example Pain Clinic"
+    )

@@ -3,25 +3,47 @@ browser reads it, after entities, escapes and ignored characters."""
 
 import pytest
 
-from medical_content import html_policy, urls
+from pelican.plugins.medical_content import html_policy, urls
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", "JavaScript:alert(1)", "javascript:alert%281%29",
-    "jav&#x61;script:x", "jav&#97;script:x", "%6Aavascript:x", "%256Aavascript:x",
-    "java\tscript:x", "java\nscript:x", " \x01javascript:x", "vbscript:msgbox", "VBScript:x",
-    "data:text/html,<script>alert(1)</script>", "DATA:text/html;base64,PHNjcmlwdD4=",
-    "file:///etc/passwd",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "javascript:alert%281%29",
+        "jav&#x61;script:x",
+        "jav&#97;script:x",
+        "%6Aavascript:x",
+        "%256Aavascript:x",
+        "java\tscript:x",
+        "java\nscript:x",
+        " \x01javascript:x",
+        "vbscript:msgbox",
+        "VBScript:x",
+        "data:text/html,<script>alert(1)</script>",
+        "DATA:text/html;base64,PHNjcmlwdD4=",
+        "file:///etc/passwd",
+    ],
+)
 def test_a_script_or_other_scheme_is_refused(url):
     assert not urls.allowed(url)
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.rxabbvie.com/pdf/botox_pi.pdf", "http://example.org/", "mailto:a@example.org",
-    "tel:+1-555-010-0100", "/articles/botox-for-chronic-pain/", "../faq/", "#in-short",
-    "{filename}/pages/faq.md", "faq/?q=a:b",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.rxabbvie.com/pdf/botox_pi.pdf",
+        "http://example.org/",
+        "mailto:a@example.org",
+        "tel:+1-555-010-0100",
+        "/articles/botox-for-chronic-pain/",
+        "../faq/",
+        "#in-short",
+        "{filename}/pages/faq.md",
+        "faq/?q=a:b",
+    ],
+)
 def test_web_mail_phone_and_site_paths_are_allowed(url):
     assert urls.allowed(url)
 

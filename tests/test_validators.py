@@ -10,7 +10,6 @@ import pytest
 from browser import VNU, html_files
 from conftest import ROOT
 
-
 HTML_VALIDATE = ROOT / "node_modules" / ".bin" / "html-validate"
 
 
@@ -22,10 +21,18 @@ def published(published_site):
 def html_validate(files):
     if not HTML_VALIDATE.exists():
         raise RuntimeError(f"{HTML_VALIDATE} is missing: run `make test`, which runs npm ci")
-    result = subprocess.run([str(HTML_VALIDATE), "--formatter", "json", *map(str, files)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
-    return [f"{report['filePath']}:{m['line']}: [{m['ruleId']}] {m['message']}"
-            for report in json.loads(result.stdout or "[]") for m in report["messages"]]
+    result = subprocess.run(
+        [str(HTML_VALIDATE), "--formatter", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    return [
+        f"{report['filePath']}:{m['line']}: [{m['ruleId']}] {m['message']}"
+        for report in json.loads(result.stdout or "[]")
+        for m in report["messages"]
+    ]
 
 
 def test_html_validate_finds_no_error_on_any_page(published):
@@ -36,15 +43,29 @@ def test_html_validate_finds_no_error_on_any_page(published):
 
 def test_html_validate_reports_a_breaking_telephone_number(tmp_path):
     page = tmp_path / "bad.html"
-    page.write_text('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body>'
-                    '<a href="tel:+15550100100">(555) 010-0100</a></body></html>')
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body>'
+        '<a href="tel:+15550100100">(555) 010-0100</a></body></html>'
+    )
     assert any("tel-non-breaking" in message for message in html_validate([page]))
 
 
 def test_the_nu_checker_finds_no_error_on_any_page(published):
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
-         *map(str, html_files(published))], capture_output=True, text=True, timeout=300)
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            "--skip-non-html",
+            *map(str, html_files(published)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     assert [f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
 

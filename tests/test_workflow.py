@@ -18,8 +18,12 @@ def run(*command):
 
 
 def test_workflow_matches_githubs_schema():
-    result = run(str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                 *map(str, sorted(WORKFLOW.parent.glob("*.yml"))))
+    result = run(
+        str(BIN / "check-jsonschema"),
+        "--builtin-schema",
+        "vendor.github-workflows",
+        *map(str, sorted(WORKFLOW.parent.glob("*.yml"))),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -34,7 +38,8 @@ def test_zizmor_finds_an_unpinned_action(tmp_path):
     bad.mkdir(parents=True)
     (bad / "bad.yml").write_text(
         "on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n"
-        "      - uses: some/action@v1\n      - run: echo ${{ github.event.head_commit.message }}\n")
+        "      - uses: some/action@v1\n      - run: echo ${{ github.event.head_commit.message }}\n"
+    )
     assert run(str(BIN / "zizmor"), "--offline", str(bad)).returncode != 0
 
 
@@ -51,10 +56,14 @@ def test_least_permissions_and_one_run_at_a_time(workflow):
 
 
 def test_every_action_is_pinned_to_a_commit(workflow):
-    uses = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"]
-            if "uses" in step]
+    uses = [
+        step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step
+    ]
     assert uses and all(len(u.split("@")[1]) == 40 for u in uses), uses
-    assert {u.split("@")[0] for u in uses} >= {"actions/upload-pages-artifact", "actions/deploy-pages"}
+    assert {u.split("@")[0] for u in uses} >= {
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    }
 
 
 def test_deploy_needs_the_checks_and_only_runs_for_main(workflow):

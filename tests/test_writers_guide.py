@@ -4,8 +4,9 @@ header schema is documented, and every kind a page can have."""
 import re
 
 from conftest import ROOT
-from medical_content import images, schema
-from medical_content.settings import DEFAULTS
+
+from pelican.plugins.medical_content import images, schema
+from pelican.plugins.medical_content.settings import DEFAULTS
 
 GUIDE = (ROOT / "docs" / "writers-guide.md").read_text(encoding="utf-8")
 
@@ -13,8 +14,12 @@ GUIDE = (ROOT / "docs" / "writers-guide.md").read_text(encoding="utf-8")
 def documented_keys():
     """The keys of the guide's table of keys: the first cell of each row, in backticks."""
     section = GUIDE.split("## Every key of the header", 1)[1].split("\n## ", 1)[0]
-    return {key.lower() for row in section.splitlines() if row.startswith("| `")
-            for key in re.findall(r"`([A-Za-z_]+)`", row.split("|")[1])}
+    return {
+        key.lower()
+        for row in section.splitlines()
+        if row.startswith("| `")
+        for key in re.findall(r"`([A-Za-z_]+)`", row.split("|")[1])
+    }
 
 
 def test_every_key_of_the_schema_is_in_the_guide():
@@ -27,7 +32,8 @@ def test_the_guide_tells_the_decorative_marker_the_image_check_accepts():
 
 def test_the_guides_example_header_is_a_valid_condition_header(settings):
     """The example a writer copies must pass the checks it documents."""
-    from medical_content.settings import load
+    from pelican.plugins.medical_content.settings import load
+
     example = GUIDE.split("## Add a condition page", 1)[1].split("```", 2)[1]
     text = "\n".join(line[3:] for line in example.strip("\n").splitlines()) + "\n\nText.\n"
     header, faults = schema.header_lines(text)

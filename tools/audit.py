@@ -13,23 +13,36 @@ from serve_build import PAGE_TYPES, ROOT, built_site
 
 AUDITED = ["home", "article", "faq", "condition"]
 MINIMUM = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-sync "
-                "--disable-background-networking --disable-component-update")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-sync "
+    "--disable-background-networking --disable-component-update"
+)
 
 
 def lighthouse(url, report):
     subprocess.run(
-        [str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--quiet",
-         f"--chrome-flags={CHROME_FLAGS}", "--output=json", f"--output-path={report}",
-         "--only-categories=" + ",".join(MINIMUM)],
-        check=True, env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")})
+        [
+            str(ROOT / "node_modules" / ".bin" / "lighthouse"),
+            url,
+            "--quiet",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--output=json",
+            f"--output-path={report}",
+            "--only-categories=" + ",".join(MINIMUM),
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+    )
     with open(report, encoding="utf-8") as source:
         result = json.load(source)
     scores = {key: result["categories"][key]["score"] for key in MINIMUM}
-    failing = [f"{audit['title']} ({audit.get('displayValue', '')})".strip()
-               for audit in result["audits"].values()
-               if audit.get("score") is not None and audit["score"] < 1
-               and audit.get("scoreDisplayMode") == "binary"]
+    failing = [
+        f"{audit['title']} ({audit.get('displayValue', '')})".strip()
+        for audit in result["audits"].values()
+        if audit.get("score") is not None
+        and audit["score"] < 1
+        and audit.get("scoreDisplayMode") == "binary"
+    ]
     return scores, failing
 
 
@@ -41,8 +54,10 @@ def main():
             rows.append((name, PAGE_TYPES[name], scores))
             for category, minimum in MINIMUM.items():
                 if scores[category] is None or scores[category] < minimum:
-                    below.append(f"{name}: {category} {scores[category]} < {minimum}; "
-                                 f"failing audits: {', '.join(failing) or 'see the report'}")
+                    below.append(
+                        f"{name}: {category} {scores[category]} < {minimum}; "
+                        f"failing audits: {', '.join(failing) or 'see the report'}"
+                    )
     print(f"{'page':<10} {'url':<36} " + " ".join(f"{c:>14}" for c in MINIMUM))
     for name, url, scores in rows:
         print(f"{name:<10} {url:<36} " + " ".join(f"{scores[c]:>14.2f}" for c in MINIMUM))

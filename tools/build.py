@@ -36,8 +36,11 @@ def build(settings_file, output_dir, overrides=None):
     try:
         settings = read_settings(
             settings_file,
-            override={**(overrides or {}), "OUTPUT_PATH": staging,
-                      "DELETE_OUTPUT_DIRECTORY": False},
+            override={
+                **(overrides or {}),
+                "OUTPUT_PATH": staging,
+                "DELETE_OUTPUT_DIRECTORY": False,
+            },
         )
         Pelican(settings).run()
         _swap_in(staging, output_dir)
@@ -69,8 +72,7 @@ def exchange(first, second):
     if renameat2 is None:
         return False
     at_fdcwd, rename_exchange = -100, 2
-    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second),
-                       rename_exchange)
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
     if result != 0:
         error = ctypes.get_errno()
         if error in (errno.EINVAL, errno.ENOSYS, errno.EXDEV):
@@ -87,6 +89,7 @@ def log_handler(name):
         handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
         return handler
     from pelican.log import DEFAULT_LOG_HANDLER
+
     return DEFAULT_LOG_HANDLER
 
 

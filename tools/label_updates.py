@@ -1,6 +1,6 @@
 """Has the FDA published a newer label than the registry holds? (the scheduled CI job)
 
-For each label of the registry (plugins/medical_content/labels/) that has a DailyMed set
+For each label of the plugin's registry (its labels/ folder) that has a DailyMed set
 id, asks openFDA's drug label API for that set id's current label and compares its
 `effective_time` with the file's `label_revision`. A newer label is an error, reported
 as a GitHub Actions workflow command at the file's label_revision line and in the job
@@ -21,9 +21,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from pelican.plugins.medical_content import labels
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-from medical_content import labels  # noqa: E402
 
 API = "https://api.fda.gov/drug/label.json"
 
@@ -43,6 +43,7 @@ def recorded(folder):
     def ask(set_id):
         path = Path(folder) / f"{set_id}.json"
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"results": []}
+
     return ask
 
 
@@ -75,8 +76,9 @@ def compare(registry, ask):
         if revision is None:
             rows.append((label, "not found", None, None))
         else:
-            rows.append((label, "newer" if revision > label.revision else "current",
-                         revision, effective))
+            rows.append(
+                (label, "newer" if revision > label.revision else "current", revision, effective)
+            )
     return rows
 
 
@@ -89,20 +91,32 @@ def _set_id(label):
 def report(rows):
     status = 0
     for label, state, _revision, effective in rows:
-        where = f"file={os.path.relpath(label.path, ROOT)},line={line_of(label.path, 'label_revision')}"
+        where = (
+            f"file={os.path.relpath(label.path, ROOT)},line={line_of(label.path, 'label_revision')}"
+        )
         if state == "newer":
             status = 1
-            print(f"::error {where},title=Newer label::{label.brand}: openFDA has a label "
-                  f"effective {effective}, newer than label_revision {label.revision}; have a "
-                  "pharmacist read it, then update the file's indications, label_revision, "
-                  "checked and checked_by")
+            print(
+                f"::error {where},title=Newer label::{label.brand}: openFDA has a label "
+                f"effective {effective}, newer than label_revision {label.revision}; have a "
+                "pharmacist read it, then update the file's indications, label_revision, "
+                "checked and checked_by"
+            )
         elif state in ("not found", "no set id"):
-            print(f"::warning {where},title=Label not checked::{label.brand}: {state} on "
-                  "openFDA; check its prescribing information by hand")
-    lines = ["## Drug labels against openFDA", "",
-             "| product | registry | openFDA | status |", "| --- | --- | --- | --- |"]
-    lines += [f"| {label.brand} | {label.revision} | {revision or '-'} | {state} |"
-              for label, state, revision, _ in rows]
+            print(
+                f"::warning {where},title=Label not checked::{label.brand}: {state} on "
+                "openFDA; check its prescribing information by hand"
+            )
+    lines = [
+        "## Drug labels against openFDA",
+        "",
+        "| product | registry | openFDA | status |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {label.brand} | {label.revision} | {revision or '-'} | {state} |"
+        for label, state, revision, _ in rows
+    ]
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as out:

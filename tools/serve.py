@@ -34,6 +34,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 from http import HTTPStatus
+from typing import ClassVar
 
 import watchfiles
 from pelican import Pelican, signals
@@ -44,15 +45,16 @@ from pelican.settings import read_settings
 from pelican.utils import FileChangeFilter
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from tools.build import log_handler  # noqa: E402
+from tools.build import log_handler
 
 logger = logging.getLogger("pelican")
 
 # The preview's own addresses. Pelican writes no file whose name starts with two
 # underscores unless a writer names a page so; the preview warns if one does.
 OWN = "/__preview__/"
-# Where the findings of a build are logged: Pelican's loggers, and the plugin's.
-FINDINGS_LOGGERS = ("pelican", "medical_content")
+# Where the findings of a build are logged: Pelican's loggers, the plugin's among them
+# (pelican.plugins.medical_content).
+FINDINGS_LOGGERS = ("pelican",)
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,14 @@ class Status:
     problems: tuple = ()  # of the last failed build, until a whole-site build passes
 
     def as_json(self):
-        return json.dumps({"version": self.version, "build": self.build,
-                           "failed": bool(self.problems), "problems": list(self.problems)})
+        return json.dumps(
+            {
+                "version": self.version,
+                "build": self.build,
+                "failed": bool(self.problems),
+                "problems": list(self.problems),
+            }
+        )
 
 
 class Findings(logging.Handler):
@@ -94,13 +102,16 @@ class Preview:
         self.output = os.path.abspath(output)
         self.overrides = {
             "PATH": self.content,
-            "CACHE_CONTENT": True, "CONTENT_CACHING_LAYER": "reader",
+            "CACHE_CONTENT": True,
+            "CONTENT_CACHING_LAYER": "reader",
             # The preview's build folder keeps what earlier builds wrote: a quick step
             # writes one page into a complete site, whose files its link checks look at.
             "DELETE_OUTPUT_DIRECTORY": False,
             # What only a published site needs, and would slow every save.
-            "SITE_BUILD_SEARCH_INDEX": False, "PRECOMPRESS_GZIP": False,
-            "PRECOMPRESS_BROTLI": False, "GZIP_CACHE": False,
+            "SITE_BUILD_SEARCH_INDEX": False,
+            "PRECOMPRESS_GZIP": False,
+            "PRECOMPRESS_BROTLI": False,
+            "GZIP_CACHE": False,
         }
         self.outputs = {}  # source file -> its page, relative to the output folder
         self.session = secrets.token_hex(4)
@@ -121,8 +132,10 @@ class Preview:
         self.folder = os.path.abspath(os.path.join(self.settings["CACHE_PATH"], "preview"))
         for served in (self.output, self.content):
             if os.path.commonpath([served, self.folder]) in (served, self.folder):
-                raise ValueError(f"the preview's own folder {self.folder} and {served} "
-                                 "must not be inside one another")
+                raise ValueError(
+                    f"the preview's own folder {self.folder} and {served} "
+                    "must not be inside one another"
+                )
         # The preview's own build of the site: every build writes into it, and what
         # passed is copied from it into the served folder. One folder, built over:
         # a fresh one for each whole-site build would have to be deleted, which takes
@@ -156,8 +169,10 @@ class Preview:
             self.pelican.run()
         except Exception as error:  # the writer fixes the source and saves again
             problems = list(findings.messages) or [f"{type(error).__name__}: {error}"]
-            logger.error("The preview was not rebuilt, it still shows the last version that "
-                         "passed: %s", error)
+            logger.error(
+                "The preview was not rebuilt, it still shows the last version that passed: %s",
+                error,
+            )
             self._failed(problems)
             return False
         finally:
@@ -166,8 +181,10 @@ class Preview:
             self.settings["SITE_BUILD_WRITE_ONLY"] = []
             if findings.cache_trouble and not self.cache_broken:
                 self.cache_broken = True
-                logger.warning("Pelican's content cache failed: this preview builds without "
-                               "it from now on (slower); restart it once that is fixed")
+                logger.warning(
+                    "Pelican's content cache failed: this preview builds without "
+                    "it from now on (slower); restart it once that is fixed"
+                )
         try:
             copied = self._copy_pages(only) if only else self._mirror(self.rendered)
         except OSError as error:
@@ -210,8 +227,11 @@ class Preview:
         self.outputs = {}
         for generator in generators:
             if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
-                for content in (getattr(generator, "articles", []) + getattr(generator, "pages", [])
-                                + generator.translations):
+                for content in (
+                    getattr(generator, "articles", [])
+                    + getattr(generator, "pages", [])
+                    + generator.translations
+                ):
                     self.outputs[os.path.abspath(content.source_path)] = content.save_as
 
     def _remember_rendered(self, path, context=None):
@@ -239,8 +259,9 @@ class Preview:
         copied = 0
         for path in _files(self.site):
             if path.startswith(OWN.strip("/") + "/"):
-                logger.warning("%s cannot be previewed: the preview serves its own files at %s",
-                               path, OWN)
+                logger.warning(
+                    "%s cannot be previewed: the preview serves its own files at %s", path, OWN
+                )
             built, served = os.path.join(self.site, path), os.path.join(self.output, path)
             if not _same(built, served):
                 _copy(built, served)
@@ -269,14 +290,15 @@ class Preview:
         recovered = whole and self.status.problems
         if copied or recovered:
             self.changes += 1
-            self.status = Status(f"{self.session}.{self.changes}",
-                                 self.status.build + (1 if copied else 0),
-                                 () if whole else self.status.problems)
+            self.status = Status(
+                f"{self.session}.{self.changes}",
+                self.status.build + (1 if copied else 0),
+                () if whole else self.status.problems,
+            )
 
     def _failed(self, problems):
         self.changes += 1
-        self.status = Status(f"{self.session}.{self.changes}", self.status.build,
-                             tuple(problems))
+        self.status = Status(f"{self.session}.{self.changes}", self.status.build, tuple(problems))
 
 
 def _files(root):
@@ -338,9 +360,11 @@ PREVIEW_CSS = """\
 .preview-problems ul { margin-top: 0.5rem; padding-left: 1.5rem; }
 .preview-problems code { font-weight: 700; overflow-wrap: anywhere; }
 """
-NO_PAGE = (b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No page here'
-           b'</title></head><body><main><h1>No page here</h1><p>The preview has no page at this '
-           b'address.</p></main></body></html>')
+NO_PAGE = (
+    b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No page here'
+    b"</title></head><body><main><h1>No page here</h1><p>The preview has no page at this "
+    b"address.</p></main></body></html>"
+)
 _LOCATED = re.compile(r"(\S+?:\d+): (.*)", re.S)
 _BODY = re.compile(rb"<body\b[^>]*>", re.I)
 
@@ -349,19 +373,25 @@ def banner(problems):
     items = []
     for problem in problems:
         located = _LOCATED.fullmatch(problem)
-        items.append(f"<li><code>{html.escape(located[1])}</code> {html.escape(located[2])}</li>"
-                     if located else f"<li>{html.escape(problem)}</li>")
-    return ('<div class="preview-problems" role="alert"><p><strong>The last save did not pass '
-            "the checks: this page is the last version that did.</strong> Fix what is listed "
-            f"and save again.</p><ul>{''.join(items)}</ul></div>")
+        items.append(
+            f"<li><code>{html.escape(located[1])}</code> {html.escape(located[2])}</li>"
+            if located
+            else f"<li>{html.escape(problem)}</li>"
+        )
+    return (
+        '<div class="preview-problems" role="alert"><p><strong>The last save did not pass '
+        "the checks: this page is the last version that did.</strong> Fix what is listed "
+        f"and save again.</p><ul>{''.join(items)}</ul></div>"
+    )
 
 
 def inject(page, status):
     """A served page with the preview's script, and the banner when a build failed."""
     lowered = page.lower()
     end = lowered.rfind(b"</body")
-    script = (f'<script src="{OWN}reload.js" data-version="{html.escape(status.version)}">'
-              "</script>").encode()
+    script = (
+        f'<script src="{OWN}reload.js" data-version="{html.escape(status.version)}"></script>'
+    ).encode()
     page = page + script if end < 0 else page[:end] + script + page[end:]
     if status.problems:
         opening = _BODY.search(page)
@@ -369,7 +399,7 @@ def inject(page, status):
         page = page[:at] + banner(status.problems).encode() + page[at:]
         head = page.lower().find(b"</head")
         link = f'<link rel="stylesheet" href="{OWN}preview.css">'.encode()
-        page = page[:max(head, 0)] + link + page[max(head, 0):]
+        page = page[: max(head, 0)] + link + page[max(head, 0) :]
     return page
 
 
@@ -377,8 +407,10 @@ class PreviewHandler(ComplexHTTPRequestHandler):
     """Pelican's development server, with the preview's addresses, its script and banner
     in each HTML page, and a 404 page instead of a dropped connection."""
 
-    OWN_FILES = {"reload.js": ("text/javascript; charset=utf-8", RELOAD_JS.encode()),
-                 "preview.css": ("text/css; charset=utf-8", PREVIEW_CSS.encode())}
+    OWN_FILES: ClassVar[dict] = {
+        "reload.js": ("text/javascript; charset=utf-8", RELOAD_JS.encode()),
+        "preview.css": ("text/css; charset=utf-8", PREVIEW_CSS.encode()),
+    }
 
     def do_GET(self):
         self._answer(body=True)
@@ -389,7 +421,7 @@ class PreviewHandler(ComplexHTTPRequestHandler):
     def _answer(self, body):
         route = urllib.parse.urlsplit(self.path).path
         if route.startswith(OWN):
-            answer = self._own(route[len(OWN):])
+            answer = self._own(route[len(OWN) :])
         else:
             found = self.get_path_that_exists(route)
             if found is None:
@@ -406,8 +438,9 @@ class PreviewHandler(ComplexHTTPRequestHandler):
 
     def _own(self, name):
         if name == "state":
-            return self._send(HTTPStatus.OK, "application/json",
-                              self.server.preview.status.as_json().encode())
+            return self._send(
+                HTTPStatus.OK, "application/json", self.server.preview.status.as_json().encode()
+            )
         if name in self.OWN_FILES:
             return self._send(HTTPStatus.OK, *self.OWN_FILES[name])
         self.send_error(HTTPStatus.NOT_FOUND)
@@ -433,8 +466,9 @@ class PreviewHandler(ComplexHTTPRequestHandler):
         return self._page(HTTPStatus.NOT_FOUND, NO_PAGE)
 
     def _page(self, code, page):
-        return self._send(code, "text/html; charset=utf-8",
-                          inject(page, self.server.preview.status))
+        return self._send(
+            code, "text/html; charset=utf-8", inject(page, self.server.preview.status)
+        )
 
     def _send(self, code, content_type, data):
         self.send_response(code)

@@ -18,9 +18,14 @@ from tools.build import build  # noqa: E402
 
 # One page of each type: what the audit and the screenshots look at.
 PAGE_TYPES = {
-    "home": "/", "conditions": "/conditions/", "condition": "/conditions/migraine/",
-    "article": "/articles/botox-for-chronic-pain/", "faq": "/faq/", "about": "/about/",
-    "search": "/search/", "not-found": "/404.html",
+    "home": "/",
+    "conditions": "/conditions/",
+    "condition": "/conditions/migraine/",
+    "article": "/articles/botox-for-chronic-pain/",
+    "faq": "/faq/",
+    "about": "/about/",
+    "search": "/search/",
+    "not-found": "/404.html",
 }
 
 
@@ -38,7 +43,9 @@ def built_site(settings_file):
     os.environ["SITEURL"] = base  # publishconf.py reads it
     with tempfile.TemporaryDirectory() as folder:
         site = os.path.join(folder, "site")
-        build(str(ROOT / settings_file), site, overrides={"CACHE_PATH": os.path.join(folder, "cache")})
+        build(
+            str(ROOT / settings_file), site, overrides={"CACHE_PATH": os.path.join(folder, "cache")}
+        )
         handler = functools.partial(QuietHandler, directory=site)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()

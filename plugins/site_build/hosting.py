@@ -17,8 +17,10 @@ def fingerprinted_name(relative, content):
 
 def asset_urls(theme_static, static_dir, names):
     """{name: published path} for each fingerprinted theme file."""
-    return {name: f"{static_dir}/{fingerprinted_name(name, (Path(theme_static) / name).read_bytes())}"
-            for name in names}
+    return {
+        name: f"{static_dir}/{fingerprinted_name(name, (Path(theme_static) / name).read_bytes())}"
+        for name in names
+    }
 
 
 def publish_fingerprinted(output, static_dir, urls):
@@ -45,14 +47,18 @@ def siteurl_problem(siteurl):
     parts = urlsplit(siteurl or "")
     local = parts.hostname in ("localhost", "127.0.0.1", "::1")
     if not siteurl:
-        return ("SITEURL is empty, so the canonical links, the sitemap and the feed would "
-                "say no address; set it to the site's address, e.g. SITEURL=https://"
-                "patients.example.org (in CI: the repository variable SITEURL)")
+        return (
+            "SITEURL is empty, so the canonical links, the sitemap and the feed would "
+            "say no address; set it to the site's address, e.g. SITEURL=https://"
+            "patients.example.org (in CI: the repository variable SITEURL)"
+        )
     if parts.scheme not in ("https", "http") or not parts.hostname:
         return f"SITEURL {siteurl!r} is not an absolute address; write it as https://host[/path]"
     if parts.scheme == "http" and not local:
-        return (f"SITEURL {siteurl!r} is plain http; readers' browsers would be sent to an "
-                "unencrypted site: use https://")
+        return (
+            f"SITEURL {siteurl!r} is plain http; readers' browsers would be sent to an "
+            "unencrypted site: use https://"
+        )
     if parts.query or parts.fragment:
         return f"SITEURL {siteurl!r} holds a '?' or '#'; write the address alone"
     return ""

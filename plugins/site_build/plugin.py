@@ -32,8 +32,12 @@ def at_start(pelican):
             raise SiteAddressError(problem)
     if not settings.HOSTS[config["SITE_BUILD_HOSTING"]]["precompressed"]:
         # pelican-precompress reads its settings when it runs, at the build's end
-        for name in ("PRECOMPRESS_GZIP", "PRECOMPRESS_BROTLI", "PRECOMPRESS_ZOPFLI",
-                     "PRECOMPRESS_ZSTANDARD"):
+        for name in (
+            "PRECOMPRESS_GZIP",
+            "PRECOMPRESS_BROTLI",
+            "PRECOMPRESS_ZOPFLI",
+            "PRECOMPRESS_ZSTANDARD",
+        ):
             pelican.settings[name] = False
 
 
@@ -42,7 +46,8 @@ def asset_names(generators):
     context = generators[0].context
     theme_static = os.path.join(context["THEME"], "static")
     context["ASSET_URLS"] = hosting.asset_urls(
-        theme_static, context["THEME_STATIC_DIR"], config["SITE_BUILD_FINGERPRINT"])
+        theme_static, context["THEME_STATIC_DIR"], config["SITE_BUILD_FINGERPRINT"]
+    )
     # The security policy in every page's <head> too: many hosts send no headers.
     context["CSP_META"] = hosting.meta_policy(config["SITE_BUILD_HEADERS"])
     context["REFERRER_POLICY"] = config["SITE_BUILD_HEADERS"].get("Referrer-Policy", "")
@@ -60,8 +65,9 @@ def finish_site(pelican):
         return  # a partial write; the full build that follows finishes the site
     output = pelican.settings["OUTPUT_PATH"]
     theme_static = os.path.join(pelican.settings["THEME"], "static")
-    urls = hosting.asset_urls(theme_static, pelican.settings["THEME_STATIC_DIR"],
-                              config["SITE_BUILD_FINGERPRINT"])
+    urls = hosting.asset_urls(
+        theme_static, pelican.settings["THEME_STATIC_DIR"], config["SITE_BUILD_FINGERPRINT"]
+    )
     hosting.publish_fingerprinted(output, pelican.settings["THEME_STATIC_DIR"], urls)
     if config["SITE_BUILD_SEARCH_INDEX"]:
         index_for_search(output)
@@ -73,8 +79,11 @@ def finish_site(pelican):
 
 def index_for_search(site):
     """Pagefind's index of the built site, in site/pagefind/ (the search page loads it)."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--silent"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", site, "--silent"],
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         raise RuntimeError(f"Pagefind could not index the site: {result.stderr.strip()}")
 

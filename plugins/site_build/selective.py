@@ -14,8 +14,10 @@ from pelican.writers import Writer
 class SelectiveWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.only = {os.path.abspath(os.path.join(output_path, path))
-                     for path in settings["SITE_BUILD_WRITE_ONLY"]}
+        self.only = {
+            os.path.abspath(os.path.join(output_path, path))
+            for path in settings["SITE_BUILD_WRITE_ONLY"]
+        }
 
     def _selected(self, name):
         return os.path.abspath(os.path.join(self.output_path, name)) in self.only

@@ -21,12 +21,14 @@ DEFAULTS = {
         "Content-Security-Policy": (
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
             "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
-            "object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'"),
+            "object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'"
+        ),
         "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "strict-origin-when-cross-origin",
-        "Permissions-Policy": ("camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-                               "interest-cohort=()"),
+        "Permissions-Policy": (
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+        ),
         "X-Frame-Options": "DENY",
         "Cross-Origin-Opener-Policy": "same-origin",
     },
@@ -48,10 +50,15 @@ HOSTS = {
 def load(settings):
     unknown = sorted(k for k in settings if k.startswith("SITE_BUILD_") and k not in DEFAULTS)
     if unknown:
-        raise ValueError(f"unknown setting {', '.join(unknown)}; the site_build plugin reads "
-                         f"only {', '.join(sorted(DEFAULTS))}")
+        raise ValueError(
+            f"unknown setting {', '.join(unknown)}; the site_build plugin reads "
+            f"only {', '.join(sorted(DEFAULTS))}"
+        )
     config = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
     if config["SITE_BUILD_HOSTING"] not in HOSTS:
-        raise ValueError(f"setting SITE_BUILD_HOSTING is {config['SITE_BUILD_HOSTING']!r}; write "
-                         + ", ".join(repr(h) for h in HOSTS if h) + " (or None for everything)")
+        raise ValueError(
+            f"setting SITE_BUILD_HOSTING is {config['SITE_BUILD_HOSTING']!r}; write "
+            + ", ".join(repr(h) for h in HOSTS if h)
+            + " (or None for everything)"
+        )
     return config

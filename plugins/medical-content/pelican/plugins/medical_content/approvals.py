@@ -32,7 +32,9 @@ _OBJECT = re.compile(
     r"\b(?:for|include|includes|including|such\s+as|(?:uses?|indications?)\s+(?:is|are)"
     r"|to\s+(?:treat|prevent|help|reduce|relieve|manage|control|improve|ease|stop|cure|end|heal)"
     r"|in\s+the\s+(?:treatment|prevention|management)\s+of|as\s+a\s+treatment\s+for"
-    r"|(?:treatment|prevention|prophylaxis|management)\s+of)\b", re.IGNORECASE)
+    r"|(?:treatment|prevention|prophylaxis|management)\s+of)\b",
+    re.IGNORECASE,
+)
 # What ends the object: a negation ("approved for chronic migraine, not tension
 # headaches"), or a clause of its own ("..., so ask your doctor"; "when creams fail").
 _OBJECT_END = re.compile(
@@ -42,35 +44,49 @@ _OBJECT_END = re.compile(
     # a clause that describes the condition ("..., which causes neck spasms"), unless it
     # widens the claim ("..., which includes tension headaches")
     r"|,\s*which\b(?!\s+(?:also\s+)?(?:include|includes|including|cover|covers|mean|means))",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # An approval said of something that is not a drug: "Surgery is rarely indicated",
 # "your doctor has cleared you", "an approved provider".
 _OTHER_SUBJECT = re.compile(
     r"\b(?:surgery|surgeries|procedure|nerve\s+blocks?|provider|clinic|doctor|physician"
     r"|nurse|insurance|insurer|plan|claim|referral|test|scan|physiotherapy|exercise|dr)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # A consequence drawn from an approval: "..., so it is a good choice for neck pain".
-_IMPLIED = re.compile(r",?\s+(?:so|which\s+makes\s+it|making\s+it)\b[^.;]*?\bfor\s+([^.;]+)",
-                      re.IGNORECASE)
+_IMPLIED = re.compile(
+    r",?\s+(?:so|which\s+makes\s+it|making\s+it)\b[^.;]*?\bfor\s+([^.;]+)", re.IGNORECASE
+)
 # "a licensed neurologist", "an approved injector": a person's standing.
-_PERSON = re.compile(r"\s+(?:\w+\s+)?(?:neurologists?|physicians?|doctors?|nurses?|injectors?"
-                     r"|practitioners?|providers?|specialists?|pharmacists?|clinicians?"
-                     r"|professionals?|staff)\b", re.IGNORECASE)
+_PERSON = re.compile(
+    r"\s+(?:\w+\s+)?(?:neurologists?|physicians?|doctors?|nurses?|injectors?"
+    r"|practitioners?|providers?|specialists?|pharmacists?|clinicians?"
+    r"|professionals?|staff)\b",
+    re.IGNORECASE,
+)
 # Every product at once: "all botulinum toxins", "botulinum toxin injections".
 _EVERY_PRODUCT = re.compile(
     r"\b(?:all|every|any)\s+(?:botulinum\s+)?(?:toxins?|neurotoxins?)\b"
-    r"|\bbotulinum\s+toxins?\b(?!\s+type)|\bneurotoxins\b", re.IGNORECASE)
+    r"|\bbotulinum\s+toxins?\b(?!\s+type)|\bneurotoxins\b",
+    re.IGNORECASE,
+)
 # The lower age bound a clause states: "65 and older", "over 65", "2 years and older".
 _AGE_FROM = re.compile(
     r"\b(\d{1,3})\s*(?:years?\s*(?:of\s+age\s*)?|\+\s*)?(?:and|or)\s+(?:older|over|above|up)\b"
-    r"|\b(?:over|older\s+than|above)\s+(\d{1,3})\b", re.IGNORECASE)
+    r"|\b(?:over|older\s+than|above)\s+(\d{1,3})\b",
+    re.IGNORECASE,
+)
 # Words that point back at the page's own condition: "approved to treat it".
 _POINTER = re.compile(r"\b(?:it|this|these|them|they|that|those)\b", re.IGNORECASE)
-_CHILDREN = re.compile(r"\b(?:child|children|kids?|pediatric|paediatric|teens?|teenagers?"
-                       r"|adolescents?|infants?|toddlers?|under\s+18|minors?)\b", re.IGNORECASE)
+_CHILDREN = re.compile(
+    r"\b(?:child|children|kids?|pediatric|paediatric|teens?|teenagers?"
+    r"|adolescents?|infants?|toddlers?|under\s+18|minors?)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z][a-z'\u2019]*")
 # Words that join what a clause names without naming anything themselves.
-FILLER = frozenset("""
+FILLER = frozenset(
+    """
 a an the and or of in on for with by to as at from who whose that which when where whom is are
 was were be been being has have had also only both either each its their your you they it
 this these those such including include includes like well use uses used using
@@ -87,7 +103,8 @@ august september october november december can could may might will would should
 preventive preventative
 defined define which means meaning occurring lasting called known problem problems
 disorder disorders listed page pages below above here site other them
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -104,7 +121,9 @@ class Judge:
     # Compared and hashed by ``fingerprint``, not the products: each sentence's verdict
     # is cached by its judge, and hashing the whole registry for each took longer than
     # judging.
-    products: tuple = field(compare=False)  # per product: key, brand, revision, url, names, indications
+    products: tuple = field(
+        compare=False
+    )  # per product: key, brand, revision, url, names, indications
     fingerprint: int  # the products' hash, taken once
     default: str  # the drug a clause means when it names none
     subject: str = ""  # the condition the page is about: what "it" points at
@@ -112,11 +131,27 @@ class Judge:
     @classmethod
     def of(cls, registry, default):
         products = tuple(
-            (label.key, label.brand, label.revised, label.url, tuple(label.names),
-             tuple((i.condition, i.synonyms, i.min_age_years, tuple(i.not_covered),
-                    frozenset(_words(i.text)), i.max_age_years, tuple(i.defined_by))
-                   for i in label.indications))
-            for label in registry.labels.values())
+            (
+                label.key,
+                label.brand,
+                label.revised,
+                label.url,
+                tuple(label.names),
+                tuple(
+                    (
+                        i.condition,
+                        i.synonyms,
+                        i.min_age_years,
+                        tuple(i.not_covered),
+                        frozenset(_words(i.text)),
+                        i.max_age_years,
+                        tuple(i.defined_by),
+                    )
+                    for i in label.indications
+                ),
+            )
+            for label in registry.labels.values()
+        )
         return cls(products, hash(products), default)
 
     def about(self, subject):
@@ -158,11 +193,15 @@ def _compile(products):
             names.append((name, key))
         alternatives = sorted({s for entry in entries for s in entry[1]}, key=len, reverse=True)
         indications[key] = re.compile(
-            r"\b(?:" + "|".join(_phrase(s) for s in alternatives) + r")\b", re.IGNORECASE)
+            r"\b(?:" + "|".join(_phrase(s) for s in alternatives) + r")\b", re.IGNORECASE
+        )
     names.sort(key=lambda item: len(item[0]), reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(
-        f"(?P<n{index}>{re.escape(name)})" for index, (name, _) in enumerate(names))
-        + r")(?:\s*[®™])?(?!\s+cosmetic)", re.IGNORECASE)
+    pattern = re.compile(
+        r"\b(?:"
+        + "|".join(f"(?P<n{index}>{re.escape(name)})" for index, (name, _) in enumerate(names))
+        + r")(?:\s*[®™])?(?!\s+cosmetic)",
+        re.IGNORECASE,
+    )
     return pattern, [key for _, key in names], by_key, indications
 
 
@@ -180,15 +219,18 @@ def _refusals(clause, approval, judge, subject):
     drugs = [(match.start(), keys[int(match.lastgroup[1:])]) for match in names.finditer(clause)]
     before = [key for position, key in drugs if position < start]
     if _PERSON.match(clause[end:]) or (
-            not before and "fda" not in clause.casefold() and _OTHER_SUBJECT.search(clause[:start])):
+        not before and "fda" not in clause.casefold() and _OTHER_SUBJECT.search(clause[:start])
+    ):
         return []  # said of surgery, a provider, an insurer, a doctor: not of a drug
     if not before and _EVERY_PRODUCT.search(clause[:start]):
         # "all botulinum toxins are approved for ...": true only if every label holds it
         for key in by_key:
             refused = _judged(clause, start, end, key, bool(drugs), subject, compiled)
             if refused:
-                return [Refusal(r.named, f"not every botulinum toxin's label holds it: {r.reason}")
-                        for r in refused]
+                return [
+                    Refusal(r.named, f"not every botulinum toxin's label holds it: {r.reason}")
+                    for r in refused
+                ]
         return []
     key = before[-1] if before else drugs[0][1] if drugs else judge.default
     if key not in by_key:
@@ -207,19 +249,26 @@ def _judged(clause, start, end, key, named_a_drug, subject, compiled):
     marker = _OBJECT.search(after)
     found = [(m, _entry(entries, m.group())) for m in indications[key].finditer(clause)]
     found = [(m, entry) for m, entry in found if entry is not None]
-    found += [(None, entry) for entry in entries if any(
-        re.search(r"\b" + _phrase(fold(phrase)) + r"\b", clause, re.IGNORECASE)
-        for phrase in entry[6])]
+    found += [
+        (None, entry)
+        for entry in entries
+        if any(
+            re.search(r"\b" + _phrase(fold(phrase)) + r"\b", clause, re.IGNORECASE)
+            for phrase in entry[6]
+        )
+    ]
     if not (marker or named_a_drug or found or "fda" in clause.casefold()):
         return []  # an approval of something else: "prior approval from your insurer"
     # what it is approved for, with what stands between ("by the FDA as a first-line
     # treatment for ...")
     obj = ""
     if marker:
-        between = after[:marker.start()]
+        between = after[: marker.start()]
         cut = _OBJECT_END.search(between)
         # "FDA-approved or used off-label for each": the object is not the approval's
-        obj = between[:cut.start()] if cut else between + " " + _until_its_end(after[marker.end():])
+        obj = (
+            between[: cut.start()] if cut else between + " " + _until_its_end(after[marker.end() :])
+        )
     implied = _IMPLIED.search(after)
     if implied:
         # "approved for cervical dystonia, so it's a natural choice for neck pain": the
@@ -228,15 +277,19 @@ def _judged(clause, start, end, key, named_a_drug, subject, compiled):
         other = _until_its_end(implied.group(1))
         bare = indications[key].sub(" ", other)
         if any(word not in FILLER for word in _words(bare)):
-            return [Refusal(" ".join(other.split()).strip(" .,;:)"),
-                    f"the approval is given as a reason for a use its label does not hold: {where}")]
+            return [
+                Refusal(
+                    " ".join(other.split()).strip(" .,;:)"),
+                    f"the approval is given as a reason for a use its label does not hold: {where}",
+                )
+            ]
     if not marker or (_BRACKETED.search(clause[:start]) and not _names_anything(obj, found)):
         # "Tension headache | FDA-approved", "Episodic migraine (FDA-approved for adults)":
         # the approval word describes what stands just before it, back to a comma or
         # a bracket
         before = clause[:start]
         if _BRACKETED.search(before) and "(" in before:
-            before = before[:before.rindex("(")]  # what the bracket stands beside
+            before = before[: before.rindex("(")]  # what the bracket stands beside
         before = re.sub(r"\([^()]*\)", " ", _BEFORE_APPROVAL.sub("", before))
         obj = obj + " " + _OBJECT_END.split(before.split(",")[-1])[-1]
     if subject and _POINTER.search(obj):
@@ -250,23 +303,35 @@ def _judged(clause, start, end, key, named_a_drug, subject, compiled):
             match = re.search(r"\b" + _phrase(fold(phrase)) + r"\b", obj, re.IGNORECASE)
             if match:
                 excluded.setdefault(match.group(), entry[0])
-    refusals = [Refusal(written, f"the label excludes it ({condition}): {where}")
-                for written, condition in excluded.items()]
-    starts = sorted(m.start() for m, _ in found if m is not None) + [len(clause)]
+    refusals = [
+        Refusal(written, f"the label excludes it ({condition}): {where}")
+        for written, condition in excluded.items()
+    ]
+    starts = [*sorted(m.start() for m, _ in found if m is not None), len(clause)]
     for match, entry in found:
         # the ages said of a use stand after its name, before the next use's
-        near = obj if match is None else clause[match.end():next(
-            at for at in starts if at > match.start())]
+        near = (
+            obj
+            if match is None
+            else clause[match.end() : next(at for at in starts if at > match.start())]
+        )
         youngest = _youngest(near)
         condition, least, oldest = entry[0], entry[2], entry[5]
-        too_young = least and (youngest is not None and youngest < least
-                               or least >= 18 and _CHILDREN.search(near))
+        too_young = least and (
+            (youngest is not None and youngest < least) or (least >= 18 and _CHILDREN.search(near))
+        )
         if too_young:
-            refusals.append(Refusal(f"{condition} at that age",
-                                    f"the label covers it from age {least}: {where}"))
+            refusals.append(
+                Refusal(
+                    f"{condition} at that age", f"the label covers it from age {least}: {where}"
+                )
+            )
         if oldest and youngest is not None and youngest > oldest:
-            refusals.append(Refusal(f"{condition} at that age",
-                                    f"the label covers it up to age {oldest}: {where}"))
+            refusals.append(
+                Refusal(
+                    f"{condition} at that age", f"the label covers it up to age {oldest}: {where}"
+                )
+            )
     if refusals:
         return refusals
     allowed = FILLER.union(*(entry[4] for _, entry in found))
@@ -276,8 +341,11 @@ def _judged(clause, start, end, key, named_a_drug, subject, compiled):
             left = left.replace(match.group(), " ")
     for match in names.finditer(left):
         left = left.replace(match.group(), " ")
-    rest = [word for word in _words(left) if word.strip("'\u2019") not in allowed
-            and fold(word) not in allowed]
+    rest = [
+        word
+        for word in _words(left)
+        if word.strip("'\u2019") not in allowed and fold(word) not in allowed
+    ]
     if rest:
         named = " ".join(obj.split()).strip(" .,;:)|")
         return [Refusal(named or " ".join(rest), f"not an indication on its label: {where}")]
@@ -292,18 +360,21 @@ def _youngest(text):
 
 # An approval word in brackets or a table cell beside what it describes.
 _BRACKETED = re.compile(r"[(|][\s\-]*(?:(?:the\s+)?(?:u\.?s\.?\s+)?fda)?[\s\-]*$", re.IGNORECASE)
-_BEFORE_APPROVAL = re.compile(r"[\s(\-]*(?:(?:the\s+)?(?:u\.?s\.?\s+)?fda)?[\s(\-]*$", re.IGNORECASE)
+_BEFORE_APPROVAL = re.compile(
+    r"[\s(\-]*(?:(?:the\s+)?(?:u\.?s\.?\s+)?fda)?[\s(\-]*$", re.IGNORECASE
+)
 
 
 def _until_its_end(text):
     cut = _OBJECT_END.search(text)
-    return text[:cut.start()] if cut else text
+    return text[: cut.start()] if cut else text
 
 
 def _names_anything(text, found):
     """Whether the text names an indication found, or any word beyond FILLER."""
     return any(match is not None and match.group() in text for match, _ in found) or any(
-        word not in FILLER for word in _words(text))
+        word not in FILLER for word in _words(text)
+    )
 
 
 def _entry(entries, text):

@@ -14,6 +14,8 @@ def start(state):
 
 def current():
     if _current is None:
-        raise RuntimeError("the medical_content plugin was not initialised: Pelican's "
-                           "'initialized' signal has not reached it")
+        raise RuntimeError(
+            "the medical_content plugin was not initialised: Pelican's "
+            "'initialized' signal has not reached it"
+        )
     return _current

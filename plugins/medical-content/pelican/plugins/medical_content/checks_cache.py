@@ -17,8 +17,14 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 
 def _fingerprint(config):
     policy = _stable(html_policy.POLICY)
-    return (config.summary_heading, config.readability_grade, html_policy.MAX_LIST_DEPTH, policy,
-            config.risk_rules.fingerprint, _code())
+    return (
+        config.summary_heading,
+        config.readability_grade,
+        html_policy.MAX_LIST_DEPTH,
+        policy,
+        config.risk_rules.fingerprint,
+        _code(),
+    )
 
 
 def _code():

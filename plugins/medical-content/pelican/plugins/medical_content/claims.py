@@ -19,32 +19,74 @@ from lxml import etree
 from .html_text import text_of
 
 APPROVAL = re.compile(
-    r"\b(?:approv(?:ed|al|es)|indicated|licensed|cleared|authori[sz]ed)\b", re.IGNORECASE)
+    r"\b(?:approv(?:ed|al|es)|indicated|licensed|cleared|authori[sz]ed)\b", re.IGNORECASE
+)
 _APPROVAL_STEMS = ("approv", "indicated", "licensed", "cleared", "authori")  # as APPROVAL
 _NEGATOR = re.compile(
     r"(?:\b(?:not|never|no|neither|nor|without|lacks?|except|excluding)\b|n['\u2019]t\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # A question that asserts: "Did you know Botox is approved for ...?"
 _RHETORICAL = re.compile(r"^\W*(?:did\s+you\s+know|why\b.*\bwhen\b)", re.IGNORECASE)
 # An approval hoped for, not held: "may soon be approved", "is seeking approval".
-_NOT_YET = re.compile(r"\b(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}(?:be|become)\s+"
-                      r"(?:fda[\s-]*)?$|\b(?:seeking|awaiting|pending|applied\s+for)\s+(?:fda\s+)?$",
-                      re.IGNORECASE)
+_NOT_YET = re.compile(
+    r"\b(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}(?:be|become)\s+"
+    r"(?:fda[\s-]*)?$|\b(?:seeking|awaiting|pending|applied\s+for)\s+(?:fda\s+)?$",
+    re.IGNORECASE,
+)
 # A claim quoted to deny it: "It is a myth that ..."; or reported, then denied later in
 # the sentence: "Some websites claim ..., but the FDA has not approved it".
-_DENIED = re.compile(r"\b(?:myths?|misconceptions?|false|untrue|not\s+true|wrong|incorrect)\b",
-                     re.IGNORECASE)
-_REPORTED = re.compile(r"\b(?:claims?|claimed|read|say|says|said|heard|advertises?|advertised"
-                       r"|suggests?|ask|asks|asked|wonder|wonders|whether)\b", re.IGNORECASE)
+_DENIED = re.compile(
+    r"\b(?:myths?|misconceptions?|false|untrue|not\s+true|wrong|incorrect)\b", re.IGNORECASE
+)
+_REPORTED = re.compile(
+    r"\b(?:claims?|claimed|read|say|says|said|heard|advertises?|advertised"
+    r"|suggests?|ask|asks|asked|wonder|wonders|whether)\b",
+    re.IGNORECASE,
+)
 # Clauses end at these: an approval on one side says nothing about a name on the other.
-_CLAUSE_BREAK = re.compile(
-    r";|:|\b(?:but|whereas|while|although|however|unlike)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|:|\b(?:but|whereas|while|although|however|unlike)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|U\.S|Dr|vs|etc|approx|No)\.", re.IGNORECASE)
-_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt",
-           "figcaption", "caption", "blockquote", "div", "section", "article", "aside", "header",
-           "footer", "nav", "main", "ul", "ol", "dl", "table", "thead", "tbody", "tr",
-           "address", "details", "summary", "pre", "figure", "form", "fieldset"}
+_BLOCKS = {
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "figcaption",
+    "caption",
+    "blockquote",
+    "div",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "nav",
+    "main",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "address",
+    "details",
+    "summary",
+    "pre",
+    "figure",
+    "form",
+    "fieldset",
+}
 _LISTS = {"ul", "ol"}
 _SKIPPED = {"script", "style", "template"}
 _WINDOW = 4  # words before an approval word that can negate it
@@ -171,7 +213,7 @@ def _table_claims(table, terms):
     """A table row is read as one sentence: "Tension headache | FDA-approved" says that
     tension headache is an approved use. A cell that answers its column's question
     ("FDA-approved?" - "Yes") reads as that heading."""
-    rows = [row for row in table.iter("tr")]
+    rows = list(table.iter("tr"))
     headings = []
     for row in rows:
         cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
@@ -189,8 +231,13 @@ def _table_claims(table, terms):
         line = " | ".join(read)
         for sentence in sentences(line):
             for refusal in _claimed(sentence, terms):
-                yield Claim(sentence, refusal.named, refusal.reason, sentence,
-                            row=tuple(t for t in texts if t))
+                yield Claim(
+                    sentence,
+                    refusal.named,
+                    refusal.reason,
+                    sentence,
+                    row=tuple(t for t in texts if t),
+                )
     for caption in table.iter("caption"):
         for sentence in sentences(own_text(caption)):
             for refusal in _claimed(sentence, terms):
@@ -224,17 +271,18 @@ def _claimed(sentence, judge):
         return ()
     # BOTOX® is BOTOX; crow’s feet are crow's feet
     sentence = sentence.replace("\u00ae", "").replace("\u2122", "").replace("\u2019", "'")
-    if sentence.rstrip(" )\"”’").endswith("?") and not _RHETORICAL.search(sentence):
+    if sentence.rstrip(' )"”’').endswith("?") and not _RHETORICAL.search(sentence):
         return ()
     found = []
     clauses = _CLAUSE_BREAK.split(sentence)
     for index, clause in enumerate(clauses):
-        affirmed = next((m for m in APPROVAL.finditer(clause)
-                         if not _negated(clause, m.start())), None)
-        if affirmed is None or _NOT_YET.search(clause[:affirmed.start()]):
+        affirmed = next(
+            (m for m in APPROVAL.finditer(clause) if not _negated(clause, m.start())), None
+        )
+        if affirmed is None or _NOT_YET.search(clause[: affirmed.start()]):
             continue
-        said_before = " ".join(clauses[:index]) + " " + clause[:affirmed.start()]
-        denied_after = any(_NEGATOR.search(later) for later in clauses[index + 1:])
+        said_before = " ".join(clauses[:index]) + " " + clause[: affirmed.start()]
+        denied_after = any(_NEGATOR.search(later) for later in clauses[index + 1 :])
         if _DENIED.search(said_before) or (_REPORTED.search(said_before) and denied_after):
             continue
         for refusal in judge.refusals(clause, affirmed.span()):

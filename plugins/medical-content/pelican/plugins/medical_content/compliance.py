@@ -47,34 +47,59 @@ class Row:
         return {
             "disclaimer": check(self.disclaimer) if self.is_medical else NOT_APPLICABLE,
             "reviewed → due": review,
-            "sources": str(self.sources) if self.sources else (FAIL if self.is_medical else NOT_APPLICABLE),
-            "claims": (NOT_APPLICABLE if self.claims is None
-                       else PASS if self.claims == 0 else f"{self.claims} FAIL"),
+            "sources": str(self.sources)
+            if self.sources
+            else (FAIL if self.is_medical else NOT_APPLICABLE),
+            "claims": (
+                NOT_APPLICABLE
+                if self.claims is None
+                else PASS
+                if self.claims == 0
+                else f"{self.claims} FAIL"
+            ),
             "safety info": check(self.safety),
             "JSON-LD": check(self.structured_data),
-            "FK grade / ease": (f"{self.readability.grade:g} / {self.readability.ease:g}"
-                                if self.readability else NOT_APPLICABLE),
-            "label": (f"{self.label.brand} {self.indication or ''} {self.label.revised}".replace("  ", " ")
-                      if self.label and self.is_medical else NOT_APPLICABLE),
+            "FK grade / ease": (
+                f"{self.readability.grade:g} / {self.readability.ease:g}"
+                if self.readability
+                else NOT_APPLICABLE
+            ),
+            "label": (
+                f"{self.label.brand} {self.indication or ''} {self.label.revised}".replace(
+                    "  ", " "
+                )
+                if self.label and self.is_medical
+                else NOT_APPLICABLE
+            ),
         }
 
     def as_json(self):
         figures = self.readability
         return {
-            "page": self.page, "url": self.url, "kind": self.kind, "medical": self.is_medical,
+            "page": self.page,
+            "url": self.url,
+            "kind": self.kind,
+            "medical": self.is_medical,
             "checks": self.cells(),
             "reviewed": self.review.reviewed.isoformat() if self.review else None,
             "next_review": self.review.next_review.isoformat() if self.review else None,
             "overdue": self.overdue,
-            "readability": {"flesch_kincaid_grade": figures.grade, "flesch_reading_ease": figures.ease,
-                            "words": figures.words} if figures else None,
+            "readability": {
+                "flesch_kincaid_grade": figures.grade,
+                "flesch_reading_ease": figures.ease,
+                "words": figures.words,
+            }
+            if figures
+            else None,
             "summary_grade": self.summary.grade if self.summary else None,
             "drug": self.label.brand if self.label and self.is_medical else None,
             "indication": self.indication or None,
             "label_revision": self.label.revision if self.label and self.is_medical else None,
-            "label_checked": (self.label.checked.isoformat()
-                              if self.label and self.is_medical else None),
-            "problems": self.faults, "notes": self.notes,
+            "label_checked": (
+                self.label.checked.isoformat() if self.label and self.is_medical else None
+            ),
+            "problems": self.faults,
+            "notes": self.notes,
         }
 
 
@@ -85,8 +110,11 @@ class Report:
     def add(self, content, url, content_root):
         """A new row for a prepared page, at its site-relative URL."""
         row = self.rows[content.source_path] = Row(
-            page=display_path(content.source_path, content_root), url="/" + url,
-            kind=content.kind, is_medical=content.is_medical)
+            page=display_path(content.source_path, content_root),
+            url="/" + url,
+            kind=content.kind,
+            is_medical=content.is_medical,
+        )
         return row
 
     def row(self, content):
@@ -100,14 +128,18 @@ def publish(report, config, output_path):
         row.overdue = bool(row.review and row.review.overdue(config.today))
     path = path_of(config, output_path)
     print(table(rows, config.today, colour=os.isatty(1), path=path))
-    head = json.dumps({"today": config.today.isoformat(),
-                       "readability_target_grade": config.readability_grade,
-                       # what the grades are taken from, so that anyone can measure it again
-                       "readability_text": "the page's own text (its Markdown, rendered), each "
-                                           "block a sentence; not the safety information, "
-                                           "disclaimer or navigation the theme adds; "
-                                           "Flesch-Kincaid grade by textstat 0.7.3"},
-                      ensure_ascii=False)
+    head = json.dumps(
+        {
+            "today": config.today.isoformat(),
+            "readability_target_grade": config.readability_grade,
+            # what the grades are taken from, so that anyone can measure it again
+            "readability_text": "the page's own text (its Markdown, rendered), each "
+            "block a sentence; not the safety information, "
+            "disclaimer or navigation the theme adds; "
+            "Flesch-Kincaid grade by textstat 0.7.3",
+        },
+        ensure_ascii=False,
+    )
     # One page a line: a diff between two reports shows the pages that changed, and
     # json's fast (C) encoder does the work, which it does not when asked to indent.
     pages = ",\n".join(json.dumps(row.as_json(), ensure_ascii=False) for row in rows)

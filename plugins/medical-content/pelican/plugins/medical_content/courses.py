@@ -39,8 +39,11 @@ class Course:
 
     def by_topic(self, order=TOPICS):
         """[(topic, [facts])], topics in ``order``."""
-        return [(topic, [f for f in self.facts if f.topic == topic])
-                for topic in order if any(f.topic == topic for f in self.facts)]
+        return [
+            (topic, [f for f in self.facts if f.topic == topic])
+            for topic in order
+            if any(f.topic == topic for f in self.facts)
+        ]
 
 
 class Courses:
@@ -70,27 +73,35 @@ def _read(path, registry):
     data = read_toml(path, "treatment course file")
     product = data.get("product")
     if product not in registry:
-        raise SettingsError(f"{path}: product = {product!r} is not a label of the registry "
-                            f"({', '.join(sorted(registry.labels))})")
+        raise SettingsError(
+            f"{path}: product = {product!r} is not a label of the registry "
+            f"({', '.join(sorted(registry.labels))})"
+        )
     indications = {i.id for i in registry[product].indications}
-    sources = {key: Source(entry["title"], entry["url"])
-               for key, entry in data.get("sources", {}).items()}
+    sources = {
+        key: Source(entry["title"], entry["url"]) for key, entry in data.get("sources", {}).items()
+    }
     courses = []
     for number, entry in enumerate(data.get("course", []), start=1):
         where = f"{path}: course {number}"
         indication, condition = entry.get("indication", ""), entry.get("condition", "")
         if bool(indication) == bool(condition):
-            raise SettingsError(f"{where} needs either indication = \"<an id of the "
-                                f"{product} label>\" or condition = \"<an off-label use>\"")
+            raise SettingsError(
+                f'{where} needs either indication = "<an id of the '
+                f'{product} label>" or condition = "<an off-label use>"'
+            )
         if indication and indication not in indications:
-            raise SettingsError(f"{where}: indication {indication!r} is not one of the "
-                                f"{product} label's ({', '.join(sorted(indications))})")
+            raise SettingsError(
+                f"{where}: indication {indication!r} is not one of the "
+                f"{product} label's ({', '.join(sorted(indications))})"
+            )
         facts = []
         for fact in entry.get("facts", []):
             if fact.get("topic") not in TOPICS or fact.get("source") not in sources:
                 raise SettingsError(
                     f"{where}: the fact {fact.get('text', '')[:50]!r} needs a topic of "
-                    f"{', '.join(TOPICS)} and a source of its [sources] table")
+                    f"{', '.join(TOPICS)} and a source of its [sources] table"
+                )
             if fact.get("verified", True):
                 facts.append(Fact(fact["topic"], fact["text"], sources[fact["source"]]))
         courses.append(Course(product, indication, condition, tuple(facts)))

@@ -12,26 +12,45 @@ from .problems import Fault
 
 def faults(main, config, path, template):
     summary = " ".join(config.safety_summary.split())
-    where = next((element for element in main.iter("p", "div", "aside", "section")
-                  if summary in " ".join(visible_text(element).split())), None)
+    where = next(
+        (
+            element
+            for element in main.iter("p", "div", "aside", "section")
+            if summary in " ".join(visible_text(element).split())
+        ),
+        None,
+    )
     if where is None:
-        return [Fault(f"the written page {path} does not show the safety summary "
-                      "(MEDICAL_SAFETY_SUMMARY)",
-                      "keep {% include \"partials/safety_summary.html\" %} above the text in "
-                      f"the theme template {template}.html", line=1)]
+        return [
+            Fault(
+                f"the written page {path} does not show the safety summary "
+                "(MEDICAL_SAFETY_SUMMARY)",
+                'keep {% include "partials/safety_summary.html" %} above the text in '
+                f"the theme template {template}.html",
+                line=1,
+            )
+        ]
     found = []
     action = first_call_to_action(main, config.call_to_action)
     if action is not None and not _before(where, action, main):
         words = visible_text(action)
-        found.append(Fault(
-            f"the call to action {words!r} comes before the safety summary: a reader must "
-            "meet the gravest risk before being asked to book",
-            "move the call to action below the safety summary (in the page's text, not "
-            "above it), or keep the summary above the text in the theme", text=words))
+        found.append(
+            Fault(
+                f"the call to action {words!r} comes before the safety summary: a reader must "
+                "meet the gravest risk before being asked to book",
+                "move the call to action below the safety summary (in the page's text, not "
+                "above it), or keep the summary above the text in the theme",
+                text=words,
+            )
+        )
     if not any(link.get("href", "").endswith("#safety-information") for link in where.iter("a")):
-        found.append(Fault(f"the safety summary on {path} does not link the full safety "
-                           "information", "keep the summary's link to #safety-information",
-                           line=1))
+        found.append(
+            Fault(
+                f"the safety summary on {path} does not link the full safety information",
+                "keep the summary's link to #safety-information",
+                line=1,
+            )
+        )
     return found
 
 

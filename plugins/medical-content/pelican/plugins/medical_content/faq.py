@@ -31,26 +31,41 @@ def extract(root, heading="h2"):
         key = question.casefold()
         seen[key] = seen.get(key, 0) + 1
         if not question:
-            faq.faults.append(Fault(
-                "a question heading is empty",
-                "write the question as the heading's text, or remove the empty heading"))
+            faq.faults.append(
+                Fault(
+                    "a question heading is empty",
+                    "write the question as the heading's text, or remove the empty heading",
+                )
+            )
         elif not parts:
-            faq.faults.append(Fault(
-                f"the question {question!r} has no answer",
-                "write the answer as text below the question, before the next question "
-                "heading (an image alone is not an answer)",
-                text=question, occurrence=seen[key]))
+            faq.faults.append(
+                Fault(
+                    f"the question {question!r} has no answer",
+                    "write the answer as text below the question, before the next question "
+                    "heading (an image alone is not an answer)",
+                    text=question,
+                    occurrence=seen[key],
+                )
+            )
         elif seen[key] > 1:
-            faq.faults.append(Fault(
-                f"the question {question!r} is asked twice",
-                "merge the two answers under one question, or reword one of them",
-                text=question, occurrence=seen[key]))
+            faq.faults.append(
+                Fault(
+                    f"the question {question!r} is asked twice",
+                    "merge the two answers under one question, or reword one of them",
+                    text=question,
+                    occurrence=seen[key],
+                )
+            )
         else:
             faq.entries.append(Entry(question, " ".join(parts)))
     if not faq.entries and not faq.faults:
         level = int(heading[1])
-        faq.faults.append(Fault(
-            "this FAQ page has no questions",
-            f"write each question as a level-{level} heading ('{'#' * level} Question?') "
-            "followed by its answer", line=1))
+        faq.faults.append(
+            Fault(
+                "this FAQ page has no questions",
+                f"write each question as a level-{level} heading ('{'#' * level} Question?') "
+                "followed by its answer",
+                line=1,
+            )
+        )
     return faq

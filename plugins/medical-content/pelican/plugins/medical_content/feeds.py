@@ -38,7 +38,8 @@ def safeguard(feed, siteurl, contents, config, safety_html):
             item["content"] = None
         else:
             item["content"] = (item["content"] or "") + safeguards_html(
-                content, siteurl, config, safety_html)
+                content, siteurl, config, safety_html
+            )
 
 
 def safeguards_html(content, siteurl, config, safety_html):
@@ -49,14 +50,19 @@ def safeguards_html(content, siteurl, config, safety_html):
     if review:
         reviewer = review.reviewer
         credentials = f", {reviewer['credentials']}" if reviewer.get("credentials") else ""
-        parts.append(f"<p>Medically reviewed by {escape(reviewer['name'] + credentials)} on "
-                     f"{review.reviewed.isoformat()}; next review due "
-                     f"{review.next_review.isoformat()}.</p>")
+        parts.append(
+            f"<p>Medically reviewed by {escape(reviewer['name'] + credentials)} on "
+            f"{review.reviewed.isoformat()}; next review due "
+            f"{review.next_review.isoformat()}.</p>"
+        )
     if getattr(content, "shows_safety_information", False):
         parts.append(str(safety_html))
     sources = getattr(content, "sources", ())
     if sources:
-        items = "".join(f'<li><a href="{escape(entry_url(siteurl, source.url))}">'
-                        f"{escape(source.title)}</a></li>" for source in sources)
+        items = "".join(
+            f'<li><a href="{escape(entry_url(siteurl, source.url))}">'
+            f"{escape(source.title)}</a></li>"
+            for source in sources
+        )
         parts.append(f"<h2>Sources</h2><ul>{items}</ul>")
     return "\n".join(parts)

@@ -27,8 +27,7 @@ _TABLE_BOX = {"aria-label", "aria-labelledby"}
 POLICY = {
     "tags": set(nh3.ALLOWED_TAGS),
     "attributes": {tag: set(names) | _ANY_TAG for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
-                  | {"*": _ANY_TAG,
-                     "div": set(nh3.ALLOWED_ATTRIBUTES.get("div", ())) | _ANY_TAG | _TABLE_BOX},
+    | {"*": _ANY_TAG, "div": set(nh3.ALLOWED_ATTRIBUTES.get("div", ())) | _ANY_TAG | _TABLE_BOX},
     "tag_attribute_values": {"div": {"role": {"region"}, "tabindex": {"0"}}},
     "url_schemes": set(urls.SCHEMES),
     "clean_content_tags": {"script", "style"},
@@ -38,17 +37,39 @@ POLICY = {
 MAX_LIST_DEPTH = 4  # deeper lists lose patients, and screen readers announce each level
 
 _URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "data", "poster", "srcset"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-         "source", "track", "wbr"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 _WHY = {
-    "script": ("pages may not run code of their own", "remove it; the theme holds every "
-               "script the site needs"),
-    "style": ("styles belong to the theme, and the site's security policy blocks them "
-              "inline", "remove it, and ask for the style in theme/static/css/site.css"),
-    "iframe": ("it embeds another site, which can track readers and is blocked by the "
-               "site's security policy", "link to it instead: [what it is](https://...)"),
-    "form": ("a form would send patients' details to a server, and this site has none",
-             "link to the clinic's contact page instead"),
+    "script": (
+        "pages may not run code of their own",
+        "remove it; the theme holds every script the site needs",
+    ),
+    "style": (
+        "styles belong to the theme, and the site's security policy blocks them inline",
+        "remove it, and ask for the style in theme/static/css/site.css",
+    ),
+    "iframe": (
+        "it embeds another site, which can track readers and is blocked by the "
+        "site's security policy",
+        "link to it instead: [what it is](https://...)",
+    ),
+    "form": (
+        "a form would send patients' details to a server, and this site has none",
+        "link to the clinic's contact page instead",
+    ),
 }
 for _tag in ("object", "embed", "frame", "frameset", "applet"):
     _WHY[_tag] = _WHY["iframe"]
@@ -68,13 +89,16 @@ def faults(content_html, root):
 
 # --- the raw-HTML policy -----------------------------------------------------------
 
+
 def _elements(root):
     """(tag, attributes) of every element below root, in order: what to compare."""
     # nh3's parser adds the <tbody> that HTML implies in a table written without one;
     # one without attributes carries nothing, so it is not compared
-    return [(e.tag, sorted(e.attrib.items()))
-            for e in root.iter() if isinstance(e.tag, str) and e is not root
-            and not (e.tag == "tbody" and not e.attrib)]
+    return [
+        (e.tag, sorted(e.attrib.items()))
+        for e in root.iter()
+        if isinstance(e.tag, str) and e is not root and not (e.tag == "tbody" and not e.attrib)
+    ]
 
 
 def refused_html(content_html, root):
@@ -97,10 +121,13 @@ def refused_html(content_html, root):
         for name, value in element.attrib.items():
             if name not in kept.attrib:
                 found.append(_refused_attribute(element.tag, name, value))
-    return found or [Fault(
-        "the page holds HTML that the site's sanitiser changes",
-        "write the passage in Markdown, or in the plain HTML tags of the writers' guide",
-        line=1)]
+    return found or [
+        Fault(
+            "the page holds HTML that the site's sanitiser changes",
+            "write the passage in Markdown, or in the plain HTML tags of the writers' guide",
+            line=1,
+        )
+    ]
 
 
 # An HTML parser drops a table's parts found outside a table: each is cleaned inside
@@ -120,40 +147,63 @@ def _kept(element):
     alone = etree.Element(element.tag, dict(element.attrib))
     alone.text = "x"
     before, after = _CONTEXT.get(element.tag, ("", ""))
-    cleaned = fragment(nh3.clean(before + etree.tostring(alone, encoding="unicode", method="html")
-                                 + after, **POLICY))
+    cleaned = fragment(
+        nh3.clean(
+            before + etree.tostring(alone, encoding="unicode", method="html") + after, **POLICY
+        )
+    )
     return next((e for e in cleaned.iter(element.tag)), None)
 
 
 def _refused_tag(tag):
-    why, fix = _WHY.get(tag, (
-        "it is not among the HTML tags this site allows",
-        "write it in Markdown, or use an allowed tag (the writers' guide lists them)"))
+    why, fix = _WHY.get(
+        tag,
+        (
+            "it is not among the HTML tags this site allows",
+            "write it in Markdown, or use an allowed tag (the writers' guide lists them)",
+        ),
+    )
     return Fault(f"raw HTML <{tag}> is not allowed: {why}", fix, raw=f"<{tag}")
 
 
 def _refused_attribute(tag, name, value):
     if name.startswith("on"):
-        return Fault(f"the inline event handler {name}= on <{tag}> is not allowed: pages "
-                     "may not run code of their own", f"remove {name}=\"...\"", raw=f"{name}=")
+        return Fault(
+            f"the inline event handler {name}= on <{tag}> is not allowed: pages "
+            "may not run code of their own",
+            f'remove {name}="..."',
+            raw=f"{name}=",
+        )
     if name == "style":
-        return Fault(f"the style= attribute on <{tag}> is not allowed: styles belong to the "
-                     "theme, and the site's security policy blocks them inline",
-                     "remove it, and ask for the style in theme/static/css/site.css",
-                     raw="style=")
+        return Fault(
+            f"the style= attribute on <{tag}> is not allowed: styles belong to the "
+            "theme, and the site's security policy blocks them inline",
+            "remove it, and ask for the style in theme/static/css/site.css",
+            raw="style=",
+        )
     if name in _URL_ATTRIBUTES:
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else value
-        fix = ("put the image in content/images/ and use its path, ![what it shows]"
-               "({static}/images/name.png)" if tag == "img" else
-               "link to a web address (https://...) or a page of the site")
-        return Fault(f"the address {value[:60]!r} in <{tag} {name}> is not allowed: only "
-                     "http(s), mailto: and tel: addresses and the site's own pages are",
-                     fix, raw=scheme + ":")
-    return Fault(f"the attribute {name}= on <{tag}> is not allowed on this site",
-                 f"remove {name}=\"...\"", raw=f"{name}=")
+        fix = (
+            "put the image in content/images/ and use its path, ![what it shows]"
+            "({static}/images/name.png)"
+            if tag == "img"
+            else "link to a web address (https://...) or a page of the site"
+        )
+        return Fault(
+            f"the address {value[:60]!r} in <{tag} {name}> is not allowed: only "
+            "http(s), mailto: and tel: addresses and the site's own pages are",
+            fix,
+            raw=scheme + ":",
+        )
+    return Fault(
+        f"the attribute {name}= on <{tag}> is not allowed on this site",
+        f'remove {name}="..."',
+        raw=f"{name}=",
+    )
 
 
 # --- structure ---------------------------------------------------------------------
+
 
 class _Balance(html.parser.HTMLParser):
     """Elements left open: a tag opened in raw HTML and never closed turns the rest of
@@ -186,10 +236,14 @@ def unclosed_elements(content_html):
     for tag in balance.unclosed + balance.open:
         if tag in ("p", "li", "dt", "dd", "td", "th", "tr", "option"):
             continue  # HTML closes these by itself
-        found.append(Fault(
-            f"the HTML element <{tag}> is opened but never closed, so what follows it "
-            "shows as raw text", f"close it with </{tag}>, or write the passage in Markdown",
-            raw=f"<{tag}"))
+        found.append(
+            Fault(
+                f"the HTML element <{tag}> is opened but never closed, so what follows it "
+                "shows as raw text",
+                f"close it with </{tag}>, or write the passage in Markdown",
+                raw=f"<{tag}",
+            )
+        )
     return found
 
 
@@ -202,15 +256,24 @@ def skipped_heading_levels(root):
         level = heading_level(element.tag)
         text = visible_text(element)
         if level == 1:
-            found.append(Fault(
-                f"the heading {text!r} is a level-1 heading: the page's title is its one "
-                "level-1 heading", f"make it level 2 ('## {text}')", text=text))
+            found.append(
+                Fault(
+                    f"the heading {text!r} is a level-1 heading: the page's title is its one "
+                    "level-1 heading",
+                    f"make it level 2 ('## {text}')",
+                    text=text,
+                )
+            )
         elif level > previous + 1:
-            found.append(Fault(
-                f"the heading {text!r} is a level-{level} heading right after a "
-                f"level-{previous} one", f"make it level {previous + 1} "
-                f"('{'#' * (previous + 1)} {text}'), or add the missing level above it",
-                text=text))
+            found.append(
+                Fault(
+                    f"the heading {text!r} is a level-{level} heading right after a "
+                    f"level-{previous} one",
+                    f"make it level {previous + 1} "
+                    f"('{'#' * (previous + 1)} {text}'), or add the missing level above it",
+                    text=text,
+                )
+            )
         previous = level
     return found
 
@@ -219,8 +282,12 @@ def too_deep_lists(root):
     for item in root.iter("li"):
         depth = sum(1 for a in item.iterancestors("ul", "ol"))
         if depth > MAX_LIST_DEPTH:
-            return [Fault(
-                f"a list is nested {depth} levels deep (at most {MAX_LIST_DEPTH}): "
-                "readers lose their way", "flatten the list, or split it into "
-                "several lists under their own headings", text=(item.text or "").strip()[:60])]
+            return [
+                Fault(
+                    f"a list is nested {depth} levels deep (at most {MAX_LIST_DEPTH}): "
+                    "readers lose their way",
+                    "flatten the list, or split it into several lists under their own headings",
+                    text=(item.text or "").strip()[:60],
+                )
+            ]
     return []

@@ -97,5 +97,8 @@ def block_texts(root):
 
 def headings(root, heading):
     """(id, text) of each heading of that level among root's children that has an id."""
-    return [(child.get("id"), visible_text(child)) for child in root
-            if child.tag == heading and child.get("id")]
+    return [
+        (child.get("id"), visible_text(child))
+        for child in root
+        if child.tag == heading and child.get("id")
+    ]

@@ -19,19 +19,32 @@ def faults(root):
     for image in root.iter("img"):
         src = (image.get("src") or "").strip()
         where = src or "<img"
-        if not (image.get("alt") or "").strip() and DECORATIVE not in image.get("class", "").split():
-            found.append(Fault(
-                f"the image {src!r} has no alt text, so a screen-reader user learns nothing "
-                "from it", "say in a few words what it shows: ![what the image shows]"
-                f"({src}); if it is decoration only, write {{.{DECORATIVE}}} right after "
-                "it", raw=where))
-        addresses = [src] + [part.split()[0] for part in image.get("srcset", "").split(",")
-                             if part.strip()]
+        if (
+            not (image.get("alt") or "").strip()
+            and DECORATIVE not in image.get("class", "").split()
+        ):
+            found.append(
+                Fault(
+                    f"the image {src!r} has no alt text, so a screen-reader user learns nothing "
+                    "from it",
+                    "say in a few words what it shows: ![what the image shows]"
+                    f"({src}); if it is decoration only, write {{.{DECORATIVE}}} right after "
+                    "it",
+                    raw=where,
+                )
+            )
+        addresses = [src] + [
+            part.split()[0] for part in image.get("srcset", "").split(",") if part.strip()
+        ]
         remote = next((a for a in addresses if a.lower().startswith(_REMOTE)), None)
         if remote:
-            found.append(Fault(
-                f"the image {remote!r} comes from another site: the site's security policy "
-                "blocks it for readers, and that site would learn who reads the page",
-                "download it (if its licence allows), put the file in content/images/ and "
-                "write ![what it shows]({static}/images/<file name>)", raw=remote))
+            found.append(
+                Fault(
+                    f"the image {remote!r} comes from another site: the site's security policy "
+                    "blocks it for readers, and that site would learn who reads the page",
+                    "download it (if its licence allows), put the file in content/images/ and "
+                    "write ![what it shows]({static}/images/<file name>)",
+                    raw=remote,
+                )
+            )
     return found

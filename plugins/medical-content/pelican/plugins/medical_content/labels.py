@@ -71,8 +71,11 @@ class Label:
 def fold(name):
     """A condition's name as compared: case, hyphens and a plural "s" do not count."""
     words = re.split(r"[\s\-]+", name.strip().casefold())
-    return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss")
-                    else word for word in words if word)
+    return " ".join(
+        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+        for word in words
+        if word
+    )
 
 
 class Registry:
@@ -114,38 +117,54 @@ def _label(path):
     def field(table, name, kind=str, where=""):
         value = table.get(name)
         if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
-            raise SettingsError(f"{path}: {where}{name} is missing or not a "
-                                f"{getattr(kind, '__name__', 'value')}; see labels/README.md")
+            raise SettingsError(
+                f"{path}: {where}{name} is missing or not a "
+                f"{getattr(kind, '__name__', 'value')}; see labels/README.md"
+            )
         return value
 
     revision = field(data, "label_revision")
     if not _REVISION.match(revision):
-        raise SettingsError(f"{path}: label_revision {revision!r} must be the label's month "
-                            "and year as YYYY-MM (its 'Revised: MM/YYYY')")
+        raise SettingsError(
+            f"{path}: label_revision {revision!r} must be the label's month "
+            "and year as YYYY-MM (its 'Revised: MM/YYYY')"
+        )
     indications = []
     for number, entry in enumerate(data.get("indications", []), start=1):
         where = f"indication {number}: "
         condition = field(entry, "condition", where=where)
         synonyms = {fold(condition)} | {fold(s) for s in entry.get("synonyms", [])}
         age, oldest = entry.get("min_age_years"), entry.get("max_age_years")
-        indications.append(Indication(
-            id=field(entry, "id", where=where), condition=condition,
-            synonyms=tuple(sorted(synonyms)), text=field(entry, "text", where=where),
-            population=field(entry, "population", where=where),
-            min_age_years=age if isinstance(age, (int, float)) else None,
-            max_age_years=oldest if isinstance(oldest, (int, float)) else None,
-            section=field(entry, "section", where=where),
-            limits=tuple(entry.get("limits", [])),
-            not_covered=tuple(entry.get("not_covered", [])),
-            defined_by=tuple(entry.get("defined_by", []))))
+        indications.append(
+            Indication(
+                id=field(entry, "id", where=where),
+                condition=condition,
+                synonyms=tuple(sorted(synonyms)),
+                text=field(entry, "text", where=where),
+                population=field(entry, "population", where=where),
+                min_age_years=age if isinstance(age, (int, float)) else None,
+                max_age_years=oldest if isinstance(oldest, (int, float)) else None,
+                section=field(entry, "section", where=where),
+                limits=tuple(entry.get("limits", [])),
+                not_covered=tuple(entry.get("not_covered", [])),
+                defined_by=tuple(entry.get("defined_by", [])),
+            )
+        )
     if not indications:
         raise SettingsError(f"{path}: the label has no [[indications]]")
     return Label(
-        key=os.path.basename(path)[:-5], brand=field(data, "brand"),
+        key=os.path.basename(path)[:-5],
+        brand=field(data, "brand"),
         generic=field(data, "generic"),
         names=tuple(field(data, "names", list)) or (data["brand"],),
-        manufacturer=field(data, "manufacturer"), url=field(data, "label_url"),
+        manufacturer=field(data, "manufacturer"),
+        url=field(data, "label_url"),
         urls=(data["label_url"], *data.get("also_at", [])),
-        revision=revision, checked=field(data, "checked", datetime.date),
-        checked_by=field(data, "checked_by"), first_approved=data.get("first_approved"),
-        boxed_warning=field(data, "boxed_warning"), indications=tuple(indications), path=path)
+        revision=revision,
+        checked=field(data, "checked", datetime.date),
+        checked_by=field(data, "checked_by"),
+        first_approved=data.get("first_approved"),
+        boxed_warning=field(data, "boxed_warning"),
+        indications=tuple(indications),
+        path=path,
+    )

@@ -18,7 +18,8 @@ def set_last_changed(contents, timezone):
         review = getattr(content, "review", None)
         if getattr(content, "modified", None) is None and review is not None:
             content.modified = set_date_tzinfo(
-                datetime.datetime.combine(review.reviewed, datetime.time()), timezone)
+                datetime.datetime.combine(review.reviewed, datetime.time()), timezone
+            )
     dated = [getattr(c, "modified", None) or getattr(c, "date", None) for c in contents]
     dated = [day for day in dated if day is not None]
     if not dated:

@@ -20,10 +20,14 @@ def check(metadata):
     faults = []
     title = str(metadata.get("title", ""))
     if _MARKUP.search(title):
-        faults.append(Fault(
-            f"the title {title!r} holds HTML markup; titles are plain text (they also stand "
-            "in the browser tab, search results and the structured data)",
-            "write the title as plain words, without <...> tags", field="title"))
+        faults.append(
+            Fault(
+                f"the title {title!r} holds HTML markup; titles are plain text (they also stand "
+                "in the browser tab, search results and the structured data)",
+                "write the title as plain words, without <...> tags",
+                field="title",
+            )
+        )
     return faults
 
 
@@ -32,14 +36,24 @@ def title_length(metadata, limit, maximum):
     and browser tabs cut it; past ``maximum`` it is a paragraph, not a title."""
     title = " ".join(str(metadata.get("title", "")).split())
     if len(title) > maximum:
-        return [Fault(f"the title is {len(title)} characters long, more than {maximum}",
-                      f"write a title of at most {limit} characters, and put the rest in "
-                      "the page's text or its Summary", field="title")], []
+        return [
+            Fault(
+                f"the title is {len(title)} characters long, more than {maximum}",
+                f"write a title of at most {limit} characters, and put the rest in "
+                "the page's text or its Summary",
+                field="title",
+            )
+        ], []
     if len(title) > limit:
-        return [], [Fault(f"the title is {len(title)} characters long, more than {limit}: "
-                          "search results and browser tabs will cut it",
-                          f"shorten it to {limit} characters or fewer (a Breadcrumb: line "
-                          "does not shorten the title)", field="title")]
+        return [], [
+            Fault(
+                f"the title is {len(title)} characters long, more than {limit}: "
+                "search results and browser tabs will cut it",
+                f"shorten it to {limit} characters or fewer (a Breadcrumb: line "
+                "does not shorten the title)",
+                field="title",
+            )
+        ]
     return [], []
 
 
@@ -63,11 +77,14 @@ def in_sentence(name):
 
 def short_name(content):
     """The name a breadcrumb shows: Breadcrumb metadata, else the condition, else the title."""
-    return str(content.metadata.get("breadcrumb")
-               or content.metadata.get("condition") or content.title).strip()
+    return str(
+        content.metadata.get("breadcrumb") or content.metadata.get("condition") or content.title
+    ).strip()
 
 
 def unknown_kind(kind):
-    return Fault(f"Kind {kind!r} has no template in the theme",
-                 f"use a kind the theme has a template for, or add templates/{kind}.html "
-                 "to the theme", field="kind")
+    return Fault(
+        f"Kind {kind!r} has no template in the theme",
+        f"use a kind the theme has a template for, or add templates/{kind}.html to the theme",
+        field="kind",
+    )

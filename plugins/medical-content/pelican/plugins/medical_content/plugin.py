@@ -20,21 +20,49 @@ import os
 
 import blinker
 import markdown
+import pelican.plugins.granular_signals as granular_signals
+import pelican.plugins.signals as signals
 from markupsafe import Markup
-from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
-from pelican.plugins import granular_signals
 from pelican.readers import MarkdownReader
 
-from . import approvals, build_state, checks_cache, claims, compliance, feeds, html_text, last_changed
-from . import metadata, prepare, readability, review, risk_language, settings, site_paths, status
-from . import template_filters, theme, workers, written_page
-from .problems import BuildFailed, ErrorCounter, HideTraceback, Superseded, display_path
-from .problems import Problem, report, report_faults
+from . import (
+    approvals,
+    build_state,
+    checks_cache,
+    claims,
+    compliance,
+    feeds,
+    html_text,
+    last_changed,
+    metadata,
+    prepare,
+    readability,
+    review,
+    risk_language,
+    settings,
+    site_paths,
+    status,
+    template_filters,
+    theme,
+    workers,
+    written_page,
+)
+from .problems import (
+    BuildFailed,
+    ErrorCounter,
+    HideTraceback,
+    Problem,
+    Superseded,
+    display_path,
+    report,
+    report_faults,
+)
 from .reader import CheckedMarkdownReader
 
 logger = logging.getLogger(__name__)
+
 
 class State:
     """What one Pelican instance's builds share: the checked settings, the error count,
@@ -44,7 +72,8 @@ class State:
         self.config = config
         self.errors = ErrorCounter()
         self.safety_html = Markup(
-            markdown.Markdown(**markdown_settings).convert(config.safety_information))
+            markdown.Markdown(**markdown_settings).convert(config.safety_information)
+        )
         self.safety_heading = written_page.first_heading(self.safety_html)
         self.judges = {}  # product -> approvals.Judge
         self.report = compliance.Report()
@@ -84,9 +113,11 @@ def start_checks(pelican):
         state.checks.close()  # an earlier build in this process that stopped half-way
     sources = sum(len(files) for _, _, files in os.walk(pelican.settings["PATH"]))
     shared = written_page.Shared(state.config, state.safety_heading, pelican.settings["SITEURL"])
-    state.checks = workers.Checks(shared,
-                                  state.config.check_workers(sources),
-                                  memory=checks_cache.load(pelican.settings, state.config))
+    state.checks = workers.Checks(
+        shared,
+        state.config.check_workers(sources),
+        memory=checks_cache.load(pelican.settings, state.config),
+    )
     _check_safety_information(state, pelican.settings["PATH"])
 
 
@@ -94,8 +125,11 @@ def _check_safety_information(state, content_root):
     """The safety information stands on every medical page from one file: its wording
     is checked there, once, and reported at that file's lines."""
     config = state.config
-    found = risk_language.in_html(html_text.fragment(state.safety_html), config.risk_rules,
-                                  _product_judge(config.product, state))
+    found = risk_language.in_html(
+        html_text.fragment(state.safety_html),
+        config.risk_rules,
+        _product_judge(config.product, state),
+    )
     report_faults(config.safety_file, content_root, risk_language.faults(found))
 
 
@@ -110,9 +144,12 @@ def measure_text(content):
     label = status.label_named(written, state.config.registry) if written else None
     judge = _product_judge(label.key if label else state.config.product, state)
     condition = str(metadata.get("condition") or "")
-    job = written_page.TextJob(content._content or "", str(metadata.get("summary") or ""),
-                               str(metadata.get("title") or ""),
-                               judge.about(condition) if condition else judge)
+    job = written_page.TextJob(
+        content._content or "",
+        str(metadata.get("summary") or ""),
+        str(metadata.get("title") or ""),
+        judge.about(condition) if condition else judge,
+    )
     state.checks.submit(job, lambda result: _record_text(result, content, state))
 
 
@@ -124,10 +161,22 @@ def use_checked_reader(readers):
 
 # Where each generator keeps its contents, published or not.
 _CONTENT_LISTS = {
-    ArticlesGenerator: ("articles", "translations", "hidden_articles", "hidden_translations",
-                        "drafts", "drafts_translations"),
-    PagesGenerator: ("pages", "translations", "hidden_pages", "hidden_translations",
-                     "draft_pages", "draft_translations"),
+    ArticlesGenerator: (
+        "articles",
+        "translations",
+        "hidden_articles",
+        "hidden_translations",
+        "drafts",
+        "drafts_translations",
+    ),
+    PagesGenerator: (
+        "pages",
+        "translations",
+        "hidden_pages",
+        "hidden_translations",
+        "draft_pages",
+        "draft_translations",
+    ),
 }
 
 
@@ -156,7 +205,8 @@ def prepare_content(generators):
         item.content.override_url = item.url
     left_out = set()
     for item, fault in site_paths.duplicate_outputs(
-            everything, lambda item: display_path(item.content.source_path, item.generator.path)):
+        everything, lambda item: display_path(item.content.source_path, item.generator.path)
+    ):
         report_faults(item.content.source_path, item.generator.path, [fault])
         _leave_out(item.content, item.generator)  # Pelican would stop when it came to write it
         left_out.add(id(item.content))
@@ -171,12 +221,14 @@ def prepare_content(generators):
     for item in everything:
         content = item.content
         faults = prepare.prepare(item, state, pages_by_slug, site)
-        too_long, warnings = metadata.title_length(content.metadata, state.config.title_length,
-                                                  state.config.title_max_length)
+        too_long, warnings = metadata.title_length(
+            content.metadata, state.config.title_length, state.config.title_max_length
+        )
         faults += too_long
         if content.review and content.review.overdue(state.config.today):
             (faults if state.config.overdue_is_error else warnings).append(
-                review.overdue_fault(content.review))
+                review.overdue_fault(content.review)
+            )
         report_faults(content.source_path, item.generator.path, faults)
         report_faults(content.source_path, item.generator.path, warnings, logging.WARNING)
     state.summary_claims = _summary_claims(everything, state)
@@ -184,22 +236,31 @@ def prepare_content(generators):
     context = wanted[0].context  # one dict, shared by every generator
     published = {id(c) for g in wanted for c in getattr(g, "pages", ())}
     context["condition_pages"] = sorted(
-        (item.content for item in everything
-         if item.content.kind == "condition" and id(item.content) in published),
-        key=lambda page: page.title.casefold())
+        (
+            item.content
+            for item in everything
+            if item.content.kind == "condition" and id(item.content) in published
+        ),
+        key=lambda page: page.title.casefold(),
+    )
     context["SAFETY_INFORMATION"] = state.safety_html
     context["SAFETY_SUMMARY"] = state.config.safety_summary
     # Every page of a site with an unreviewed page says so (and is not indexed): a
     # reader cannot tell which pages of a preview were reviewed.
-    unreviewed = [item for item in everything
-                  if item.content.review is not None and item.content.review.placeholder]
+    unreviewed = [
+        item
+        for item in everything
+        if item.content.review is not None and item.content.review.placeholder
+    ]
     context["PREVIEW_NOTICE"] = state.config.preview_notice if unreviewed else ""
     if unreviewed:
         # said once, so that a writer knows before publishing what make publish will say
-        logger.warning("%d page(s) name a placeholder reviewer (placeholder = true in the "
-                       "reviewers file): they build marked 'Not yet medically reviewed', and "
-                       "make publish refuses them until a named clinician reviews them",
-                       len(unreviewed))
+        logger.warning(
+            "%d page(s) name a placeholder reviewer (placeholder = true in the "
+            "reviewers file): they build marked 'Not yet medically reviewed', and "
+            "make publish refuses them until a named clinician reviews them",
+            len(unreviewed),
+        )
     # the <title> drops the site's name where it would make the title too long to show
     context["TITLE_LENGTH"] = state.config.title_length
 
@@ -213,8 +274,11 @@ def _summary_claims(everything, state):
         if not summary or not claims.may_say_approved(summary):
             continue
         found = claims.false_approvals(html_text.fragment(summary), _judge(item.content, state))
-        report_faults(item.content.source_path, item.generator.path,
-                      written_page.claim_faults(found, field="summary"))
+        report_faults(
+            item.content.source_path,
+            item.generator.path,
+            written_page.claim_faults(found, field="summary"),
+        )
         found_everywhere += [(claim.sentence, claim.condition) for claim in found]
     return tuple(found_everywhere)
 
@@ -236,17 +300,24 @@ def _product_judge(product, state):
 
 def _report_stale_labels(config):
     for label in config.registry.stale(config.today, config.label_check_months):
-        report(Problem(os.path.relpath(label.path), 1,
-                       f"the {label.brand} label was last checked on {label.checked.isoformat()}, "
-                       f"more than {config.label_check_months} months ago",
-                       "have a pharmacist compare it with the current prescribing information "
-                       f"({label.url}), then update label_revision, checked and checked_by"),
-               logging.ERROR if config.overdue_is_error else logging.WARNING)
+        report(
+            Problem(
+                os.path.relpath(label.path),
+                1,
+                f"the {label.brand} label was last checked on {label.checked.isoformat()}, "
+                f"more than {config.label_check_months} months ago",
+                "have a pharmacist compare it with the current prescribing information "
+                f"({label.url}), then update label_revision, checked and checked_by",
+            ),
+            logging.ERROR if config.overdue_is_error else logging.WARNING,
+        )
 
 
 def _from_a_summary(claim, summary_claims):
-    return any(condition == claim.condition and sentence in claim.sentence
-               for sentence, condition in summary_claims)
+    return any(
+        condition == claim.condition and sentence in claim.sentence
+        for sentence, condition in summary_claims
+    )
 
 
 def _leave_out(content, generator):
@@ -261,11 +332,15 @@ def check_written_page(path, context):
     if content is None or not hasattr(content, "is_medical"):
         return
     state = build_state.current()
-    job = written_page.PageJob(path=path, url=state.contents[id(content)].url,
-                               text=content.content, template=content.template,
-                               is_medical=content.is_medical,
-                               shows_safety_information=content.shows_safety_information,
-                               judge=_judge(content, state))
+    job = written_page.PageJob(
+        path=path,
+        url=state.contents[id(content)].url,
+        text=content.content,
+        template=content.template,
+        is_medical=content.is_medical,
+        shows_safety_information=content.shows_safety_information,
+        judge=_judge(content, state),
+    )
     state.checks.submit(job, lambda result: _record(result, content, state))
 
 
@@ -286,23 +361,33 @@ def _record_text(result, content, state):
 
 def _record(result, content, state):
     row = state.report.row(content)
-    found = [claim for claim in result.claims
-             if not _from_a_summary(claim, state.summary_claims)]  # reported at its line
+    found = [
+        claim for claim in result.claims if not _from_a_summary(claim, state.summary_claims)
+    ]  # reported at its line
     if found != result.claims:
         result.cells["claims"] = len(found)
     for name, value in result.cells.items():
         setattr(row, name, value)
-    faults = result.faults + written_page.claim_faults(found) + site_paths.broken_links(
-        result.links, content.settings["OUTPUT_PATH"], state.known_outputs)
+    faults = (
+        result.faults
+        + written_page.claim_faults(found)
+        + site_paths.broken_links(
+            result.links, content.settings["OUTPUT_PATH"], state.known_outputs
+        )
+    )
     row.faults += len(faults)
     report_faults(content.source_path, content.settings["PATH"], faults)
 
 
 def safeguard_feed(context, feed):
     state = build_state.current()
-    feeds.safeguard(feed, context.get("SITEURL", ""),
-                    [item.content for item in state.contents.values()],
-                    state.config, state.safety_html)
+    feeds.safeguard(
+        feed,
+        context.get("SITEURL", ""),
+        [item.content for item in state.contents.values()],
+        state.config,
+        state.safety_html,
+    )
 
 
 def report_compliance(pelican):

@@ -12,6 +12,7 @@ from . import faq, html_text, metadata, review, sources, status, structured_data
 
 class Located(NamedTuple):
     """An article or page with its generator and where Pelican writes it."""
+
     content: object
     generator: object
     url: str
@@ -24,10 +25,14 @@ class Located(NamedTuple):
 
 def site_facts(settings_, config):
     """What every page's structured data says of the site and the clinic."""
-    return {"url": settings_["SITEURL"], "name": settings_["SITENAME"],
-            "lang": settings_["DEFAULT_LANG"], "clinic": settings_["CLINIC"],
-            "label": config.registry[config.product],
-            "index_url": settings_["INDEX_SAVE_AS"].rsplit("index.html", 1)[0]}
+    return {
+        "url": settings_["SITEURL"],
+        "name": settings_["SITENAME"],
+        "lang": settings_["DEFAULT_LANG"],
+        "clinic": settings_["CLINIC"],
+        "label": config.registry[config.product],
+        "index_url": settings_["INDEX_SAVE_AS"].rsplit("index.html", 1)[0],
+    }
 
 
 def prepare(item, state, pages_by_slug, site):
@@ -47,7 +52,10 @@ def prepare(item, state, pages_by_slug, site):
         if content.regulatory is not None:
             # what the templates read: the registry's word, never the page's
             content.regulatory_status = content.regulatory.name
-            if content.regulatory.approved and not str(content.metadata.get("indication", "")).strip():
+            if (
+                content.regulatory.approved
+                and not str(content.metadata.get("indication", "")).strip()
+            ):
                 content.indication = content.regulatory.indication.text
             content.course = _course(content, config)
     if not is_article and kind and "template" not in content.metadata:
@@ -55,8 +63,8 @@ def prepare(item, state, pages_by_slug, site):
     content.review, found = review.review_of(content.metadata, config)
     faults += found
     content.sources, found = sources.sources_of(
-        content.metadata, content.regulatory,
-        sources.intrasite_resolver(content, generator.context))
+        content.metadata, content.regulatory, sources.intrasite_resolver(content, generator.context)
+    )
     faults += found
     content.breadcrumbs = _breadcrumbs(item, pages_by_slug, site)
     if kind == "condition":
@@ -89,8 +97,10 @@ def _course(content, config):
     """The page's course of treatment, as (heading, [(topic heading, facts)]), or None."""
     regulatory = content.regulatory
     course = config.courses.of(
-        regulatory.label.key, regulatory.indication.id if regulatory.approved else "",
-        str(content.metadata.get("condition", "")))
+        regulatory.label.key,
+        regulatory.indication.id if regulatory.approved else "",
+        str(content.metadata.get("condition", "")),
+    )
     if course is None:
         return None
     topics = dict(config.course_topics)
@@ -125,15 +135,22 @@ def _breadcrumbs(item, pages_by_slug, site):
 
 
 def _facts(content, url, is_article, kind, site):
-    facts = {"url": url, "title": content.title, "kind": kind,
-             "description": written_page.plain(getattr(content, "summary", "") or ""),
-             "is_medical": content.is_medical, "breadcrumbs": content.breadcrumbs}
+    facts = {
+        "url": url,
+        "title": content.title,
+        "kind": kind,
+        "description": written_page.plain(getattr(content, "summary", "") or ""),
+        "is_medical": content.is_medical,
+        "breadcrumbs": content.breadcrumbs,
+    }
     if content.is_medical:
         published = getattr(content, "date", None)
         modified = getattr(content, "modified", None) or published
-        facts.update(date_published=published.date().isoformat() if published else None,
-                     date_modified=modified.date().isoformat() if modified else None,
-                     review=content.review)
+        facts.update(
+            date_published=published.date().isoformat() if published else None,
+            date_modified=modified.date().isoformat() if modified else None,
+            review=content.review,
+        )
     if is_article:
         facts["article"] = {"author": str(getattr(content, "author", "") or site["clinic"]["name"])}
     if kind == "condition":

@@ -68,8 +68,14 @@ class Fault:
                     return number
         if self.raw:
             wanted = self.raw.casefold()
-            return next((number for number, line in enumerate(source_text.splitlines(), 1)
-                         if wanted in line.casefold()), 1)
+            return next(
+                (
+                    number
+                    for number, line in enumerate(source_text.splitlines(), 1)
+                    if wanted in line.casefold()
+                ),
+                1,
+            )
         if self.field:
             for number, line in enumerate(source_text.splitlines(), start=1):
                 if not line.strip():
@@ -114,7 +120,7 @@ def display_path(source_path, content_root):
     """The source path as a writer finds it from the project: ``content/pages/faq.md``."""
     root = os.path.normpath(content_root)
     if source_path.startswith(root + os.sep):  # Pelican's paths: absolute, normalised
-        relative = source_path[len(root) + 1:]
+        relative = source_path[len(root) + 1 :]
     else:
         relative = os.path.relpath(source_path, root)
     return os.path.join(os.path.basename(root), relative)
@@ -164,9 +170,8 @@ class HideTraceback(logging.Filter):
         if record.exc_info and isinstance(record.exc_info[1], MedicalContentError):
             record.exc_info = None
             record.exc_text = None
-        if record.msg == "Could not process %s" and isinstance(sys.exc_info()[1], ContentSkipped):
-            return False
-        return True
+        skipped = isinstance(sys.exc_info()[1], ContentSkipped)
+        return not (record.msg == "Could not process %s" and skipped)
 
 
 class Superseded(logging.Filter):

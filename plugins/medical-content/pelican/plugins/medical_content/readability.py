@@ -29,8 +29,9 @@ def _textstat():
 
         @functools.lru_cache(maxsize=128)  # noqa: B019
         def syllable_count(self, text, lang=None):
-            return sum(self._word_syllables(word)
-                       for word in self.remove_punctuation(text.lower()).split())
+            return sum(
+                self._word_syllables(word) for word in self.remove_punctuation(text.lower()).split()
+            )
 
     return Textstat()
 
@@ -62,27 +63,43 @@ def above_target(figures, target):
     """A warning for a page that reads above the target grade: most readers are patients."""
     if figures is None or figures.grade <= target:
         return []
-    return [Fault(f"the page reads at grade {figures.grade:g} (Flesch-Kincaid), above the "
-                  f"target of {target:g}",
-                  "shorter sentences and everyday words make it easier for patients", line=1)]
+    return [
+        Fault(
+            f"the page reads at grade {figures.grade:g} (Flesch-Kincaid), above the "
+            f"target of {target:g}",
+            "shorter sentences and everyday words make it easier for patients",
+            line=1,
+        )
+    ]
 
 
 def summary_faults(root, heading, target):
     """A page that must open with a plain-language summary: is it there, and plain?"""
     found = sections(root, "h2")
     if not found or found[0][0].casefold() != heading.casefold():
-        return None, [Fault(
-            f"the page does not open with an '{heading}' section",
-            f"start the text with '## {heading}' and two to four short, plain sentences",
-            line=1)]
+        return None, [
+            Fault(
+                f"the page does not open with an '{heading}' section",
+                f"start the text with '## {heading}' and two to four short, plain sentences",
+                line=1,
+            )
+        ]
     figures = measure(prose(found[0][1]))
     if figures is None:
-        return None, [Fault(f"the '{heading}' section is empty",
-                            "write two to four short, plain sentences under it",
-                            text=heading)]
+        return None, [
+            Fault(
+                f"the '{heading}' section is empty",
+                "write two to four short, plain sentences under it",
+                text=heading,
+            )
+        ]
     if figures.grade > target:
-        return figures, [Fault(
-            f"the '{heading}' section reads at grade {figures.grade:g}, above the "
-            f"target of {target:g}",
-            "use shorter sentences and everyday words", text=heading)]
+        return figures, [
+            Fault(
+                f"the '{heading}' section reads at grade {figures.grade:g}, above the "
+                f"target of {target:g}",
+                "use shorter sentences and everyday words",
+                text=heading,
+            )
+        ]
     return figures, []

@@ -25,21 +25,35 @@ def source_faults(text, relative, is_article, config):
     """(kind, faults) of one Markdown source, found before Markdown reads it;
     ``relative``: its path under the content folder, with "/"."""
     if not text.strip():
-        return "", [Fault("the file is empty",
-                          "write a metadata header (at least 'Title: ...') and the page "
-                          "text, or delete the file", line=1)]
+        return "", [
+            Fault(
+                "the file is empty",
+                "write a metadata header (at least 'Title: ...') and the page "
+                "text, or delete the file",
+                line=1,
+            )
+        ]
     control = _CONTROL.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1
-        return "", [Fault(f"the file holds the invisible control character "
-                          f"U+{ord(control.group()):04X}; a binary file, or text pasted from "
-                          "one, is not a page", "delete the character (or the file, if it is "
-                          "not a page: binary files do not belong in content/)", line=line)]
+        return "", [
+            Fault(
+                f"the file holds the invisible control character "
+                f"U+{ord(control.group()):04X}; a binary file, or text pasted from "
+                "one, is not a page",
+                "delete the character (or the file, if it is "
+                "not a page: binary files do not belong in content/)",
+                line=line,
+            )
+        ]
     header, faults = schema.header_lines(text)
     if not header.get("title", schema.HeaderLine(0, "", "")).value:
-        return "", faults + [Fault("the page has no title",
-                                   "add 'Title: <page title>' as the first line of the file",
-                                   line=1)]
+        missing = Fault(
+            "the page has no title",
+            "add 'Title: <page title>' as the first line of the file",
+            line=1,
+        )
+        return "", [*faults, missing]
     kind, found = schema.kind_of(relative, is_article, header, config)
     faults += found + schema.check_file_name(relative) + schema.check(header, kind, config)
     return kind, faults
@@ -55,13 +69,20 @@ class CheckedMarkdownReader(MarkdownReader):
         except UnicodeDecodeError as error:
             shown = display_path(source_path, self.settings["PATH"])
             line = raw[: error.start].count(b"\n") + 1
-            report(Problem(shown, line, "the file is not UTF-8 text",
-                           "save it as UTF-8 in your editor (a binary file does not "
-                           "belong in content/)"))
+            report(
+                Problem(
+                    shown,
+                    line,
+                    "the file is not UTF-8 text",
+                    "save it as UTF-8 in your editor (a binary file does not belong in content/)",
+                )
+            )
             raise ContentSkipped(f"{shown} is not UTF-8") from None
         relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
-        is_article = any(relative.startswith(folder.rstrip("/") + "/")
-                         for folder in self.settings["ARTICLE_PATHS"])
+        is_article = any(
+            relative.startswith(folder.rstrip("/") + "/")
+            for folder in self.settings["ARTICLE_PATHS"]
+        )
         kind, faults = source_faults(text, relative, is_article, config)
         if faults:
             shown = display_path(source_path, self.settings["PATH"])

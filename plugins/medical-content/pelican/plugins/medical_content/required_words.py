@@ -13,21 +13,26 @@ that drift from the patterns).
 """
 
 import re
+
 # typeshed describes the deprecated sre_* aliases only, not the modules themselves
 from re import _constants as sre  # type: ignore[attr-defined]
+
+# isort: split
 from re import _parser  # type: ignore[attr-defined]
 
 _MIN_LENGTH = 3  # shorter words are in nearly every text: no filter
 # Words in nearly every page, and in nearly every patient page, which would let every
 # text through: a constraint made of rarer words is preferred. (Which words are picked
 # only changes the speed: any constraint read from the expression is sound.)
-_COMMON = frozenset("""
+_COMMON = frozenset(
+    """
 the and for with that this you your are was were will into only more long good life rest
 once very way free help work pain effect body where move real has have not can from its
 our all any one get who how what when than then them they out also about over
 relief patients people muscle muscles area site risk side symptom symptoms headache
 migraine given injected make take reduce improve end more never doctor injection treatment
-""".split())
+""".split()
+)
 
 
 def required_words(pattern):
@@ -84,9 +89,10 @@ def _required(items, lead, trail):
             continue  # takes no text: the run goes on
         else:
             end_run(_boundary((op, value)))
-            before = position == 0 and lead or position > 0 and _boundary(items[position - 1])
-            after = (items[position + 1:] and _boundary(items[position + 1])
-                     or not items[position + 1:] and trail)
+            before = (position == 0 and lead) or (position > 0 and _boundary(items[position - 1]))
+            after = (items[position + 1 :] and _boundary(items[position + 1])) or (
+                not items[position + 1 :] and trail
+            )
             consider(_part(op, value, before, after))
     end_run(trail)
     return best
@@ -104,9 +110,11 @@ def _boundary(item):
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
         return value[0] >= 1 and len(value[2]) == 1 and _boundary(value[2][0])
     if op is sre.IN:
-        return all(kind is sre.CATEGORY and what in _NON_WORD
-                   or kind is sre.LITERAL and not WORD.fullmatch(chr(what))
-                   for kind, what in value)
+        return all(
+            (kind is sre.CATEGORY and what in _NON_WORD)
+            or (kind is sre.LITERAL and not WORD.fullmatch(chr(what)))
+            for kind, what in value
+        )
     return op is sre.LITERAL and not WORD.fullmatch(chr(value))
 
 
@@ -116,8 +124,7 @@ def _selectivity(needles):
     anchored ones."""
     words = {needle.strip() for needle in needles}
     shortest = min(map(len, words))
-    return (shortest >= _MIN_LENGTH, not words & _COMMON, -len(needles),
-            min(map(len, needles)))
+    return (shortest >= _MIN_LENGTH, not words & _COMMON, -len(needles), min(map(len, needles)))
 
 
 def _part(op, value, lead, trail):

@@ -34,8 +34,9 @@ def add_months(day, months):
     """The same day ``months`` later, or the month's last day if it is shorter."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def _date(value):
@@ -55,33 +56,48 @@ def review_of(metadata, config):
     faults = []
     if key not in config.reviewers:
         known = ", ".join(sorted(config.reviewers)) or "(none yet)"
-        faults.append(Fault(
-            f"Reviewer {key!r} is not in the reviewers file",
-            f"use one of {known}, or add a [{key}] entry with a name to the reviewers file",
-            field="reviewer"))
+        faults.append(
+            Fault(
+                f"Reviewer {key!r} is not in the reviewers file",
+                f"use one of {known}, or add a [{key}] entry with a name to the reviewers file",
+                field="reviewer",
+            )
+        )
         reviewer = {"key": key, "name": key, "type": "Person"}
     else:
         reviewer = {"key": key, "type": "Person", **config.reviewers[key]}
         if reviewer.get("placeholder") and config.refuse_placeholder_reviews:
-            faults.append(Fault(
-                f"Reviewer {key!r} ({reviewer['name']}) is a placeholder in the reviewers "
-                "file: this page has had no medical review and cannot go live",
-                "have the page reviewed, add the reviewer's name and credentials to the "
-                "reviewers file and name their key here; to build a marked, unindexed "
-                "preview instead, run: MEDICAL_PLACEHOLDER_REVIEWS=mark make publish",
-                field="reviewer"))
+            faults.append(
+                Fault(
+                    f"Reviewer {key!r} ({reviewer['name']}) is a placeholder in the reviewers "
+                    "file: this page has had no medical review and cannot go live",
+                    "have the page reviewed, add the reviewer's name and credentials to the "
+                    "reviewers file and name their key here; to build a marked, unindexed "
+                    "preview instead, run: MEDICAL_PLACEHOLDER_REVIEWS=mark make publish",
+                    field="reviewer",
+                )
+            )
     if metadata.get("next_review"):
         next_review = _date(metadata["next_review"])
     else:
         next_review = add_months(reviewed, config.review_interval_months)
     if reviewed > config.today:
-        faults.append(Fault(f"Reviewed {reviewed.isoformat()} is in the future",
-                            "write the date the review really took place", field="reviewed"))
+        faults.append(
+            Fault(
+                f"Reviewed {reviewed.isoformat()} is in the future",
+                "write the date the review really took place",
+                field="reviewed",
+            )
+        )
     if next_review <= reviewed:
-        faults.append(Fault(
-            f"Next_review {next_review.isoformat()} is not after Reviewed {reviewed.isoformat()}",
-            "set Next_review to a later date, or remove it to use the default interval",
-            field="next_review"))
+        faults.append(
+            Fault(
+                f"Next_review {next_review.isoformat()} is not after "
+                f"Reviewed {reviewed.isoformat()}",
+                "set Next_review to a later date, or remove it to use the default interval",
+                field="next_review",
+            )
+        )
     return Review(reviewed, next_review, reviewer), faults
 
 
@@ -90,7 +106,8 @@ def overdue_fault(review):
         f"the page's review was due on {review.next_review.isoformat()} "
         f"(last reviewed {review.reviewed.isoformat()})",
         "have the page reviewed, then update 'Reviewed:' (and 'Next_review:' if set)",
-        field="reviewed")
+        field="reviewed",
+    )
 
 
 def parse_date(value):

@@ -14,22 +14,27 @@ import re
 from dataclasses import dataclass
 
 from .claims import fold, own_text, sentences
-from .required_words import WORD, haystack_of, required_words
 from .problems import Fault, SettingsError, read_toml
+from .required_words import WORD, haystack_of, required_words
 
 DEFAULT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "risk_language.toml")
 
 # Every pattern here reads folded (lower-case) text: see ``_sentence_findings``.
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\u2022\u00b7|]|\s-\s"
-                           r"|\b(?:but|although|however|while|whereas|unlike|so)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014\u2022\u00b7|]|\s-\s"
+    r"|\b(?:but|although|however|while|whereas|unlike|so)\b"
+)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|neither|nor|cannot|without|myths?|untrue|false|wrong)\b"
-    r"|n['\u2019]t\b")
+    r"|n['\u2019]t\b"
+)
 # A sentence that reports a claim to deny or withdraw it: "It is a myth that ...",
 # "Be wary of a clinic that says ...", "We used to say ..." (a page of corrections).
-_DENIAL = re.compile(r"\b(?:myths?|misconceptions?|not\s+true|untrue|false\s+claims?"
-                     r"|used\s+to\s+(?:say|call|claim|write|invite|describe|tell|promise)"
-                     r"|be\s+wary|beware|do\s+not\s+believe|don['\u2019]t\s+believe)\b")
+_DENIAL = re.compile(
+    r"\b(?:myths?|misconceptions?|not\s+true|untrue|false\s+claims?"
+    r"|used\s+to\s+(?:say|call|claim|write|invite|describe|tell|promise)"
+    r"|be\s+wary|beware|do\s+not\s+believe|don['\u2019]t\s+believe)\b"
+)
 # "Unlike ..." starts a clause of its own, but the comparison is the claim.
 _KEEP_WHOLE = re.compile(r"\bunlike\b")
 
@@ -69,18 +74,33 @@ class Rules:
     @classmethod
     def load(cls, path, drug_names):
         data = read_toml(path, "risk-language file")
-        rules = tuple(_rule(entry, f"{path}: rule {number} ({entry.get('id', '?')})")
-                      for number, entry in enumerate(data.get("rule", []), start=1))
+        rules = tuple(
+            _rule(entry, f"{path}: rule {number} ({entry.get('id', '?')})")
+            for number, entry in enumerate(data.get("rule", []), start=1)
+        )
         by_word, always = _index(rules)
-        words = sorted({fold(w) for w in (*data.get("treatment_words", []), *drug_names)},
-                       key=len, reverse=True)
-        treatment = re.compile(r"\b(?:" + "|".join(
-            [re.escape(w) for w in words] + data.get("treatment_patterns", [])) + r")\b")
+        words = sorted(
+            {fold(w) for w in (*data.get("treatment_words", []), *drug_names)},
+            key=len,
+            reverse=True,
+        )
+        treatment = re.compile(
+            r"\b(?:"
+            + "|".join([re.escape(w) for w in words] + data.get("treatment_patterns", []))
+            + r")\b"
+        )
         with open(path, "rb") as source:
             fingerprint = hashlib.sha256(source.read() + "\0".join(words).encode()).hexdigest()
         whole = frozenset(n.strip() for n in by_word if _is_whole(n))
-        return cls(rules, treatment, fingerprint, by_word, always, whole,
-                   tuple(n for n in by_word if not _is_whole(n)))
+        return cls(
+            rules,
+            treatment,
+            fingerprint,
+            by_word,
+            always,
+            whole,
+            tuple(n for n in by_word if not _is_whole(n)),
+        )
 
     def words_in(self, text):
         """The needles of ``by_word`` that the text holds."""
@@ -92,8 +112,7 @@ class Rules:
 
     def patterns_for(self, words):
         """(rule, pattern) indices to try on a text that holds ``words``, in order."""
-        return sorted({found for word in words for found in self.by_word[word]}
-                      | set(self.always))
+        return sorted({found for word in words for found in self.by_word[word]} | set(self.always))
 
     def __hash__(self):
         return hash(self.fingerprint)
@@ -110,20 +129,27 @@ def _is_whole(needle):
 def _rule(entry, where):
     try:
         if any(re.search("[A-Z]", re.sub(r"\\[A-Za-z]", "", p)) for p in entry["patterns"]):
-            raise SettingsError(f"{where}: write its patterns in lower case; they are matched "
-                                "against the text in lower case")
+            raise SettingsError(
+                f"{where}: write its patterns in lower case; they are matched "
+                "against the text in lower case"
+            )
         return Rule(
-            id=entry["id"], name=entry["name"],
+            id=entry["id"],
+            name=entry["name"],
             # matched against folded (lower-case) text: case-insensitive matching made
             # every pattern about a third slower
             patterns=tuple(re.compile(p) for p in entry["patterns"]),
-            why=entry["why"], fix=entry["fix"], subject=bool(entry.get("subject")),
+            why=entry["why"],
+            fix=entry["fix"],
+            subject=bool(entry.get("subject")),
             own_negation=bool(entry.get("own_negation")),
             unless=re.compile(entry["unless"]) if entry.get("unless") else None,
-            approved_passes=bool(entry.get("approved_passes")))
+            approved_passes=bool(entry.get("approved_passes")),
+        )
     except (KeyError, re.error) as error:
-        raise SettingsError(f"{where}: {error}; each rule needs id, name, patterns, why and "
-                            "fix") from None
+        raise SettingsError(
+            f"{where}: {error}; each rule needs id, name, patterns, why and fix"
+        ) from None
 
 
 def _index(rules):
@@ -141,8 +167,24 @@ def _index(rules):
 
 
 # The blocks whose own words a reader takes as one text (a list item, a table cell).
-_LEAVES = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd",
-           "figcaption", "caption", "blockquote", "summary")
+_LEAVES = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+    "blockquote",
+    "summary",
+)
 
 
 def in_html(root, rules, judge):
@@ -173,8 +215,7 @@ def _sentence_findings(sentence, rules, words, judge):
     for clause in _clauses(plain):
         # each pattern reads only the clauses that hold one of its words (looked for
         # loosely: a cheap narrowing)
-        for number, index in rules.patterns_for(
-                [word for word in words if word.strip() in clause]):
+        for number, index in rules.patterns_for([word for word in words if word.strip() in clause]):
             rule = rules.rules[number]
             match = _match(rule, rule.patterns[index], clause, rules, judge)
             if match:  # one finding a sentence: the writer rewrites it whole
@@ -209,10 +250,15 @@ def _passes(rule, clause, start, end, rules, judge):
 
 def faults(found, field=""):
     """A fault for each finding; ``field``: the metadata it was read from, if any."""
-    return [Fault(
-        f"overstates the treatment ({finding.rule.name}): {finding.sentence!r}; "
-        f"{finding.rule.why}",
-        # the line that holds the whole sentence, else the first that holds the words
-        finding.rule.fix, field=field, text="" if field else finding.phrase,
-        all_of=() if field else (finding.sentence,))
-        for finding in found]
+    return [
+        Fault(
+            f"overstates the treatment ({finding.rule.name}): {finding.sentence!r}; "
+            f"{finding.rule.why}",
+            # the line that holds the whole sentence, else the first that holds the words
+            finding.rule.fix,
+            field=field,
+            text="" if field else finding.phrase,
+            all_of=() if field else (finding.sentence,),
+        )
+        for finding in found
+    ]

@@ -52,7 +52,7 @@ def header_lines(text):
     a key written twice (Markdown would join the two values)."""
     found, faults = {}, []
     end = text.find("\n\n")  # the header ends at the first blank line: split only it
-    head = text if end < 0 else text[:end + 1]
+    head = text if end < 0 else text[: end + 1]
     for number, line in enumerate(head.splitlines(), start=1):
         if not line.strip():
             break
@@ -61,9 +61,13 @@ def header_lines(text):
             written, value = match.group(1), match.group(2).strip()
             name = written.lower()
             if name in found:
-                faults.append(Fault(
-                    f"{header_name(name)} is written twice (also on line {found[name].line})",
-                    "keep one line for it and delete the other", line=number))
+                faults.append(
+                    Fault(
+                        f"{header_name(name)} is written twice (also on line {found[name].line})",
+                        "keep one line for it and delete the other",
+                        line=number,
+                    )
+                )
                 continue
             found[name] = HeaderLine(number, written, value)
         elif not line.startswith("    "):  # a value's continuation is indented
@@ -96,10 +100,15 @@ def kind_of(relative, is_article, header, config):
     if implied is None:
         return said or "page", []
     if said and said != implied:
-        return implied, [Fault(
-            f"Kind {written.value!r} does not match where the file is: pages in {where} "
-            f"are {implied} pages", f"delete the Kind line (or write 'Kind: {implied}'), or "
-            "move the file to the folder of its kind", line=written.line)]
+        return implied, [
+            Fault(
+                f"Kind {written.value!r} does not match where the file is: pages in {where} "
+                f"are {implied} pages",
+                f"delete the Kind line (or write 'Kind: {implied}'), or "
+                "move the file to the folder of its kind",
+                line=written.line,
+            )
+        ]
     return implied, []
 
 
@@ -112,10 +121,14 @@ def check_file_name(relative):
         stem = part[:-3] if part.endswith(".md") else part
         if not _SLUG.match(stem):
             better = "-".join(re.findall(r"[a-z0-9]+", stem.lower())) or "page-name"
-            return [Fault(
-                f"the name {part!r} becomes part of the page's address, and an address "
-                "may hold only lower-case letters, digits and hyphens",
-                f"rename it to {better + ('.md' if part.endswith('.md') else '')!r}", line=1)]
+            return [
+                Fault(
+                    f"the name {part!r} becomes part of the page's address, and an address "
+                    "may hold only lower-case letters, digits and hyphens",
+                    f"rename it to {better + ('.md' if part.endswith('.md') else '')!r}",
+                    line=1,
+                )
+            ]
     return []
 
 
@@ -137,10 +150,15 @@ def check(header, kind, config):
         faults += _value_faults(key, entry)
     for name, key in schema.items():
         if key.required_on(kind) and name not in header and name not in suggested:
-            faults.append(Fault(
-                f"{described(kind)} needs the metadata {header_name(name)!r}, and it is missing",
-                f"add a line '{header_name(name)}: {key.example}' to the header at the top "
-                "of the file", line=1))
+            faults.append(
+                Fault(
+                    f"{described(kind)} needs the metadata {header_name(name)!r}, "
+                    "and it is missing",
+                    f"add a line '{header_name(name)}: {key.example}' to the header at the top "
+                    "of the file",
+                    line=1,
+                )
+            )
     return faults
 
 
@@ -158,15 +176,21 @@ def _unknown(name, entry, kind, key, allowed):
         return Fault(
             f"{entry.written} is not a key of {described(kind)} (only {takes} pages take it)",
             f"delete the line, or give the page its kind (for example 'Kind: {example}') if "
-            "it is one", line=entry.line), None
+            "it is one",
+            line=entry.line,
+        ), None
     close = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.6)
     if close:
-        return Fault(f"{entry.written} is not a key; did you mean {header_name(close[0])}?",
-                     f"write '{header_name(close[0])}:' instead (docs/writers-guide.md "
-                     "lists every key)", line=entry.line), close[0]
-    return Fault(f"{entry.written} is not a key of {described(kind)}",
-                 f"use one of {', '.join(header_name(n) for n in sorted(allowed))}, or delete "
-                 "the line", line=entry.line), None
+        return Fault(
+            f"{entry.written} is not a key; did you mean {header_name(close[0])}?",
+            f"write '{header_name(close[0])}:' instead (docs/writers-guide.md lists every key)",
+            line=entry.line,
+        ), close[0]
+    return Fault(
+        f"{entry.written} is not a key of {described(kind)}",
+        f"use one of {', '.join(header_name(n) for n in sorted(allowed))}, or delete the line",
+        line=entry.line,
+    ), None
 
 
 def _value_faults(key, entry):
@@ -177,24 +201,42 @@ def _value_faults(key, entry):
                 raise ValueError
             datetime.date.fromisoformat(value)
         except ValueError:
-            return [Fault(f"{shown} {value!r} is not a valid date",
-                          "write a real calendar date as YYYY-MM-DD, for example 2024-11-08 "
-                          "(year, month, day: other orders are ambiguous)", line=entry.line)]
+            return [
+                Fault(
+                    f"{shown} {value!r} is not a valid date",
+                    "write a real calendar date as YYYY-MM-DD, for example 2024-11-08 "
+                    "(year, month, day: other orders are ambiguous)",
+                    line=entry.line,
+                )
+            ]
     elif key.type == "choice" and value.lower() not in key.values:
-        return [Fault(f"{shown} {value!r} is not one of the allowed values",
-                      "write " + " or ".join(repr(v) for v in key.values), line=entry.line)]
+        return [
+            Fault(
+                f"{shown} {value!r} is not one of the allowed values",
+                "write " + " or ".join(repr(v) for v in key.values),
+                line=entry.line,
+            )
+        ]
     elif key.type == "slug" and not all(_SLUG.match(part) for part in value.split("/")):
-        return [Fault(f"{shown} {value!r} is not a slug",
-                      "write lower-case words joined by hyphens, for example "
-                      "'botox-for-migraine'", line=entry.line)]
-    elif key.type == "path" and (value.startswith(("/", "\\")) or "\\" in value
-                                 or ".." in value.split("/")):
-        return [Fault(f"{shown} {value!r} would leave the site's output folder",
-                      "write a path inside the site, relative to its root, for example "
-                      f"'{key.example}'", line=entry.line)]
+        return [
+            Fault(
+                f"{shown} {value!r} is not a slug",
+                "write lower-case words joined by hyphens, for example 'botox-for-migraine'",
+                line=entry.line,
+            )
+        ]
+    elif key.type == "path" and (
+        value.startswith(("/", "\\")) or "\\" in value or ".." in value.split("/")
+    ):
+        return [
+            Fault(
+                f"{shown} {value!r} would leave the site's output folder",
+                f"write a path inside the site, relative to its root, for example '{key.example}'",
+                line=entry.line,
+            )
+        ]
     elif key.type in ("text", "links", "list") and not value and key.required:
-        return [Fault(f"{shown} is empty", f"write it: '{shown}: {key.example}'",
-                      line=entry.line)]
+        return [Fault(f"{shown} is empty", f"write it: '{shown}: {key.example}'", line=entry.line)]
     return []
 
 
@@ -215,9 +257,16 @@ def parse(table, medical_kinds, fail):
                 # "medical": every medical kind; "*": every kind at all
                 named |= set(medical_kinds) if kind == "medical" else {kind.lower()}
             return frozenset(named)
+
         values = tuple(str(v).lower() for v in spec.get("values", ()))
         if spec["type"] == "choice" and not values:
             fail(f"for {name!r}, the allowed 'values' of a choice")
-        keys[name.lower()] = Key(name.lower(), spec["type"], kinds("kinds"), kinds("required"),
-                                 values, spec.get("example", "..."))
+        keys[name.lower()] = Key(
+            name.lower(),
+            spec["type"],
+            kinds("kinds"),
+            kinds("required"),
+            values,
+            spec.get("example", "..."),
+        )
     return keys

@@ -31,37 +31,72 @@ DEFAULTS = {
     "MEDICAL_METADATA": {
         "title": {"type": "text", "required": "*", "example": "<the page title>"},
         "kind": {"type": "kind", "example": "condition"},
-        "summary": {"type": "text", "required": "medical",
-                    "example": "<one sentence that describes the page>"},
+        "summary": {
+            "type": "text",
+            "required": "medical",
+            "example": "<one sentence that describes the page>",
+        },
         "date": {"type": "date", "required": "medical", "example": "2024-11-08"},
         "modified": {"type": "date", "example": "2024-12-01"},
         "slug": {"type": "slug", "example": "botox-for-migraine"},
-        "status": {"type": "choice", "values": ["published", "hidden", "draft"],
-                   "example": "draft"},
+        "status": {
+            "type": "choice",
+            "values": ["published", "hidden", "draft"],
+            "example": "draft",
+        },
         "url": {"type": "path", "example": "404.html"},
         "save_as": {"type": "path", "example": "404.html"},
         "lang": {"type": "text", "example": "en"},
         "breadcrumb": {"type": "text", "example": "<a short name for the breadcrumb trail>"},
         "author": {"type": "text", "kinds": ["article"], "example": "Example Pain Clinic"},
-        "reviewed": {"type": "date", "kinds": "medical", "required": "medical",
-                     "example": "<the date of the last medical review, YYYY-MM-DD>"},
-        "reviewer": {"type": "text", "kinds": "medical", "required": "medical",
-                     "example": "<a key of the reviewers file>"},
+        "reviewed": {
+            "type": "date",
+            "kinds": "medical",
+            "required": "medical",
+            "example": "<the date of the last medical review, YYYY-MM-DD>",
+        },
+        "reviewer": {
+            "type": "text",
+            "kinds": "medical",
+            "required": "medical",
+            "example": "<a key of the reviewers file>",
+        },
         "next_review": {"type": "date", "kinds": "medical", "example": "2027-11-20"},
-        "sources": {"type": "links", "kinds": "medical", "required": "medical",
-                    "example": "[Title](https://address)"},
-        "condition": {"type": "text", "kinds": ["condition"], "required": ["condition"],
-                      "example": "<the condition's name>"},
-        "alternate_name": {"type": "list", "kinds": ["condition"],
-                           "example": "<other names of the condition, comma-separated>"},
+        "sources": {
+            "type": "links",
+            "kinds": "medical",
+            "required": "medical",
+            "example": "[Title](https://address)",
+        },
+        "condition": {
+            "type": "text",
+            "kinds": ["condition"],
+            "required": ["condition"],
+            "example": "<the condition's name>",
+        },
+        "alternate_name": {
+            "type": "list",
+            "kinds": ["condition"],
+            "example": "<other names of the condition, comma-separated>",
+        },
         # Whether the use is approved is the label registry's to say: if a page says it,
         # it must agree; the indication, in plain words, only for a use the label holds.
-        "regulatory_status": {"type": "choice", "values": ["approved", "off-label"],
-                              "kinds": ["condition"], "example": "off-label"},
-        "indication": {"type": "text", "kinds": ["condition"],
-                       "example": "<the label's indication in plain words>"},
-        "drug": {"type": "text", "kinds": ["condition"],
-                 "example": "<a label of the registry, if not the site's drug: xeomin>"},
+        "regulatory_status": {
+            "type": "choice",
+            "values": ["approved", "off-label"],
+            "kinds": ["condition"],
+            "example": "off-label",
+        },
+        "indication": {
+            "type": "text",
+            "kinds": ["condition"],
+            "example": "<the label's indication in plain words>",
+        },
+        "drug": {
+            "type": "text",
+            "kinds": ["condition"],
+            "example": "<a label of the registry, if not the site's drug: xeomin>",
+        },
     },
     # Where a page's place in the content folder gives its kind (glob patterns relative
     # to the content folder, first match wins): a writer cannot take a page out of its
@@ -79,7 +114,7 @@ DEFAULTS = {
     # an error at its Reviewer line (make publish: nothing unreviewed goes live).
     "MEDICAL_PLACEHOLDER_REVIEWS": "mark",
     "MEDICAL_PREVIEW_NOTICE": "Preview: these pages have not had their medical review yet. "
-                              "Do not use them to make decisions about your care.",
+    "Do not use them to make decisions about your care.",
     # The day the build takes as today, "YYYY-MM-DD"; None for the real date. Tests set it.
     "MEDICAL_TODAY": None,
     # The label registry: the plugin's own labels/ folder, and these folders too (a
@@ -94,9 +129,14 @@ DEFAULTS = {
     # not shown).
     "MEDICAL_COURSE_HEADING": "What to expect from treatment",
     "MEDICAL_COURSE_TOPICS": {
-        "how-given": "How it is given", "dose": "Dose", "onset": "When it may start to work",
-        "peak": "When it works best", "lasts": "How long it lasts", "interval": "How often",
-        "review": "Checks and cautions", "evidence": "What the research shows",
+        "how-given": "How it is given",
+        "dose": "Dose",
+        "onset": "When it may start to work",
+        "peak": "When it works best",
+        "lasts": "How long it lasts",
+        "interval": "How often",
+        "review": "Checks and cautions",
+        "evidence": "What the research shows",
     },
     # Words that overstate a treatment's safety or benefit, with why and a better wording
     # (see the file's header): None for the plugin's own list, or a TOML file relative
@@ -193,8 +233,10 @@ def _fail(name, value, wanted):
 
 
 def _strings(name, value):
-    if isinstance(value, str) or not isinstance(value, (list, tuple)) or not all(
-        isinstance(item, str) for item in value
+    if (
+        isinstance(value, str)
+        or not isinstance(value, (list, tuple))
+        or not all(isinstance(item, str) for item in value)
     ):
         _fail(name, value, f"a list of strings, for example {DEFAULTS[name]!r}")
     return tuple(item.strip().lower() for item in value)
@@ -241,18 +283,20 @@ def _reviewers(path):
     table = read_toml(path, "reviewers file")
     for key, reviewer in table.items():
         if not isinstance(reviewer, dict) or not str(reviewer.get("name", "")).strip():
-            raise SettingsError(f"{path}: reviewer [{key}] needs a name = \"...\" line")
+            raise SettingsError(f'{path}: reviewer [{key}] needs a name = "..." line')
         if reviewer.get("type", "Person") not in ("Person", "Organization"):
             raise SettingsError(
                 f"{path}: reviewer [{key}] has type {reviewer['type']!r}; write "
-                "\"Person\" or \"Organization\"")
+                '"Person" or "Organization"'
+            )
         if not reviewer.get("placeholder") and not str(reviewer.get("credentials", "")).strip():
             # A review is only worth as much as who did it: readers and search engines
             # are told the reviewer's qualifications.
             raise SettingsError(
-                f"{path}: reviewer [{key}] needs a credentials = \"...\" line (for example "
-                "\"PharmD, clinical pharmacist\"); a reviewer who is not real yet is marked "
-                "placeholder = true")
+                f'{path}: reviewer [{key}] needs a credentials = "..." line (for example '
+                '"PharmD, clinical pharmacist"); a reviewer who is not real yet is marked '
+                "placeholder = true"
+            )
     return table
 
 
@@ -267,13 +311,18 @@ def load(settings):
     s = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
     root = settings["PATH"]
     kinds = frozenset(_strings("MEDICAL_KINDS", s["MEDICAL_KINDS"]))
-    metadata = schema.parse(s["MEDICAL_METADATA"], kinds,
-                            lambda wanted: _fail("MEDICAL_METADATA", "...", wanted))
+    metadata = schema.parse(
+        s["MEDICAL_METADATA"], kinds, lambda wanted: _fail("MEDICAL_METADATA", "...", wanted)
+    )
     kind_paths = s["MEDICAL_KIND_PATHS"]
     if not isinstance(kind_paths, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in kind_paths.items()):
-        _fail("MEDICAL_KIND_PATHS", kind_paths, "a dict of path pattern -> kind, for example "
-              "{\"pages/conditions/*.md\": \"condition\"}")
+        isinstance(k, str) and isinstance(v, str) for k, v in kind_paths.items()
+    ):
+        _fail(
+            "MEDICAL_KIND_PATHS",
+            kind_paths,
+            'a dict of path pattern -> kind, for example {"pages/conditions/*.md": "condition"}',
+        )
     extra = s["MEDICAL_LABELS"]
     if isinstance(extra, str) or not isinstance(extra, (list, tuple)):
         _fail("MEDICAL_LABELS", extra, "a list of folders (relative to the content folder)")
@@ -281,11 +330,18 @@ def load(settings):
     registry = labels.load(label_folders)
     product = s["MEDICAL_PRODUCT"]
     if product not in registry:
-        _fail("MEDICAL_PRODUCT", product, "the name of a label file of the registry, one "
-              "of " + ", ".join(repr(key) for key in sorted(registry.labels)))
+        _fail(
+            "MEDICAL_PRODUCT",
+            product,
+            "the name of a label file of the registry, one "
+            "of " + ", ".join(repr(key) for key in sorted(registry.labels)),
+        )
     risk_file = s["MEDICAL_RISK_LANGUAGE"]
-    risk_path = (risk_language.DEFAULT_FILE if risk_file is None
-                 else _content_file("MEDICAL_RISK_LANGUAGE", risk_file, root))
+    risk_path = (
+        risk_language.DEFAULT_FILE
+        if risk_file is None
+        else _content_file("MEDICAL_RISK_LANGUAGE", risk_file, root)
+    )
     drug_names = [name for label in registry.labels.values() for name in label.names]
     safety_path = _content_file("MEDICAL_SAFETY_INFORMATION", s["MEDICAL_SAFETY_INFORMATION"], root)
     with open(safety_path, encoding="utf-8") as source:
@@ -297,21 +353,27 @@ def load(settings):
         faq_heading=_choice("MEDICAL_FAQ_HEADING", s["MEDICAL_FAQ_HEADING"], _HEADINGS),
         metadata=metadata,
         kind_paths=tuple((pattern, kind.lower()) for pattern, kind in kind_paths.items()),
-        reviewers=_reviewers(_content_file("MEDICAL_REVIEWERS_FILE",
-                                           s["MEDICAL_REVIEWERS_FILE"], root)),
-        review_interval_months=_number("MEDICAL_REVIEW_INTERVAL_MONTHS",
-                                       s["MEDICAL_REVIEW_INTERVAL_MONTHS"], int),
-        overdue_is_error=_choice("MEDICAL_OVERDUE_REVIEW", s["MEDICAL_OVERDUE_REVIEW"],
-                                 ("warning", "error")) == "error",
+        reviewers=_reviewers(
+            _content_file("MEDICAL_REVIEWERS_FILE", s["MEDICAL_REVIEWERS_FILE"], root)
+        ),
+        review_interval_months=_number(
+            "MEDICAL_REVIEW_INTERVAL_MONTHS", s["MEDICAL_REVIEW_INTERVAL_MONTHS"], int
+        ),
+        overdue_is_error=_choice(
+            "MEDICAL_OVERDUE_REVIEW", s["MEDICAL_OVERDUE_REVIEW"], ("warning", "error")
+        )
+        == "error",
         refuse_placeholder_reviews=_choice(
-            "MEDICAL_PLACEHOLDER_REVIEWS", s["MEDICAL_PLACEHOLDER_REVIEWS"],
-            ("mark", "refuse")) == "refuse",
+            "MEDICAL_PLACEHOLDER_REVIEWS", s["MEDICAL_PLACEHOLDER_REVIEWS"], ("mark", "refuse")
+        )
+        == "refuse",
         preview_notice=_text("MEDICAL_PREVIEW_NOTICE", s["MEDICAL_PREVIEW_NOTICE"]),
         today=_today(s["MEDICAL_TODAY"]),
         registry=registry,
         product=product,
-        label_check_months=_number("MEDICAL_LABEL_CHECK_MONTHS",
-                                   s["MEDICAL_LABEL_CHECK_MONTHS"], int),
+        label_check_months=_number(
+            "MEDICAL_LABEL_CHECK_MONTHS", s["MEDICAL_LABEL_CHECK_MONTHS"], int
+        ),
         risk_rules=risk_language.Rules.load(risk_path, drug_names),
         courses=courses.load(label_folders, registry),
         course_heading=_text("MEDICAL_COURSE_HEADING", s["MEDICAL_COURSE_HEADING"]),
@@ -321,14 +383,17 @@ def load(settings):
         safety_kinds=frozenset(_strings("MEDICAL_SAFETY_KINDS", s["MEDICAL_SAFETY_KINDS"])),
         safety_summary=_text("MEDICAL_SAFETY_SUMMARY", s["MEDICAL_SAFETY_SUMMARY"]),
         call_to_action=_pattern("MEDICAL_CALL_TO_ACTION", s["MEDICAL_CALL_TO_ACTION"]),
-        readability_grade=float(_number("MEDICAL_READABILITY_GRADE",
-                                        s["MEDICAL_READABILITY_GRADE"], (int, float))),
+        readability_grade=float(
+            _number("MEDICAL_READABILITY_GRADE", s["MEDICAL_READABILITY_GRADE"], (int, float))
+        ),
         summary_heading=_text("MEDICAL_SUMMARY_HEADING", s["MEDICAL_SUMMARY_HEADING"]),
         summary_kinds=frozenset(_strings("MEDICAL_SUMMARY_KINDS", s["MEDICAL_SUMMARY_KINDS"])),
         report_file=_text("MEDICAL_REPORT_FILE", s["MEDICAL_REPORT_FILE"]),
         toc_kinds=frozenset(_strings("MEDICAL_TOC_KINDS", s["MEDICAL_TOC_KINDS"])),
         workers=_workers(s["MEDICAL_CHECK_WORKERS"]),
-        feed_content=_choice("MEDICAL_FEED_CONTENT", s["MEDICAL_FEED_CONTENT"], ("summary", "full")),
+        feed_content=_choice(
+            "MEDICAL_FEED_CONTENT", s["MEDICAL_FEED_CONTENT"], ("summary", "full")
+        ),
         title_length=_number("MEDICAL_TITLE_LENGTH", s["MEDICAL_TITLE_LENGTH"], int),
         title_max_length=_number("MEDICAL_TITLE_MAX_LENGTH", s["MEDICAL_TITLE_MAX_LENGTH"], int),
     )
@@ -342,14 +407,21 @@ def _pattern(name, value):
 
 
 def _course_topics(value):
-    if not isinstance(value, dict) or not set(value) <= set(courses.TOPICS) or not all(
-            isinstance(heading, str) and heading.strip() for heading in value.values()):
-        _fail("MEDICAL_COURSE_TOPICS", value, "a dict of topic -> heading, topics among "
-              + ", ".join(courses.TOPICS))
+    if (
+        not isinstance(value, dict)
+        or not set(value) <= set(courses.TOPICS)
+        or not all(isinstance(heading, str) and heading.strip() for heading in value.values())
+    ):
+        _fail(
+            "MEDICAL_COURSE_TOPICS",
+            value,
+            "a dict of topic -> heading, topics among " + ", ".join(courses.TOPICS),
+        )
     return tuple(value.items())
 
 
 def _workers(value):
     if value == "auto" or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
         return value
-    _fail("MEDICAL_CHECK_WORKERS", value, "\"auto\" or a whole number of processes (0: none)")
+    _fail("MEDICAL_CHECK_WORKERS", value, '"auto" or a whole number of processes (0: none)')
+    return None

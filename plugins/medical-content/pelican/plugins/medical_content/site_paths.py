@@ -23,10 +23,16 @@ def duplicate_outputs(located, display):
         if not target or target == ".":
             continue
         if target in first:
-            found.append((item, Fault(
-                f"this page would be written to {target}, as {display(first[target])} is",
-                "give one of them its own 'Slug: ...' (or its own 'Save_as:')",
-                field="slug" if "slug" in content.metadata else "title")))
+            found.append(
+                (
+                    item,
+                    Fault(
+                        f"this page would be written to {target}, as {display(first[target])} is",
+                        "give one of them its own 'Slug: ...' (or its own 'Save_as:')",
+                        field="slug" if "slug" in content.metadata else "title",
+                    ),
+                )
+            )
         else:
             first[target] = item
     return found
@@ -62,29 +68,38 @@ def root_relative_links(root):
             example = f"![{element.get('alt') or 'what it shows'}]({instead})"
         else:
             example = f"[{visible_text(element) or 'text'}]({instead})"
-        found.append(Fault(
-            f"the address {address[:60]!r} starts at the domain's root, so it breaks when "
-            "the site is served under a sub-path (a SITEURL such as https://host/patients)",
-            f"name the file instead: write {example}", raw=address))
+        found.append(
+            Fault(
+                f"the address {address[:60]!r} starts at the domain's root, so it breaks when "
+                "the site is served under a sub-path (a SITEURL such as https://host/patients)",
+                f"name the file instead: write {example}",
+                raw=address,
+            )
+        )
     return found
 
 
 def broken_links(links, output_path, known_outputs):
     """Faults for the links of ``site_links`` to pages or files the site does not have."""
-    return [Fault(
-        f"the link {href!r} goes to a page or file that the site does not have",
-        "link to an existing page, with {filename}/pages/....md (Pelican checks those), "
-        "or remove the link", raw=href)
+    return [
+        Fault(
+            f"the link {href!r} goes to a page or file that the site does not have",
+            "link to an existing page, with {filename}/pages/....md (Pelican checks those), "
+            "or remove the link",
+            raw=href,
+        )
         for href, candidates in links
-        if not any(c in known_outputs or os.path.isfile(os.path.join(output_path, c))
-                   for c in candidates)]
+        if not any(
+            c in known_outputs or os.path.isfile(os.path.join(output_path, c)) for c in candidates
+        )
+    ]
 
 
 def _candidates(href, siteurl, page_folder):
     if href.startswith("{"):
         return ()  # a {filename} or {static} link that Pelican could not resolve
     if siteurl and href.startswith(siteurl):
-        href = href[len(siteurl):] or "/"
+        href = href[len(siteurl) :] or "/"
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.path:
         return None  # another site, mailto:, tel:, or a #fragment of this page

@@ -32,6 +32,7 @@ def intrasite_resolver(content, context):
     the linked file's path on the site ("articles/x/"), or None when the site does not
     have it: Pelican's lookup (a leading "/" is the content folder, else the page's own
     folder) in the context Pelican's own links are resolved from."""
+
     def resolve(url):
         match = _INTRASITE.match(url)
         path = unquote(match["path"])
@@ -40,22 +41,36 @@ def intrasite_resolver(content, context):
         else:
             path = content.get_relative_source_path(os.path.join(content.relative_dir, path))
         path = os.path.normpath(path).replace(os.sep, "/")
-        keys = ["static_content"] if match["what"] == "static" else \
-            ["generated_content", "static_content"]
-        linked = next((context.get(key, {}).get(path) for key in keys
-                       if context.get(key, {}).get(path) is not None), None)
+        keys = (
+            ["static_content"]
+            if match["what"] == "static"
+            else ["generated_content", "static_content"]
+        )
+        linked = next(
+            (
+                context.get(key, {}).get(path)
+                for key in keys
+                if context.get(key, {}).get(path) is not None
+            ),
+            None,
+        )
         return None if linked is None else linked.url + (match["fragment"] or "")
+
     return resolve
 
 
 def _site_path_fault(url):
     if urls.root_relative(url):
-        what = (f"the source address {url[:60]!r} starts at the domain's root, so it breaks "
-                "when the site is served under a sub-path")
+        what = (
+            f"the source address {url[:60]!r} starts at the domain's root, so it breaks "
+            "when the site is served under a sub-path"
+        )
         fix = f"name the page by its file: [Title]({urls.written_as_file(url)})"
     else:
-        what = (f"the source address {url[:60]!r} is relative, so it would lead elsewhere "
-                "from each page that shows it")
+        what = (
+            f"the source address {url[:60]!r} is relative, so it would lead elsewhere "
+            "from each page that shows it"
+        )
         fix = "name the page by its file: [Title]({filename}/pages/<file>.md)"
     return Fault(what, fix, raw=url)
 
@@ -74,18 +89,27 @@ def sources_of(metadata, regulatory, resolve=None):
         if not line:
             continue
         if match and not urls.allowed(match["url"]):
-            faults.append(Fault(
-                f"the source address {match['url'][:60]!r} is not allowed: only http(s), "
-                "mailto: and tel: addresses and the site's own pages are (a script address "
-                "would run when a reader clicks it)",
-                "link to the source's web address, [Title](https://address)", field="sources"))
+            faults.append(
+                Fault(
+                    f"the source address {match['url'][:60]!r} is not allowed: only http(s), "
+                    "mailto: and tel: addresses and the site's own pages are (a script address "
+                    "would run when a reader clicks it)",
+                    "link to the source's web address, [Title](https://address)",
+                    field="sources",
+                )
+            )
         elif match and _INTRASITE.match(match["url"]):
             site_path = resolve(match["url"]) if resolve else None
             if site_path is None:
-                faults.append(Fault(
-                    f"the source {match['url'][:80]!r} names a file that the site does not have",
-                    "name a file under content/, as {filename}/articles/<file>.md or "
-                    "{filename}/pages/<file>.md", raw=match["url"]))
+                faults.append(
+                    Fault(
+                        f"the source {match['url'][:80]!r} names a file that the site "
+                        "does not have",
+                        "name a file under content/, as {filename}/articles/<file>.md or "
+                        "{filename}/pages/<file>.md",
+                        raw=match["url"],
+                    )
+                )
             else:
                 found.append(Source(match["title"].strip(), site_path))
         elif match and not urlsplit(match["url"]).scheme:
@@ -93,15 +117,22 @@ def sources_of(metadata, regulatory, resolve=None):
         elif match:
             found.append(Source(match["title"].strip(), match["url"]))
         else:
-            faults.append(Fault(
-                f"the source {line!r} is not a Markdown link",
-                "write each source on its own line as [Title](https://address), the "
-                "lines after the first indented by 4 spaces", field="sources"))
+            faults.append(
+                Fault(
+                    f"the source {line!r} is not a Markdown link",
+                    "write each source on its own line as [Title](https://address), the "
+                    "lines after the first indented by 4 spaces",
+                    field="sources",
+                )
+            )
     if regulatory is not None and regulatory.approved:
         label = regulatory.label
         if not set(label.urls) & {source.url for source in found}:
-            faults.append(Fault(
-                "an approved use must cite the prescribing information, and it does not",
-                f"add [{label.brand} US Prescribing Information]({label.url}) to Sources",
-                field="sources"))
+            faults.append(
+                Fault(
+                    "an approved use must cite the prescribing information, and it does not",
+                    f"add [{label.brand} US Prescribing Information]({label.url}) to Sources",
+                    field="sources",
+                )
+            )
     return found, faults

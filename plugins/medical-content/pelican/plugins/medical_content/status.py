@@ -44,24 +44,39 @@ def status_of(metadata, config):
         label = label_named(written_drug, registry)
         if label is None:
             known = ", ".join(sorted(registry.labels))
-            return None, [Fault(f"Drug {written_drug!r} is not in the label registry",
-                                f"write one of {known}, or add its label to the registry",
-                                field="drug")]
+            return None, [
+                Fault(
+                    f"Drug {written_drug!r} is not in the label registry",
+                    f"write one of {known}, or add its label to the registry",
+                    field="drug",
+                )
+            ]
     condition = str(metadata.get("condition", "")).strip()
     status = Status(label, label.indication_for(condition) if condition else None)
     where = f"the {label.brand} label (revised {label.revised}, {label.url})"
     said = str(metadata.get("regulatory_status", "")).strip().lower()
     if said and said != status.name:
-        holds = (f"holds {condition!r} as an approved use ({status.indication.section})"
-                 if status.approved else f"has no indication for {condition!r}")
-        faults.append(Fault(
-            f"Regulatory_status says {said!r}, but {where} {holds}",
-            "delete the Regulatory_status line: the status comes from the label registry "
-            "(if the label has changed, update the registry with a reviewer)",
-            field="regulatory_status"))
+        holds = (
+            f"holds {condition!r} as an approved use ({status.indication.section})"
+            if status.approved
+            else f"has no indication for {condition!r}"
+        )
+        faults.append(
+            Fault(
+                f"Regulatory_status says {said!r}, but {where} {holds}",
+                "delete the Regulatory_status line: the status comes from the label registry "
+                "(if the label has changed, update the registry with a reviewer)",
+                field="regulatory_status",
+            )
+        )
     if str(metadata.get("indication", "")).strip() and not status.approved:
-        faults.append(Fault(
-            f"Indication is given, but {where} has no indication for {condition!r}: an "
-            "off-label use has none", "delete the Indication line, and say plainly that "
-            f"{label.brand} is not FDA-approved for it", field="indication"))
+        faults.append(
+            Fault(
+                f"Indication is given, but {where} has no indication for {condition!r}: an "
+                "off-label use has none",
+                "delete the Indication line, and say plainly that "
+                f"{label.brand} is not FDA-approved for it",
+                field="indication",
+            )
+        )
     return status, faults

@@ -13,8 +13,13 @@ SCHEMA_CONTEXT = "https://schema.org"
 
 # (character, its JSON escape); replaced one by one: str.translate with a mapping looks
 # each character up in Python, which took longer than writing the JSON.
-_ESCAPES = [("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-            ("\u2028", "\\u2028"), ("\u2029", "\\u2029")]
+_ESCAPES = [
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+]
 
 
 def script_json(data):
@@ -56,59 +61,107 @@ def page_graph(site, page):
     """One schema.org @graph for a page; its nodes refer to each other by @id.
 
     ``site``: url ("" or absolute), name, lang, clinic (the CLINIC setting), label
-    (the site's drug's ``labels.Label``). ``page``: url (site-relative), title, description, kind, is_medical,
+    (the site's drug's ``labels.Label``). ``page``: url (site-relative), title,
+    description, kind, is_medical,
     breadcrumbs [(name, site-relative url)], and for medical pages date_published,
     date_modified, review; plus article (author), condition (name, alternate_names)
     or faq (entries) where they apply.
     """
     home = site["url"] + "/"
     page_url = home + page["url"]
-    ids = {"website": home + "#website", "clinic": home + "#clinic",
-           "webpage": page_url + "#webpage", "breadcrumb": page_url + "#breadcrumb",
-           # one node per product, the same on every page
-           "drug": home + "#drug-" + site["label"].key, "condition": page_url + "#condition"}
+    ids = {
+        "website": home + "#website",
+        "clinic": home + "#clinic",
+        "webpage": page_url + "#webpage",
+        "breadcrumb": page_url + "#breadcrumb",
+        # one node per product, the same on every page
+        "drug": home + "#drug-" + site["label"].key,
+        "condition": page_url + "#condition",
+    }
     clinic = site["clinic"]
     nodes = [
-        {"@type": "WebSite", "@id": ids["website"], "url": home, "name": site["name"],
-         "inLanguage": site["lang"], "publisher": {"@id": ids["clinic"]}},
-        {"@type": "MedicalClinic", "@id": ids["clinic"], "name": clinic["name"], "url": home,
-         "telephone": clinic["telephone"], "email": clinic["email"],
-         "address": {"@type": "PostalAddress", "streetAddress": clinic["street"],
-                     "addressLocality": clinic["locality"], "addressRegion": clinic["region"],
-                     "postalCode": clinic["postal_code"], "addressCountry": clinic["country"]}},
-        {"@type": "BreadcrumbList", "@id": ids["breadcrumb"], "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, "item": home + url}
-            for position, (name, url) in enumerate(page["breadcrumbs"], start=1)]},
+        {
+            "@type": "WebSite",
+            "@id": ids["website"],
+            "url": home,
+            "name": site["name"],
+            "inLanguage": site["lang"],
+            "publisher": {"@id": ids["clinic"]},
+        },
+        {
+            "@type": "MedicalClinic",
+            "@id": ids["clinic"],
+            "name": clinic["name"],
+            "url": home,
+            "telephone": clinic["telephone"],
+            "email": clinic["email"],
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": clinic["street"],
+                "addressLocality": clinic["locality"],
+                "addressRegion": clinic["region"],
+                "postalCode": clinic["postal_code"],
+                "addressCountry": clinic["country"],
+            },
+        },
+        {
+            "@type": "BreadcrumbList",
+            "@id": ids["breadcrumb"],
+            "itemListElement": [
+                {"@type": "ListItem", "position": position, "name": name, "item": home + url}
+                for position, (name, url) in enumerate(page["breadcrumbs"], start=1)
+            ],
+        },
     ]
-    webpage = {"@type": PAGE_TYPES.get(page["kind"], "WebPage"), "@id": ids["webpage"],
-               "url": page_url, "name": page["title"], "description": page["description"],
-               "inLanguage": site["lang"], "isPartOf": {"@id": ids["website"]},
-               "breadcrumb": {"@id": ids["breadcrumb"]}}
+    webpage = {
+        "@type": PAGE_TYPES.get(page["kind"], "WebPage"),
+        "@id": ids["webpage"],
+        "url": page_url,
+        "name": page["title"],
+        "description": page["description"],
+        "inLanguage": site["lang"],
+        "isPartOf": {"@id": ids["website"]},
+        "breadcrumb": {"@id": ids["breadcrumb"]},
+    }
     nodes.append(webpage)
     if page["is_medical"]:
         review = page["review"]
-        webpage.update({
-            "@type": "MedicalWebPage",
-            "datePublished": page["date_published"], "dateModified": page["date_modified"],
-            "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-            "about": {"@id": ids["condition"] if "condition" in page else ids["drug"]},
-        })
+        webpage.update(
+            {
+                "@type": "MedicalWebPage",
+                "datePublished": page["date_published"],
+                "dateModified": page["date_modified"],
+                "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+                "about": {"@id": ids["condition"] if "condition" in page else ids["drug"]},
+            }
+        )
         if review and not review.placeholder:  # no review took place: claim none
             webpage["lastReviewed"] = review.reviewed.isoformat()
             webpage["reviewedBy"] = _reviewer(review.reviewer, ids["clinic"])
         nodes.append(_drug(site, ids["drug"]))
     if "article" in page:
-        nodes.append({
-            "@type": "Article", "@id": page_url + "#article", "headline": headline(page["title"]),
-            "description": page["description"], "inLanguage": site["lang"],
-            "datePublished": page["date_published"], "dateModified": page["date_modified"],
-            "author": _author(page["article"]["author"], clinic["name"], home),
-            "publisher": {"@id": ids["clinic"]}, "mainEntityOfPage": {"@id": ids["webpage"]},
-            "isPartOf": {"@id": ids["website"]}})
+        nodes.append(
+            {
+                "@type": "Article",
+                "@id": page_url + "#article",
+                "headline": headline(page["title"]),
+                "description": page["description"],
+                "inLanguage": site["lang"],
+                "datePublished": page["date_published"],
+                "dateModified": page["date_modified"],
+                "author": _author(page["article"]["author"], clinic["name"], home),
+                "publisher": {"@id": ids["clinic"]},
+                "mainEntityOfPage": {"@id": ids["webpage"]},
+                "isPartOf": {"@id": ids["website"]},
+            }
+        )
     if "condition" in page:
-        condition = {"@type": "MedicalCondition", "@id": ids["condition"],
-                     "name": page["condition"]["name"],
-                     "possibleTreatment": {"@id": ids["drug"]}}
+        condition = {
+            "@type": "MedicalCondition",
+            "@id": ids["condition"],
+            "name": page["condition"]["name"],
+            "possibleTreatment": {"@id": ids["drug"]},
+        }
         if page["condition"]["alternate_names"]:
             condition["alternateName"] = page["condition"]["alternate_names"]
         nodes.append(condition)
@@ -120,16 +173,24 @@ def page_graph(site, page):
 
 def _drug(site, drug_id):
     label = site["label"]
-    return {"@type": "Drug", "@id": drug_id, "name": label.brand,
-            "nonProprietaryName": label.generic,
-            "prescriptionStatus": "https://schema.org/PrescriptionOnly",
-            "prescribingInfo": label.url, "labelDetails": label.url}
+    return {
+        "@type": "Drug",
+        "@id": drug_id,
+        "name": label.brand,
+        "nonProprietaryName": label.generic,
+        "prescriptionStatus": "https://schema.org/PrescriptionOnly",
+        "prescribingInfo": label.url,
+        "labelDetails": label.url,
+    }
 
 
 def _reviewer(reviewer, clinic_id):
     if reviewer.get("type") == "Organization":
-        return {"@type": "Organization", "name": reviewer["name"],
-                "parentOrganization": {"@id": clinic_id}}
+        return {
+            "@type": "Organization",
+            "name": reviewer["name"],
+            "parentOrganization": {"@id": clinic_id},
+        }
     person = {"@type": "Person", "name": reviewer["name"]}
     if reviewer.get("credentials"):
         person["honorificSuffix"] = reviewer["credentials"]

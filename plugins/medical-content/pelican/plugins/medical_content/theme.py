@@ -22,8 +22,10 @@ def check(settings, config):
     """Raise SettingsError for the first problem of the theme; return its template names."""
     folder = os.path.join(settings["THEME"], "templates")
     if not os.path.isdir(folder):
-        raise SettingsError(f"the theme {settings['THEME']} has no templates/ folder; set "
-                            "THEME to the theme's folder")
+        raise SettingsError(
+            f"the theme {settings['THEME']} has no templates/ folder; set "
+            "THEME to the theme's folder"
+        )
     names = set(jinja2.FileSystemLoader(folder).list_templates())
     layouts = set()  # templates that others extend: not kinds of page
     environment = jinja2.Environment(**settings.get("JINJA_ENVIRONMENT", {}))
@@ -36,29 +38,40 @@ def check(settings, config):
         try:
             tree = environment.parse(text, name, path)
         except jinja2.TemplateSyntaxError as error:
-            raise SettingsError(f"{path}:{error.lineno}: template syntax error: "
-                                f"{error.message}; fix the template") from None
-        layouts |= {node.template.value for node in tree.find_all(jinja2.nodes.Extends)
-                    if isinstance(node.template, jinja2.nodes.Const)}
+            raise SettingsError(
+                f"{path}:{error.lineno}: template syntax error: {error.message}; fix the template"
+            ) from None
+        layouts |= {
+            node.template.value
+            for node in tree.find_all(jinja2.nodes.Extends)
+            if isinstance(node.template, jinja2.nodes.Const)
+        }
         for wanted in jinja2.meta.find_referenced_templates(tree):
             if wanted is not None and wanted not in names and not wanted.startswith("!"):
                 raise SettingsError(
                     f"{path}: uses the template {wanted}, which the theme does not have; "
-                    f"restore {os.path.join(folder, wanted)} or remove the reference")
+                    f"restore {os.path.join(folder, wanted)} or remove the reference"
+                )
     needed = [*_PELICAN_TEMPLATES, *settings.get("DIRECT_TEMPLATES", ())]
     for name in needed:
         if f"{name}.html" not in names:
-            raise SettingsError(f"the theme has no template {name}.html, which Pelican needs; "
-                                f"restore {os.path.join(folder, name + '.html')}")
+            raise SettingsError(
+                f"the theme has no template {name}.html, which Pelican needs; "
+                f"restore {os.path.join(folder, name + '.html')}"
+            )
     kinds = {"article"} | {n[:-5] for n in names - layouts if n.endswith(".html") and "/" not in n}
     kinds -= {"index", "page", *settings.get("DIRECT_TEMPLATES", ())}
-    for setting, named in (("MEDICAL_KINDS", config.kinds), ("MEDICAL_FAQ_KINDS", config.faq_kinds),
-                           ("MEDICAL_SAFETY_KINDS", config.safety_kinds),
-                           ("MEDICAL_SUMMARY_KINDS", config.summary_kinds),
-                           ("MEDICAL_TOC_KINDS", config.toc_kinds)):
+    for setting, named in (
+        ("MEDICAL_KINDS", config.kinds),
+        ("MEDICAL_FAQ_KINDS", config.faq_kinds),
+        ("MEDICAL_SAFETY_KINDS", config.safety_kinds),
+        ("MEDICAL_SUMMARY_KINDS", config.summary_kinds),
+        ("MEDICAL_TOC_KINDS", config.toc_kinds),
+    ):
         for kind in sorted(named - kinds):
             raise SettingsError(
                 f"setting {setting} names the kind {kind!r}, but the theme has no template "
                 f"{kind}.html; check the spelling (the theme's kinds: "
-                f"{', '.join(sorted(kinds))})")
+                f"{', '.join(sorted(kinds))})"
+            )
     return names

@@ -71,12 +71,16 @@ def template_link(siteurl, url):
 @functools.lru_cache(maxsize=4096)
 def _template_link(siteurl, url):
     if not allowed(url):
-        raise TemplateLinkError(f"a template links to {url[:60]!r}, a scheme the site's URL "
-                                "policy refuses; link to http(s), mailto: or tel: only")
+        raise TemplateLinkError(
+            f"a template links to {url[:60]!r}, a scheme the site's URL "
+            "policy refuses; link to http(s), mailto: or tel: only"
+        )
     if root_relative(url):
-        raise TemplateLinkError(f"a template links to {url[:60]!r}, from the domain's root, "
-                                "which breaks under a sub-path SITEURL; write the path without "
-                                "its leading / and pass it through |href")
+        raise TemplateLinkError(
+            f"a template links to {url[:60]!r}, from the domain's root, "
+            "which breaks under a sub-path SITEURL; write the path without "
+            "its leading / and pass it through |href"
+        )
     if scheme(url) or url.startswith("#"):
         return url
     return f"{siteurl}/{url}"

@@ -41,8 +41,9 @@ class Checks:
         self.pool = None
         if workers:
             # fork: a worker starts with the plugin and its libraries already imported
-            self.pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
-                                            initializer=_start, initargs=(shared,))
+            self.pool = ProcessPoolExecutor(
+                workers, multiprocessing.get_context("fork"), initializer=_start, initargs=(shared,)
+            )
 
     def submit(self, job, done):
         """Run ``job.run(shared)``; ``done(result)`` runs in the build's process, by
@@ -66,6 +67,7 @@ class Checks:
         def remember(result):
             self.used[key] = result
             done(result)
+
         return remember
 
     def _send(self):

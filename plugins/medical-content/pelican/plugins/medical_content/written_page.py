@@ -11,7 +11,16 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from . import claims, disclaimer, fair_balance, html_policy, images, readability, risk_language, site_paths
+from . import (
+    claims,
+    disclaimer,
+    fair_balance,
+    html_policy,
+    images,
+    readability,
+    risk_language,
+    site_paths,
+)
 from .html_text import fragment, page, visible_text
 from .problems import Fault
 
@@ -19,6 +28,7 @@ from .problems import Fault
 @dataclass(frozen=True)
 class Shared:
     """What the checks of every page need, the same for the whole build."""
+
     config: object
     safety_heading: str
     siteurl: str
@@ -37,6 +47,7 @@ class Result:
 class TextJob:
     """A page's own rendered text (Markdown's HTML), its Title and its Summary, checked
     and measured as soon as they are read. Plain values, so a worker process can take it."""
+
     content: str
     summary: str
     title: str
@@ -46,7 +57,8 @@ class TextJob:
         judge = self.judge
         return hashlib.sha256(
             f"{self.content}\0{self.summary}\0{self.title}\0{judge.fingerprint}\0"
-            f"{judge.default}\0{judge.subject}".encode("utf-8")).hexdigest()
+            f"{judge.default}\0{judge.subject}".encode()
+        ).hexdigest()
 
     def run(self, shared):
         root = fragment(self.content)
@@ -54,24 +66,32 @@ class TextJob:
         faults = html_policy.faults(self.content, root) + images.faults(root)
         faults += risk_language.faults(risk_language.in_html(root, rules, self.judge))
         faults += risk_language.faults(
-            risk_language.findings(self.title, rules, self.judge), field="title")
+            risk_language.findings(self.title, rules, self.judge), field="title"
+        )
         faults += site_paths.root_relative_links(root)
         if self.summary:
             summary_root = fragment(self.summary)
             faults += html_policy.refused_html(self.summary, summary_root)
-            faults += risk_language.faults(risk_language.findings(
-                visible_text(summary_root), rules, self.judge), field="summary")
+            faults += risk_language.faults(
+                risk_language.findings(visible_text(summary_root), rules, self.judge),
+                field="summary",
+            )
         summary, summary_faults = readability.summary_faults(
-            root, shared.config.summary_heading, shared.config.readability_grade)
+            root, shared.config.summary_heading, shared.config.readability_grade
+        )
         # Whether a summary is required is known once the page's kind is: see the plugin.
-        return Result(faults, {"readability": readability.page_readability(root),
-                               "summary": summary}, summary_faults)
+        return Result(
+            faults,
+            {"readability": readability.page_readability(root), "summary": summary},
+            summary_faults,
+        )
 
 
 @dataclass(frozen=True)
 class PageJob:
     """One written page to check, with its own text (its links are checked at the
     build's end, when every file they could go to is written)."""
+
     path: str
     url: str
     text: str
@@ -105,17 +125,26 @@ def check(job, shared):
     if job.is_medical:
         result.cells["disclaimer"] = shown = disclaimer.shows(main_text, shared.config.disclaimer)
         if not shown:
-            result.faults.append(Fault(
-                f"the written page {job.path} does not show the medical disclaimer inside <main>",
-                f"keep {{% include \"partials/disclaimer.html\" %}} inside <main> in the "
-                f"theme template {job.template}.html, and MEDICAL_DISCLAIMER set", line=1))
+            result.faults.append(
+                Fault(
+                    f"the written page {job.path} does not show the medical disclaimer "
+                    "inside <main>",
+                    f'keep {{% include "partials/disclaimer.html" %}} inside <main> in the '
+                    f"theme template {job.template}.html, and MEDICAL_DISCLAIMER set",
+                    line=1,
+                )
+            )
     if job.shows_safety_information:
         result.cells["safety"] = shown = disclaimer.shows(main_text, shared.safety_heading)
         if not shown:
-            result.faults.append(Fault(
-                f"the written page {job.path} does not show the Important Safety Information",
-                "keep {{ SAFETY_INFORMATION }} inside <main> in the theme template "
-                f"{job.template}.html", line=1))
+            result.faults.append(
+                Fault(
+                    f"the written page {job.path} does not show the Important Safety Information",
+                    "keep {{ SAFETY_INFORMATION }} inside <main> in the theme template "
+                    f"{job.template}.html",
+                    line=1,
+                )
+            )
         if main is not None:
             result.faults += fair_balance.faults(main, shared.config, job.path, job.template)
     if main is not None:
@@ -124,19 +153,30 @@ def check(job, shared):
     result.links = site_paths.site_links(job.text, job.url, shared.siteurl)
     result.cells["structured_data"], problem = _structured_data_problem(tree)
     if problem:
-        result.faults.append(Fault(f"the written page {job.path} has invalid structured data: {problem}",
-                                   "report this to the site's developers", line=1))
+        result.faults.append(
+            Fault(
+                f"the written page {job.path} has invalid structured data: {problem}",
+                "report this to the site's developers",
+                line=1,
+            )
+        )
     return result
 
 
 def claim_faults(found, field=""):
     """A fault for each false claim; ``field``: the metadata it was read from, if any."""
-    return [Fault(
-        f"says something is approved that its label does not hold: {claim.sentence!r} "
-        f"(approved for {claim.condition!r}? {claim.reason})",
-        "say only what the label holds, say plainly that it is not FDA-approved for this "
-        "use, or remove the claim", field=field, text="" if field else claim.anchor,
-        all_of=claim.row) for claim in found]
+    return [
+        Fault(
+            f"says something is approved that its label does not hold: {claim.sentence!r} "
+            f"(approved for {claim.condition!r}? {claim.reason})",
+            "say only what the label holds, say plainly that it is not FDA-approved for this "
+            "use, or remove the claim",
+            field=field,
+            text="" if field else claim.anchor,
+            all_of=claim.row,
+        )
+        for claim in found
+    ]
 
 
 def _structured_data_problem(tree):
