@@ -14,7 +14,8 @@ import os
 import subprocess
 import sys
 
-from pelican import signals
+from pelican import Pelican, signals
+from pelican.generators import Generator
 
 from . import hosting, settings
 from .selective import SelectiveWriter
@@ -24,13 +25,13 @@ class SiteAddressError(ValueError):
     """The address a published site is built for is missing or wrong."""
 
 
-def at_start(pelican):
+def at_start(pelican: Pelican) -> None:
     config = settings.load(pelican.settings)
-    if config["SITE_BUILD_REQUIRE_SITEURL"]:
+    if config.require_siteurl:
         problem = hosting.siteurl_problem(pelican.settings.get("SITEURL"))
         if problem:
             raise SiteAddressError(problem)
-    if not settings.HOSTS[config["SITE_BUILD_HOSTING"]]["precompressed"]:
+    if not config.host.precompressed:
         # pelican-precompress reads its settings when it runs, at the build's end
         for name in (
             "PRECOMPRESS_GZIP",
@@ -41,43 +42,43 @@ def at_start(pelican):
             pelican.settings[name] = False
 
 
-def asset_names(generators):
+def asset_names(generators: list[Generator]) -> None:
     config = settings.load(generators[0].settings)
     context = generators[0].context
     theme_static = os.path.join(context["THEME"], "static")
     context["ASSET_URLS"] = hosting.asset_urls(
-        theme_static, context["THEME_STATIC_DIR"], config["SITE_BUILD_FINGERPRINT"]
+        theme_static, context["THEME_STATIC_DIR"], config.fingerprint
     )
     # The security policy in every page's <head> too: many hosts send no headers.
-    context["CSP_META"] = hosting.meta_policy(config["SITE_BUILD_HEADERS"])
-    context["REFERRER_POLICY"] = config["SITE_BUILD_HEADERS"].get("Referrer-Policy", "")
+    context["CSP_META"] = hosting.meta_policy(config.headers)
+    context["REFERRER_POLICY"] = config.headers.get("Referrer-Policy", "")
 
 
-def writer_of_selected_pages(pelican):
-    if settings.load(pelican.settings)["SITE_BUILD_WRITE_ONLY"]:
+def writer_of_selected_pages(pelican: Pelican) -> type[SelectiveWriter] | None:
+    if settings.load(pelican.settings).write_only:
         return SelectiveWriter
     return None
 
 
-def finish_site(pelican):
+def finish_site(pelican: Pelican) -> None:
     config = settings.load(pelican.settings)
-    if config["SITE_BUILD_WRITE_ONLY"]:
+    if config.write_only:
         return  # a partial write; the full build that follows finishes the site
     output = pelican.settings["OUTPUT_PATH"]
     theme_static = os.path.join(pelican.settings["THEME"], "static")
     urls = hosting.asset_urls(
-        theme_static, pelican.settings["THEME_STATIC_DIR"], config["SITE_BUILD_FINGERPRINT"]
+        theme_static, pelican.settings["THEME_STATIC_DIR"], config.fingerprint
     )
     hosting.publish_fingerprinted(output, pelican.settings["THEME_STATIC_DIR"], urls)
-    if config["SITE_BUILD_SEARCH_INDEX"]:
+    if config.search_index:
         index_for_search(output)
-    if not settings.HOSTS[config["SITE_BUILD_HOSTING"]]["headers"]:
+    if not config.host.headers:
         return  # the host ignores _headers: the pages' <meta> policy is what protects
     with open(os.path.join(output, "_headers"), "w", encoding="utf-8") as out:
-        out.write(hosting.headers_file(config["SITE_BUILD_HEADERS"], urls.values()))
+        out.write(hosting.headers_file(config.headers, urls.values()))
 
 
-def index_for_search(site):
+def index_for_search(site: str) -> None:
     """Pagefind's index of the built site, in site/pagefind/ (the search page loads it)."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", site, "--silent"],
@@ -88,7 +89,7 @@ def index_for_search(site):
         raise RuntimeError(f"Pagefind could not index the site: {result.stderr.strip()}")
 
 
-def register():
+def register() -> None:
     signals.initialized.connect(at_start)
     signals.all_generators_finalized.connect(asset_names)
     signals.get_writer.connect(writer_of_selected_pages)

@@ -1,6 +1,15 @@
-"""Settings of the site_build plugin: defaults in one dict, read once per build."""
+"""Settings of the site_build plugin: defaults in one dict, read into a typed ``Config``.
 
-DEFAULTS = {
+Each signal handler reads them afresh: the preview (``tools/serve.py``) runs one Pelican
+instance many times, setting SITE_BUILD_WRITE_ONLY between runs, while ``initialized``
+reaches the plugin once; reading them is a few dictionary look-ups.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
     # Theme static files (relative to the theme's static folder) published under a name
     # that carries a hash of their content, so that hosts may cache them for a year.
     "SITE_BUILD_FINGERPRINT": ["css/site.css"],
@@ -35,30 +44,54 @@ DEFAULTS = {
 }
 
 
+@dataclass(frozen=True)
+class Host:
+    headers: bool  # reads a _headers file
+    precompressed: bool  # serves the .gz and .br files beside each file
+
+
 # What each host uses: a _headers file (Netlify, Cloudflare Pages), precompressed .gz and
 # .br files (nginx's gzip_static / brotli_static). GitHub Pages uses neither: it sends
 # no custom headers and compresses by itself.
-HOSTS = {
-    None: {"headers": True, "precompressed": True},
-    "github-pages": {"headers": False, "precompressed": False},
-    "netlify": {"headers": True, "precompressed": False},
-    "cloudflare": {"headers": True, "precompressed": False},
-    "nginx": {"headers": False, "precompressed": True},
+HOSTS: dict[str | None, Host] = {
+    None: Host(headers=True, precompressed=True),
+    "github-pages": Host(headers=False, precompressed=False),
+    "netlify": Host(headers=True, precompressed=False),
+    "cloudflare": Host(headers=True, precompressed=False),
+    "nginx": Host(headers=False, precompressed=True),
 }
 
 
-def load(settings):
-    unknown = sorted(k for k in settings if k.startswith("SITE_BUILD_") and k not in DEFAULTS)
-    if unknown:
+@dataclass(frozen=True)
+class Config:
+    fingerprint: tuple[str, ...]  # theme static files, relative to its static folder
+    search_index: bool
+    write_only: tuple[str, ...]  # output paths; empty: the whole site
+    require_siteurl: bool
+    host: Host
+    headers: Mapping[str, str]  # header name -> value, for every path
+
+
+def load(settings: Mapping[str, Any]) -> Config:
+    ours = {key for key in settings if key.startswith("SITE_BUILD_")}
+    if not ours <= DEFAULTS.keys():
         raise ValueError(
-            f"unknown setting {', '.join(unknown)}; the site_build plugin reads "
-            f"only {', '.join(sorted(DEFAULTS))}"
+            f"unknown setting {', '.join(sorted(ours - DEFAULTS.keys()))}; the site_build "
+            f"plugin reads only {', '.join(sorted(DEFAULTS))}"
         )
-    config = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-    if config["SITE_BUILD_HOSTING"] not in HOSTS:
+    given = {**DEFAULTS, **{key: settings[key] for key in ours}}
+    hosting = given["SITE_BUILD_HOSTING"]
+    if hosting not in HOSTS:
         raise ValueError(
-            f"setting SITE_BUILD_HOSTING is {config['SITE_BUILD_HOSTING']!r}; write "
+            f"setting SITE_BUILD_HOSTING is {hosting!r}; write "
             + ", ".join(repr(h) for h in HOSTS if h)
             + " (or None for everything)"
         )
-    return config
+    return Config(
+        fingerprint=tuple(given["SITE_BUILD_FINGERPRINT"]),
+        search_index=bool(given["SITE_BUILD_SEARCH_INDEX"]),
+        write_only=tuple(given["SITE_BUILD_WRITE_ONLY"]),
+        require_siteurl=bool(given["SITE_BUILD_REQUIRE_SITEURL"]),
+        host=HOSTS[hosting],
+        headers=dict(given["SITE_BUILD_HEADERS"]),
+    )
