@@ -1,5 +1,5 @@
-"""What a page's own HTML may hold: the raw-HTML policy, and the structure rules that
-keep a page readable by everyone.
+"""What a page's own HTML may hold: the raw-HTML policy here, and the structure rules
+that keep a page readable by everyone (``html_structure``).
 
 Markdown lets a writer type raw HTML. On this site a page must not run code, embed
 another site, send a form, or restyle itself: the allow-list is the nh3 sanitiser's
@@ -7,14 +7,33 @@ another site, send a form, or restyle itself: the allow-list is the nh3 sanitise
 writes. nh3 decides; this module only says what it refused, where, and what to do.
 """
 
-import html.parser
+from typing import Any
 
 import nh3
 from lxml import etree
 
 from . import urls
-from .html_text import fragment, heading_level, visible_text
+from .html_structure import (
+    MAX_LIST_DEPTH,
+    skipped_heading_levels,
+    too_deep_lists,
+    unclosed_elements,
+)
+from .html_text import fragment
 from .problems import Fault
+
+__all__ = [
+    "MAX_LIST_DEPTH",
+    "POLICY",
+    "faults",
+    "refused_html",
+    "skipped_heading_levels",
+    "too_deep_lists",
+    "unclosed_elements",
+]
+
+# lxml ships no type information: its elements are Any here.
+Element = Any
 
 # Markdown writes ids (headings, footnotes), classes (footnotes, code languages) and
 # titles (abbreviations); lang and dir mark a passage in another language or script.
@@ -24,7 +43,7 @@ _ANY_TAG = {"id", "class", "title", "lang", "dir"}
 # role="region" and tabindex="0": a writer's raw HTML can then neither pose as a control
 # (role="button") nor change the order in which the keyboard moves (tabindex="3").
 _TABLE_BOX = {"aria-label", "aria-labelledby"}
-POLICY = {
+POLICY: dict[str, Any] = {
     "tags": set(nh3.ALLOWED_TAGS),
     "attributes": {tag: set(names) | _ANY_TAG for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
     | {"*": _ANY_TAG, "div": set(nh3.ALLOWED_ATTRIBUTES.get("div", ())) | _ANY_TAG | _TABLE_BOX},
@@ -34,25 +53,9 @@ POLICY = {
     "strip_comments": False,
     "link_rel": None,
 }
-MAX_LIST_DEPTH = 4  # deeper lists lose patients, and screen readers announce each level
 
 _URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "data", "poster", "srcset"}
-_VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
-_WHY = {
+_WHY: dict[str, tuple[str, str]] = {
     "script": (
         "pages may not run code of their own",
         "remove it; the theme holds every script the site needs",
@@ -77,7 +80,7 @@ for _tag in ("input", "button", "select", "textarea"):
     _WHY[_tag] = _WHY["form"]
 
 
-def faults(content_html, root):
+def faults(content_html: str, root: Element) -> list[Fault]:
     """The faults of a page's rendered text (Markdown's HTML; root: its parsed fragment),
     each with a needle to find its source line."""
     found = refused_html(content_html, root)
@@ -90,7 +93,7 @@ def faults(content_html, root):
 # --- the raw-HTML policy -----------------------------------------------------------
 
 
-def _elements(root):
+def _elements(root: Element) -> list[tuple[str, list[tuple[str, str]]]]:
     """(tag, attributes) of every element below root, in order: what to compare."""
     # nh3's parser adds the <tbody> that HTML implies in a table written without one;
     # one without attributes carries nothing, so it is not compared
@@ -101,11 +104,22 @@ def _elements(root):
     ]
 
 
-def refused_html(content_html, root):
+def refused_html(content_html: str, root: Element) -> list[Fault]:
     """What nh3, with the site's policy, would take out of the page."""
     cleaned = nh3.clean(content_html, **POLICY)
     if _elements(fragment(cleaned)) == _elements(root):
         return []  # nothing refused: the common case, one call to the sanitiser
+    return _refusals(root) or [
+        Fault(
+            "the page holds HTML that the site's sanitiser changes",
+            "write the passage in Markdown, or in the plain HTML tags of the writers' guide",
+            line=1,
+        )
+    ]
+
+
+def _refusals(root: Element) -> list[Fault]:
+    """Each element and attribute below root that nh3 drops, one fault each."""
     found = []
     refused = set()
     for element in root.iter():
@@ -121,18 +135,12 @@ def refused_html(content_html, root):
         for name, value in element.attrib.items():
             if name not in kept.attrib:
                 found.append(_refused_attribute(element.tag, name, value))
-    return found or [
-        Fault(
-            "the page holds HTML that the site's sanitiser changes",
-            "write the passage in Markdown, or in the plain HTML tags of the writers' guide",
-            line=1,
-        )
-    ]
+    return found
 
 
 # An HTML parser drops a table's parts found outside a table: each is cleaned inside
 # the elements it needs around it, or every raw-HTML table would be refused.
-_CONTEXT = {
+_CONTEXT: dict[str, tuple[str, str]] = {
     "tr": ("<table><tbody>", "</tbody></table>"),
     "td": ("<table><tbody><tr>", "</tr></tbody></table>"),
     "th": ("<table><tbody><tr>", "</tr></tbody></table>"),
@@ -142,7 +150,7 @@ for _tag in ("thead", "tbody", "tfoot", "caption", "colgroup"):
     _CONTEXT[_tag] = ("<table>", "</table>")
 
 
-def _kept(element):
+def _kept(element: Element) -> Element | None:
     """The element as nh3 keeps it (attributes it allows), or None when it drops it."""
     alone = etree.Element(element.tag, dict(element.attrib))
     alone.text = "x"
@@ -155,7 +163,7 @@ def _kept(element):
     return next((e for e in cleaned.iter(element.tag)), None)
 
 
-def _refused_tag(tag):
+def _refused_tag(tag: str) -> Fault:
     why, fix = _WHY.get(
         tag,
         (
@@ -166,7 +174,7 @@ def _refused_tag(tag):
     return Fault(f"raw HTML <{tag}> is not allowed: {why}", fix, raw=f"<{tag}")
 
 
-def _refused_attribute(tag, name, value):
+def _refused_attribute(tag: str, name: str, value: str) -> Fault:
     if name.startswith("on"):
         return Fault(
             f"the inline event handler {name}= on <{tag}> is not allowed: pages "
@@ -200,94 +208,3 @@ def _refused_attribute(tag, name, value):
         f'remove {name}="..."',
         raw=f"{name}=",
     )
-
-
-# --- structure ---------------------------------------------------------------------
-
-
-class _Balance(html.parser.HTMLParser):
-    """Elements left open: a tag opened in raw HTML and never closed turns the rest of
-    the page into raw text, with its Markdown unread."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.open = []
-        self.unclosed = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in _VOID:
-            self.open.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag not in self.open:
-            return
-        while self.open:
-            top = self.open.pop()
-            if top == tag:
-                return
-            self.unclosed.append(top)
-
-
-def unclosed_elements(content_html):
-    balance = _Balance()
-    balance.feed(content_html)
-    balance.close()
-    found = []
-    for tag in balance.unclosed + balance.open:
-        if tag in ("p", "li", "dt", "dd", "td", "th", "tr", "option"):
-            continue  # HTML closes these by itself
-        found.append(
-            Fault(
-                f"the HTML element <{tag}> is opened but never closed, so what follows it "
-                "shows as raw text",
-                f"close it with </{tag}>, or write the passage in Markdown",
-                raw=f"<{tag}",
-            )
-        )
-    return found
-
-
-def skipped_heading_levels(root):
-    """Headings that skip a level (a level-4 right under a level-2): screen-reader users
-    move through a page by its heading levels. The page's title is its level-1 heading."""
-    found = []
-    previous = 1
-    for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
-        level = heading_level(element.tag)
-        text = visible_text(element)
-        if level == 1:
-            found.append(
-                Fault(
-                    f"the heading {text!r} is a level-1 heading: the page's title is its one "
-                    "level-1 heading",
-                    f"make it level 2 ('## {text}')",
-                    text=text,
-                )
-            )
-        elif level > previous + 1:
-            found.append(
-                Fault(
-                    f"the heading {text!r} is a level-{level} heading right after a "
-                    f"level-{previous} one",
-                    f"make it level {previous + 1} "
-                    f"('{'#' * (previous + 1)} {text}'), or add the missing level above it",
-                    text=text,
-                )
-            )
-        previous = level
-    return found
-
-
-def too_deep_lists(root):
-    for item in root.iter("li"):
-        depth = sum(1 for a in item.iterancestors("ul", "ol"))
-        if depth > MAX_LIST_DEPTH:
-            return [
-                Fault(
-                    f"a list is nested {depth} levels deep (at most {MAX_LIST_DEPTH}): "
-                    "readers lose their way",
-                    "flatten the list, or split it into several lists under their own headings",
-                    text=(item.text or "").strip()[:60],
-                )
-            ]
-    return []

@@ -6,140 +6,67 @@ A mistake in a header must never pass silently: a misspelt key would otherwise b
 ignored (and with it a safeguard, such as a condition's other names that the claims
 check looks for), and a date such as 03/04/2026 would be read as some month's day
 without a word. The declaration itself is data (``MEDICAL_METADATA``), one entry per
-key, so that another site can add its own keys.
+key, so that another site can add its own keys. Reading the header's lines is
+``page_header``'s; the kind a page's place gives it, ``page_kind``'s.
 """
 
 import datetime
 import difflib
-import fnmatch
 import re
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NoReturn
 
+from .page_header import HeaderLine, header_lines, header_name
+from .page_kind import check_file_name, is_slug, kind_from_path, kind_of
 from .problems import Fault
 
+if TYPE_CHECKING:  # settings imports this module
+    from .settings import Config
+
+__all__ = [
+    "TYPES",
+    "HeaderLine",
+    "Key",
+    "check",
+    "check_file_name",
+    "described",
+    "header_lines",
+    "header_name",
+    "kind_from_path",
+    "kind_of",
+    "parse",
+]
+
 TYPES = ("text", "date", "choice", "list", "links", "slug", "path", "kind")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# A header line as Python-Markdown's "meta" extension reads it.
-_HEADER_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
 
 
 @dataclass(frozen=True)
 class Key:
     name: str  # lower case, as Pelican keeps it
     type: str
-    kinds: frozenset  # the kinds whose pages may carry it; empty: every kind
-    required: frozenset  # the kinds whose pages must carry it
-    values: tuple = ()  # for a choice
+    kinds: frozenset[str]  # the kinds whose pages may carry it; empty: every kind
+    required: frozenset[str]  # the kinds whose pages must carry it
+    values: tuple[str, ...] = ()  # for a choice
     example: str = "..."
 
-    def allowed_on(self, kind):
+    def allowed_on(self, kind: str) -> bool:
         return not self.kinds or "*" in self.kinds or kind in self.kinds
 
-    def required_on(self, kind):
+    def required_on(self, kind: str) -> bool:
         return kind in self.required or "*" in self.required
 
 
-@dataclass(frozen=True)
-class HeaderLine:
-    line: int
-    written: str  # the key as the writer typed it
-    value: str
-
-
-def header_lines(text):
-    """{lower-case key: HeaderLine} of a Markdown metadata header, and the faults of
-    a key written twice (Markdown would join the two values)."""
-    found, faults = {}, []
-    end = text.find("\n\n")  # the header ends at the first blank line: split only it
-    head = text if end < 0 else text[: end + 1]
-    for number, line in enumerate(head.splitlines(), start=1):
-        if not line.strip():
-            break
-        match = _HEADER_LINE.match(line)
-        if match:
-            written, value = match.group(1), match.group(2).strip()
-            name = written.lower()
-            if name in found:
-                faults.append(
-                    Fault(
-                        f"{header_name(name)} is written twice (also on line {found[name].line})",
-                        "keep one line for it and delete the other",
-                        line=number,
-                    )
-                )
-                continue
-            found[name] = HeaderLine(number, written, value)
-        elif not line.startswith("    "):  # a value's continuation is indented
-            break
-    return found, faults
-
-
-def header_name(name):
-    """A key as a writer types it: ``regulatory_status`` -> ``Regulatory_status``."""
-    return name[:1].upper() + name[1:]
-
-
-def kind_from_path(relative, kind_paths):
-    """The kind that a source's place in the content folder gives it, or None."""
-    for pattern, kind in kind_paths:
-        if fnmatch.fnmatchcase(relative, pattern):
-            return kind
-    return None
-
-
-def kind_of(relative, is_article, header, config):
-    """(kind, faults): an article is an article; a page's kind follows from where it
-    lives (MEDICAL_KIND_PATHS), else from its Kind line, else it is a plain "page"."""
-    written = header.get("kind")
-    said = written.value.strip().lower() if written else ""
-    if is_article:
-        implied, where = "article", "the articles folder"
-    else:
-        implied, where = kind_from_path(relative, config.kind_paths), f"the folder of {relative}"
-    if implied is None:
-        return said or "page", []
-    if said and said != implied:
-        return implied, [
-            Fault(
-                f"Kind {written.value!r} does not match where the file is: pages in {where} "
-                f"are {implied} pages",
-                f"delete the Kind line (or write 'Kind: {implied}'), or "
-                "move the file to the folder of its kind",
-                line=written.line,
-            )
-        ]
-    return implied, []
-
-
-def check_file_name(relative):
-    """A source's name becomes its address: lower-case words joined by hyphens only."""
-    parts = relative.split("/")
-    if parts[0] == "..":
-        return []  # not under the content folder: its name makes no address of the site
-    for part in parts[1:]:  # the first is the articles or pages folder, as configured
-        stem = part[:-3] if part.endswith(".md") else part
-        if not _SLUG.match(stem):
-            better = "-".join(re.findall(r"[a-z0-9]+", stem.lower())) or "page-name"
-            return [
-                Fault(
-                    f"the name {part!r} becomes part of the page's address, and an address "
-                    "may hold only lower-case letters, digits and hyphens",
-                    f"rename it to {better + ('.md' if part.endswith('.md') else '')!r}",
-                    line=1,
-                )
-            ]
-    return []
-
-
-def check(header, kind, config):
+def check(header: Mapping[str, HeaderLine], kind: str, config: "Config") -> list[Fault]:
     """The faults of a header: unknown keys (with the nearest known key the header does
     not have yet), values of the wrong type or format, and required keys that are
     missing (unless an unknown key was taken for a misspelling of one: one fault, at
     the line the writer has to change)."""
     schema = config.metadata
     allowed = {name for name, key in schema.items() if key.allowed_on(kind)}
-    faults, suggested = [], set()
+    faults: list[Fault] = []
+    suggested: set[str | None] = set()
     for name, entry in header.items():
         key = schema.get(name)
         if key is None or not key.allowed_on(kind):
@@ -162,13 +89,15 @@ def check(header, kind, config):
     return faults
 
 
-def described(kind):
+def described(kind: str) -> str:
     if kind == "article":
         return "an article"
     return "a plain page" if kind == "page" else f"a {kind} page"
 
 
-def _unknown(name, entry, kind, key, allowed):
+def _unknown(
+    name: str, entry: HeaderLine, kind: str, key: Key | None, allowed: Collection[str]
+) -> tuple[Fault, str | None]:
     if key is not None:  # a real key, on a page of a kind that does not take it
         kinds = sorted(key.kinds)
         takes = ", ".join(kinds[:-1]) + " and " + kinds[-1] if len(kinds) > 1 else kinds[0]
@@ -193,54 +122,77 @@ def _unknown(name, entry, kind, key, allowed):
     ), None
 
 
-def _value_faults(key, entry):
-    shown, value = header_name(key.name), entry.value
-    if key.type == "date":
-        try:
-            if not _ISO_DATE.match(value):
-                raise ValueError
+# --- the value of a key, by its type: (what is wrong, how to fix it), or None ----------
+
+
+def _date_fault(key: Key, value: str) -> tuple[str, str] | None:
+    try:
+        if _ISO_DATE.match(value):
             datetime.date.fromisoformat(value)
-        except ValueError:
-            return [
-                Fault(
-                    f"{shown} {value!r} is not a valid date",
-                    "write a real calendar date as YYYY-MM-DD, for example 2024-11-08 "
-                    "(year, month, day: other orders are ambiguous)",
-                    line=entry.line,
-                )
-            ]
-    elif key.type == "choice" and value.lower() not in key.values:
-        return [
-            Fault(
-                f"{shown} {value!r} is not one of the allowed values",
-                "write " + " or ".join(repr(v) for v in key.values),
-                line=entry.line,
-            )
-        ]
-    elif key.type == "slug" and not all(_SLUG.match(part) for part in value.split("/")):
-        return [
-            Fault(
-                f"{shown} {value!r} is not a slug",
-                "write lower-case words joined by hyphens, for example 'botox-for-migraine'",
-                line=entry.line,
-            )
-        ]
-    elif key.type == "path" and (
-        value.startswith(("/", "\\")) or "\\" in value or ".." in value.split("/")
-    ):
-        return [
-            Fault(
-                f"{shown} {value!r} would leave the site's output folder",
-                f"write a path inside the site, relative to its root, for example '{key.example}'",
-                line=entry.line,
-            )
-        ]
-    elif key.type in ("text", "links", "list") and not value and key.required:
-        return [Fault(f"{shown} is empty", f"write it: '{shown}: {key.example}'", line=entry.line)]
-    return []
+            return None
+    except ValueError:
+        pass
+    return (
+        f"{header_name(key.name)} {value!r} is not a valid date",
+        "write a real calendar date as YYYY-MM-DD, for example 2024-11-08 "
+        "(year, month, day: other orders are ambiguous)",
+    )
 
 
-def parse(table, medical_kinds, fail):
+def _choice_fault(key: Key, value: str) -> tuple[str, str] | None:
+    if value.lower() in key.values:
+        return None
+    return (
+        f"{header_name(key.name)} {value!r} is not one of the allowed values",
+        "write " + " or ".join(repr(v) for v in key.values),
+    )
+
+
+def _slug_fault(key: Key, value: str) -> tuple[str, str] | None:
+    if all(is_slug(part) for part in value.split("/")):
+        return None
+    return (
+        f"{header_name(key.name)} {value!r} is not a slug",
+        f"write lower-case words joined by hyphens, for example '{key.example}'",
+    )
+
+
+def _path_fault(key: Key, value: str) -> tuple[str, str] | None:
+    if not (value.startswith(("/", "\\")) or "\\" in value or ".." in value.split("/")):
+        return None
+    return (
+        f"{header_name(key.name)} {value!r} would leave the site's output folder",
+        f"write a path inside the site, relative to its root, for example '{key.example}'",
+    )
+
+
+def _empty_fault(key: Key, value: str) -> tuple[str, str] | None:
+    if value or not key.required:
+        return None
+    shown = header_name(key.name)
+    return f"{shown} is empty", f"write it: '{shown}: {key.example}'"
+
+
+_VALUE_FAULTS: dict[str, Callable[[Key, str], tuple[str, str] | None]] = {
+    "date": _date_fault,
+    "choice": _choice_fault,
+    "slug": _slug_fault,
+    "path": _path_fault,
+    "text": _empty_fault,
+    "links": _empty_fault,
+    "list": _empty_fault,
+}
+
+
+def _value_faults(key: Key, entry: HeaderLine) -> list[Fault]:
+    judge = _VALUE_FAULTS.get(key.type)
+    found = judge(key, entry.value) if judge else None
+    return [] if found is None else [Fault(*found, line=entry.line)]
+
+
+def parse(
+    table: Any, medical_kinds: Collection[str], fail: Callable[[str], NoReturn]
+) -> dict[str, Key]:
     """{name: Key} from the MEDICAL_METADATA setting; ``fail(what)`` raises its error."""
     if not isinstance(table, dict):
         fail("a dict of key name -> {type, kinds, required, values, example}")
@@ -249,10 +201,10 @@ def parse(table, medical_kinds, fail):
         if not isinstance(spec, dict) or spec.get("type") not in TYPES:
             fail(f"for {name!r}, a dict with a 'type' of {', '.join(TYPES)}")
 
-        def kinds(field, spec=spec):
+        def kinds(field: str, spec: dict[str, Any] = spec) -> frozenset[str]:
             value = spec.get(field, [])
             value = [value] if isinstance(value, str) else list(value)
-            named = set()
+            named: set[str] = set()
             for kind in value:
                 # "medical": every medical kind; "*": every kind at all
                 named |= set(medical_kinds) if kind == "medical" else {kind.lower()}
