@@ -6,40 +6,41 @@ fails a publish (``MEDICAL_OVERDUE_REVIEW``); "today" comes from the settings so
 tests do not depend on the real date.
 """
 
-import calendar
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from dateutil.relativedelta import relativedelta
 from pelican.utils import get_date
 
 from .problems import Fault
+
+if TYPE_CHECKING:  # settings imports labels, which imports this module
+    from .settings import Config
 
 
 @dataclass(frozen=True)
 class Review:
     reviewed: datetime.date
     next_review: datetime.date
-    reviewer: dict  # the reviewers file's entry, with its key
+    reviewer: dict[str, Any]  # the reviewers file's entry, with its key
 
-    def overdue(self, today):
+    def overdue(self, today: datetime.date) -> bool:
         return today > self.next_review
 
     @property
-    def placeholder(self):
+    def placeholder(self) -> bool:
         """The reviewers file says this reviewer is not real yet: no review took place."""
         return bool(self.reviewer.get("placeholder"))
 
 
-def add_months(day, months):
+def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day ``months`` later, or the month's last day if it is shorter."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
+    return day + relativedelta(months=months)
 
 
-def _date(value):
+def _date(value: object) -> datetime.date:
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
@@ -47,13 +48,14 @@ def _date(value):
     return parse_date(value).date()
 
 
-def review_of(metadata, config):
+def review_of(metadata: Mapping[str, Any], config: "Config") -> tuple[Review | None, list[Fault]]:
     """(Review or None, faults) for one page's Reviewed / Reviewer / Next_review."""
     if not metadata.get("reviewed") or not metadata.get("reviewer"):
         return None, []  # the required-metadata check names what is missing
     reviewed = _date(metadata["reviewed"])
     key = str(metadata["reviewer"]).strip()
-    faults = []
+    faults: list[Fault] = []
+    reviewer: dict[str, Any]
     if key not in config.reviewers:
         known = ", ".join(sorted(config.reviewers)) or "(none yet)"
         faults.append(
@@ -101,7 +103,7 @@ def review_of(metadata, config):
     return Review(reviewed, next_review, reviewer), faults
 
 
-def overdue_fault(review):
+def overdue_fault(review: Review) -> Fault:
     return Fault(
         f"the page's review was due on {review.next_review.isoformat()} "
         f"(last reviewed {review.reviewed.isoformat()})",
@@ -110,9 +112,9 @@ def overdue_fault(review):
     )
 
 
-def parse_date(value):
+def parse_date(value: object) -> datetime.datetime:
     """A metadata date as Pelican reads it. Most are ISO dates, which need not go
-    through dateutil's general parser: on a big site that parser was a noticeable cost."""
+    through dateutil's general parser: on a big site that parser is a noticeable cost."""
     text = str(value).strip().replace("_", " ")
     try:
         return datetime.datetime.fromisoformat(text)

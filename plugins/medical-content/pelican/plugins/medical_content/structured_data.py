@@ -2,35 +2,31 @@
 
 Inside <script>, the HTML parser ends the element at the first ``</script`` whatever the
 JSON means, and ``<!--`` can switch it into an escaped state. JSON allows any character
-to be written as ``\\uXXXX``, so ``<``, ``>`` and ``&`` are written that way: the text
-stays valid JSON that decodes to exactly what the writer typed, and the HTML parser never
-sees markup. U+2028 and U+2029 are escaped too, for consumers that evaluate it as script.
+to be written as ``\\uXXXX``: Jinja's ``htmlsafe_json_dumps`` (the ``tojson`` filter)
+writes ``<``, ``>``, ``&`` and ``'`` that way, and JSON's ``ensure_ascii`` every other
+character outside ASCII, U+2028 and U+2029 among them (for consumers that evaluate it as
+script): the text stays valid JSON that decodes to exactly what the writer typed, and the
+HTML parser never sees markup.
 """
 
-import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
+
+from .faq import Entry
 
 SCHEMA_CONTEXT = "https://schema.org"
 
-# (character, its JSON escape); replaced one by one: str.translate with a mapping looks
-# each character up in Python, which took longer than writing the JSON.
-_ESCAPES = [
-    ("<", "\\u003c"),
-    (">", "\\u003e"),
-    ("&", "\\u0026"),
-    ("\u2028", "\\u2028"),
-    ("\u2029", "\\u2029"),
-]
+Node = dict[str, Any]
 
 
-def script_json(data):
+def script_json(data: object) -> str:
     """JSON text for the body of a <script type="application/ld+json"> element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for character, escape in _ESCAPES:
-        text = text.replace(character, escape)
-    return text
+    return str(htmlsafe_json_dumps(data, ensure_ascii=True, separators=(",", ":")))
 
 
-def faq_page(entries):
+def faq_page(entries: Sequence[Entry]) -> Node:
     """A schema.org FAQPage: one Question with its accepted Answer per entry."""
     return {
         "@context": SCHEMA_CONTEXT,
@@ -50,14 +46,14 @@ PAGE_TYPES = {"home": "WebPage", "conditions": "CollectionPage", "about": "About
 HEADLINE_LIMIT = 110  # Google's limit for Article.headline
 
 
-def headline(title):
+def headline(title: str) -> str:
     """The title, cut at a word boundary to fit Article.headline's limit."""
     if len(title) <= HEADLINE_LIMIT:
         return title
     return title[: HEADLINE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
 
 
-def page_graph(site, page):
+def page_graph(site: Mapping[str, Any], page: Mapping[str, Any]) -> Node:
     """One schema.org @graph for a page; its nodes refer to each other by @id.
 
     ``site``: url ("" or absolute), name, lang, clinic (the CLINIC setting), label
@@ -79,7 +75,7 @@ def page_graph(site, page):
         "condition": page_url + "#condition",
     }
     clinic = site["clinic"]
-    nodes = [
+    nodes: list[Node] = [
         {
             "@type": "WebSite",
             "@id": ids["website"],
@@ -113,7 +109,7 @@ def page_graph(site, page):
             ],
         },
     ]
-    webpage = {
+    webpage: Node = {
         "@type": PAGE_TYPES.get(page["kind"], "WebPage"),
         "@id": ids["webpage"],
         "url": page_url,
@@ -156,7 +152,7 @@ def page_graph(site, page):
             }
         )
     if "condition" in page:
-        condition = {
+        condition: Node = {
             "@type": "MedicalCondition",
             "@id": ids["condition"],
             "name": page["condition"]["name"],
@@ -171,7 +167,7 @@ def page_graph(site, page):
     return {"@context": SCHEMA_CONTEXT, "@graph": nodes}
 
 
-def _drug(site, drug_id):
+def _drug(site: Mapping[str, Any], drug_id: str) -> Node:
     label = site["label"]
     return {
         "@type": "Drug",
@@ -184,20 +180,20 @@ def _drug(site, drug_id):
     }
 
 
-def _reviewer(reviewer, clinic_id):
+def _reviewer(reviewer: Mapping[str, Any], clinic_id: str) -> Node:
     if reviewer.get("type") == "Organization":
         return {
             "@type": "Organization",
             "name": reviewer["name"],
             "parentOrganization": {"@id": clinic_id},
         }
-    person = {"@type": "Person", "name": reviewer["name"]}
+    person: Node = {"@type": "Person", "name": reviewer["name"]}
     if reviewer.get("credentials"):
         person["honorificSuffix"] = reviewer["credentials"]
     return person
 
 
-def _author(name, clinic_name, home):
+def _author(name: str, clinic_name: str, home: str) -> Node:
     if name == clinic_name:
         return {"@type": "Organization", "name": name, "url": home}
     return {"@type": "Person", "name": name}
