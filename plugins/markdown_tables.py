@@ -26,11 +26,13 @@ and a build without plugins (the benchmark's bare Pelican build) reads plain Mar
 
 import html
 import re
+from typing import Any
+from xml.etree import ElementTree
 
-from markdown import util
+from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from pelican import signals
+from pelican import Pelican, signals
 
 BOX_CLASS = "table-scroll"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -38,12 +40,13 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 class TableScroll(Treeprocessor):
-    def run(self, root):
+    def run(self, root: ElementTree.Element) -> None:
         if next(root.iter("table"), None) is None:
             return  # most pages: nothing to do
         parents = {child: parent for parent in root.iter() for child in parent}
-        heading, named = None, set()
-        boxes = []
+        heading: ElementTree.Element | None = None
+        named: set[str] = set()
+        boxes: list[tuple[ElementTree.Element, dict[str, str]]] = []
         for element in root.iter():  # in document order: the last heading is the table's
             if element.tag in _HEADINGS:
                 heading = element
@@ -64,16 +67,16 @@ class TableScroll(Treeprocessor):
             parent.remove(table)
             box.append(table)
 
-    def _columns(self, table):
+    def _columns(self, table: ElementTree.Element) -> str:
         headers = [self._text(cell) for cell in table.iter("th")]
         return "Table: " + ", ".join(h for h in headers if h) if any(headers) else "Table"
 
-    def _text(self, element):
+    def _text(self, element: ElementTree.Element) -> str:
         """An element's text as a reader sees it. At this stage an inline tag or entity a
         writer typed (<br>, &nbsp;) is a placeholder for Markdown's stash; put in an
         attribute, the stashed HTML would come back verbatim, quotes and all."""
 
-        def stashed(match):
+        def stashed(match: re.Match[str]) -> str:
             raw = self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
             return html.unescape(_TAG.sub(" ", raw)) if isinstance(raw, str) else ""
 
@@ -82,21 +85,21 @@ class TableScroll(Treeprocessor):
 
 
 class TableScrollExtension(Extension):
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: Markdown) -> None:
         # After toc (priority 5), which gives the headings their ids; before unescape
         # (0), which turns a backslash-escaped character in a name back into itself.
         md.treeprocessors.register(TableScroll(md), "table_scroll", 4)
 
 
-def makeExtension(**kwargs):
+def makeExtension(**kwargs: Any) -> TableScrollExtension:
     return TableScrollExtension(**kwargs)
 
 
-def add_to_markdown(pelican):
+def add_to_markdown(pelican: Pelican) -> None:
     extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
     if not any(isinstance(extension, TableScrollExtension) for extension in extensions):
         extensions.append(TableScrollExtension())
 
 
-def register():
+def register() -> None:
     signals.initialized.connect(add_to_markdown)

@@ -10,8 +10,11 @@ kept in the file for the pharmacist, and not shown.
 """
 
 import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from .labels import Registry
 from .problems import SettingsError, read_toml
 
 TOPICS = ("how-given", "dose", "onset", "peak", "lasts", "interval", "review", "evidence")
@@ -35,9 +38,9 @@ class Course:
     product: str
     indication: str  # an indication id of the product's label, or "" for an off-label use
     condition: str  # the condition's name, for an off-label use
-    facts: tuple  # Fact, in the file's order, the shown ones only
+    facts: tuple[Fact, ...]  # in the file's order, the shown ones only
 
-    def by_topic(self, order=TOPICS):
+    def by_topic(self, order: Sequence[str] = TOPICS) -> list[tuple[str, list[Fact]]]:
         """[(topic, [facts])], topics in ``order``."""
         return [
             (topic, [f for f in self.facts if f.topic == topic])
@@ -47,18 +50,18 @@ class Course:
 
 
 class Courses:
-    def __init__(self, courses):
+    def __init__(self, courses: Iterable[Course]) -> None:
         self._by_use = {(c.product, c.indication or c.condition.casefold()): c for c in courses}
 
-    def of(self, product, indication="", condition=""):
+    def of(self, product: str, indication: str = "", condition: str = "") -> Course | None:
         """The course of a use the label holds (its indication id), or of an off-label
         condition (its name); None when there is none."""
         return self._by_use.get((product, indication or condition.strip().casefold()))
 
 
-def load(folders, registry):
+def load(folders: Iterable[str], registry: Registry) -> Courses:
     """Every ``courses/*.toml`` under the label folders, checked against the registry."""
-    found = []
+    found: list[Course] = []
     for folder in folders:
         where = os.path.join(folder, "courses")
         if not os.path.isdir(where):
@@ -69,7 +72,7 @@ def load(folders, registry):
     return Courses(found)
 
 
-def _read(path, registry):
+def _read(path: str, registry: Registry) -> list[Course]:
     data = read_toml(path, "treatment course file")
     product = data.get("product")
     if product not in registry:
@@ -95,14 +98,19 @@ def _read(path, registry):
                 f"{where}: indication {indication!r} is not one of the "
                 f"{product} label's ({', '.join(sorted(indications))})"
             )
-        facts = []
-        for fact in entry.get("facts", []):
-            if fact.get("topic") not in TOPICS or fact.get("source") not in sources:
-                raise SettingsError(
-                    f"{where}: the fact {fact.get('text', '')[:50]!r} needs a topic of "
-                    f"{', '.join(TOPICS)} and a source of its [sources] table"
-                )
-            if fact.get("verified", True):
-                facts.append(Fact(fact["topic"], fact["text"], sources[fact["source"]]))
-        courses.append(Course(product, indication, condition, tuple(facts)))
+        courses.append(Course(product, indication, condition, _facts(entry, where, sources)))
     return courses
+
+
+def _facts(entry: Mapping[str, Any], where: str, sources: Mapping[str, Source]) -> tuple[Fact, ...]:
+    """The facts of a course to show: the file's verified ones, in its order."""
+    facts = []
+    for fact in entry.get("facts", []):
+        if fact.get("topic") not in TOPICS or fact.get("source") not in sources:
+            raise SettingsError(
+                f"{where}: the fact {fact.get('text', '')[:50]!r} needs a topic of "
+                f"{', '.join(TOPICS)} and a source of its [sources] table"
+            )
+        if fact.get("verified", True):
+            facts.append(Fact(fact["topic"], fact["text"], sources[fact["source"]]))
+    return tuple(facts)

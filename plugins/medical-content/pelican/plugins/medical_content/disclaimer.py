@@ -7,12 +7,12 @@ drops the disclaimer, moves it out of <main> or hides it is caught.
 
 import copy
 
-from .html_text import text_of
+from .html_text import Element, text_of
 
 _HIDDEN = ".//*[@hidden or @aria-hidden='true' or self::template or self::script or self::style]"
 
 
-def visible_main_text(tree):
+def visible_main_text(tree: Element) -> str:
     """The text of the page's <main>, hidden elements left out, every run of whitespace
     (a no-break space too) as one space: the same as ``shows`` makes of the text it looks
     for, so the two compare word for word."""
@@ -26,11 +26,11 @@ def visible_main_text(tree):
     return " ".join(texts)
 
 
-def shows(main_text, text):
+def shows(main_text: str, text: str) -> bool:
     return " ".join(text.split()) in main_text
 
 
-def _drop(element):
+def _drop(element: Element) -> None:
     """Remove an element and its content, keeping the text that follows it."""
     parent, tail = element.getparent(), element.tail
     if parent is None:

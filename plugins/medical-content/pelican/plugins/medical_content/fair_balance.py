@@ -6,11 +6,17 @@ Read from the written page, in document order, as a reader meets it: a theme tha
 the summary below the text, or a writer's "contact us" above it, is caught.
 """
 
-from .html_text import visible_text
+import re
+from typing import TYPE_CHECKING
+
+from .html_text import Element, visible_text
 from .problems import Fault
 
+if TYPE_CHECKING:
+    from .settings import Config
 
-def faults(main, config, path, template):
+
+def faults(main: Element, config: "Config", path: str, template: str) -> list[Fault]:
     summary = " ".join(config.safety_summary.split())
     where = next(
         (
@@ -54,11 +60,11 @@ def faults(main, config, path, template):
     return found
 
 
-def first_call_to_action(main, pattern):
+def first_call_to_action(main: Element, pattern: re.Pattern[str]) -> Element | None:
     return next((link for link in main.iter("a") if pattern.search(visible_text(link))), None)
 
 
-def _before(first, second, root):
+def _before(first: Element, second: Element, root: Element) -> bool:
     for element in root.iter():
         if element is first:
             return True

@@ -7,7 +7,7 @@ Markdown, means the structured data says exactly what a reader sees.
 
 from dataclasses import dataclass, field
 
-from .html_text import sections
+from .html_text import Element, sections
 from .problems import Fault
 
 
@@ -19,14 +19,14 @@ class Entry:
 
 @dataclass
 class Faq:
-    entries: list = field(default_factory=list)
-    faults: list = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    faults: list[Fault] = field(default_factory=list)
 
 
-def extract(root, heading="h2"):
+def extract(root: Element, heading: str = "h2") -> Faq:
     """The questions, answers and faults of a page's content (an lxml element)."""
     faq = Faq()
-    seen = {}
+    seen: dict[str, int] = {}
     for question, parts in sections(root, heading):
         key = question.casefold()
         seen[key] = seen.get(key, 0) + 1

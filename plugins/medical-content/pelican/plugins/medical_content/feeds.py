@@ -13,19 +13,26 @@ the plugin decides, by ``MEDICAL_FEED_CONTENT``:
   Safety Information (on pages that show it) and the sources, each link absolute.
 """
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from markupsafe import escape
 
+if TYPE_CHECKING:
+    from .settings import Config
+
 SUMMARY, FULL = "summary", "full"
 
 
-def entry_url(siteurl, url):
+def entry_url(siteurl: str, url: str) -> str:
     """A page's address as Pelican's writer puts it in a feed (without ?ref=feed)."""
     return urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", url)
 
 
-def safeguard(feed, siteurl, contents, config, safety_html):
+def safeguard(
+    feed: Any, siteurl: str, contents: Iterable[Any], config: "Config", safety_html: str
+) -> None:
     """Change each medical entry of ``feed`` as ``config.feed_content`` says.
     ``contents``: the build's articles and pages; ``safety_html``: the rendered ISI."""
     by_url = {entry_url(siteurl, content.url): content for content in contents}
@@ -42,7 +49,7 @@ def safeguard(feed, siteurl, contents, config, safety_html):
             )
 
 
-def safeguards_html(content, siteurl, config, safety_html):
+def safeguards_html(content: Any, siteurl: str, config: "Config", safety_html: str) -> str:
     """The disclaimer, review line, safety information and sources, as the page shows
     them, for the end of a full-text entry."""
     parts = [f"<p><strong>Medical disclaimer:</strong> {escape(config.disclaimer)}</p>"]

@@ -19,7 +19,7 @@ from .html_structure import (
     too_deep_lists,
     unclosed_elements,
 )
-from .html_text import fragment
+from .html_text import Element, fragment
 from .problems import Fault
 
 __all__ = [
@@ -31,9 +31,6 @@ __all__ = [
     "too_deep_lists",
     "unclosed_elements",
 ]
-
-# lxml ships no type information: its elements are Any here.
-Element = Any
 
 # Markdown writes ids (headings, footnotes), classes (footnotes, code languages) and
 # titles (abbreviations); lang and dir mark a passage in another language or script.

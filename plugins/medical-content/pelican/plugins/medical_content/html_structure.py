@@ -3,9 +3,8 @@ element it opens is closed, its headings go down one level at a time, and its li
 are not nested too deep."""
 
 import html.parser
-from typing import Any
 
-from .html_text import heading_level, visible_text
+from .html_text import Element, heading_level, visible_text
 from .problems import Fault
 
 MAX_LIST_DEPTH = 4  # deeper lists lose patients, and screen readers announce each level
@@ -70,13 +69,13 @@ def unclosed_elements(content_html: str) -> list[Fault]:
     return found
 
 
-def skipped_heading_levels(root: Any) -> list[Fault]:
+def skipped_heading_levels(root: Element) -> list[Fault]:
     """Headings that skip a level (a level-4 right under a level-2): screen-reader users
     move through a page by its heading levels. The page's title is its level-1 heading."""
     found = []
     previous = 1
     for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
-        level = heading_level(element.tag)
+        level = heading_level(element.tag) or 1  # iter() gave headings only
         text = visible_text(element)
         if level == 1:
             found.append(
@@ -101,7 +100,7 @@ def skipped_heading_levels(root: Any) -> list[Fault]:
     return found
 
 
-def too_deep_lists(root: Any) -> list[Fault]:
+def too_deep_lists(root: Element) -> list[Fault]:
     """The first list item nested deeper than MAX_LIST_DEPTH, if any."""
     for item in root.iter("li"):
         depth = sum(1 for a in item.iterancestors("ul", "ol"))

@@ -7,13 +7,14 @@ another site builds, then the site's own Content-Security-Policy (``img-src 'sel
 blocks it for every reader; it would also tell that site who reads the page.
 """
 
+from .html_text import Element
 from .problems import Fault
 
 DECORATIVE = "decorative"  # the class that marks an image as decoration only
 _REMOTE = ("http://", "https://", "//")
 
 
-def faults(root):
+def faults(root: Element) -> list[Fault]:
     """The faults of the images in a page's rendered text (root: its parsed fragment)."""
     found = []
     for image in root.iter("img"):

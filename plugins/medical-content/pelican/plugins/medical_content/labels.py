@@ -10,7 +10,9 @@ label section it comes from, with the label's revision and the day a person chec
 import datetime
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .problems import SettingsError, read_toml
 from .review import add_months
@@ -23,52 +25,52 @@ _REVISION = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 class Indication:
     id: str
     condition: str
-    synonyms: tuple  # what a page may write for exactly this use, folded (see ``fold``)
+    synonyms: tuple[str, ...]  # what a page may write for exactly this use, folded (see ``fold``)
     text: str  # as the label words it
     population: str
-    min_age_years: object  # int, or None where the label states no age
-    max_age_years: object  # int, or None ("adults younger than 65": 64)
+    min_age_years: float | None  # None where the label states no age
+    max_age_years: float | None  # "adults younger than 65": 64
     section: str
-    limits: tuple
-    not_covered: tuple  # uses people confuse with this one, which the label excludes
-    defined_by: tuple  # phrases of the label's definition of the condition
+    limits: tuple[str, ...]
+    not_covered: tuple[str, ...]  # uses people confuse with this one, which the label excludes
+    defined_by: tuple[str, ...]  # phrases of the label's definition of the condition
 
 
 @dataclass(frozen=True)
 class Label:
-    key: str  # the file's name: "botox"
+    key: str  # the file's name, without .toml
     brand: str
     generic: str
-    names: tuple
+    names: tuple[str, ...]
     manufacturer: str
     url: str
-    urls: tuple  # url, and the other addresses of the same prescribing information
+    urls: tuple[str, ...]  # url, and the other addresses of the same prescribing information
     revision: str  # "YYYY-MM"
     checked: datetime.date
     checked_by: str
-    first_approved: object
+    first_approved: int | None  # the year
     boxed_warning: str
-    indications: tuple
+    indications: tuple[Indication, ...]
     path: str
 
     @property
-    def revised(self):
+    def revised(self) -> str:
         """The revision as people write it: "11/2023"."""
         year, month = self.revision.split("-")
         return f"{month}/{year}"
 
-    def named_by(self, text):
+    def named_by(self, text: str) -> bool:
         """Whether ``text`` is one of this product's names (or its key)."""
         wanted = text.strip().casefold()
         return wanted == self.key or wanted in {name.casefold() for name in self.names}
 
-    def indication_for(self, name):
+    def indication_for(self, name: str) -> Indication | None:
         """The indication whose condition or synonyms are ``name``, or None."""
         wanted = fold(name)
         return next((i for i in self.indications if wanted in i.synonyms), None)
 
 
-def fold(name):
+def fold(name: str) -> str:
     """A condition's name as compared: case, hyphens and a plural "s" do not count."""
     words = re.split(r"[\s\-]+", name.strip().casefold())
     return " ".join(
@@ -79,22 +81,22 @@ def fold(name):
 
 
 class Registry:
-    def __init__(self, labels):
+    def __init__(self, labels: Iterable[Label]) -> None:
         self.labels = {label.key: label for label in labels}
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: str) -> Label:
         return self.labels[key]
 
-    def __contains__(self, key):
+    def __contains__(self, key: object) -> bool:
         return key in self.labels
 
-    def stale(self, today, months):
+    def stale(self, today: datetime.date, months: int) -> list[Label]:
         """The labels last checked more than ``months`` months before ``today``."""
         limit = add_months(today, -months)
         return [label for label in self.labels.values() if label.checked < limit]
 
 
-def load(folders):
+def load(folders: Iterable[str]) -> Registry:
     """The registry of every ``*.toml`` in the folders, checked: a malformed label stops
     the build at start, naming the file and the field."""
     labels = []
@@ -111,10 +113,12 @@ def load(folders):
     return Registry(labels)
 
 
-def _label(path):
+def _label(path: str) -> Label:
     data = read_toml(path, "label file")
 
-    def field(table, name, kind=str, where=""):
+    def field(
+        table: Mapping[str, Any], name: str, kind: type | tuple[type, ...] = str, where: str = ""
+    ) -> Any:
         value = table.get(name)
         if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
             raise SettingsError(
@@ -163,7 +167,7 @@ def _label(path):
         revision=revision,
         checked=field(data, "checked", datetime.date),
         checked_by=field(data, "checked_by"),
-        first_approved=data.get("first_approved"),
+        first_approved=first if isinstance(first := data.get("first_approved"), int) else None,
         boxed_warning=field(data, "boxed_warning"),
         indications=tuple(indications),
         path=path,

@@ -9,22 +9,29 @@ latest with the newest page of the site, which it lists or stands beside.
 """
 
 import datetime
+from collections.abc import Sequence
+from typing import Any
 
 from pelican.utils import set_date_tzinfo
 
 
-def set_last_changed(contents, timezone):
+def _day(content: Any, name: str) -> datetime.datetime | None:
+    """A content's ``modified`` or ``date``, or None when it has none."""
+    return getattr(content, name, None)
+
+
+def set_last_changed(contents: Sequence[Any], timezone: str | None) -> None:
+    """Give each content without a ``modified`` date the day it last changed."""
     for content in contents:
         review = getattr(content, "review", None)
-        if getattr(content, "modified", None) is None and review is not None:
+        if _day(content, "modified") is None and review is not None:
             content.modified = set_date_tzinfo(
                 datetime.datetime.combine(review.reviewed, datetime.time()), timezone
             )
-    dated = [getattr(c, "modified", None) or getattr(c, "date", None) for c in contents]
-    dated = [day for day in dated if day is not None]
+    dated = [day for c in contents if (day := _day(c, "modified") or _day(c, "date")) is not None]
     if not dated:
         return
     newest = max(dated)
     for content in contents:
-        if getattr(content, "modified", None) is None and getattr(content, "date", None) is None:
+        if _day(content, "modified") is None and _day(content, "date") is None:
             content.modified = newest

@@ -6,13 +6,14 @@ download a dictionary at run time, which a build must never do.
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
-from .html_text import block_texts, prose, sections
+from .html_text import Element, block_texts, prose, sections
 from .problems import Fault
 
 
 @functools.cache
-def _textstat():
+def _textstat() -> Any:
     # Imported on first use: textstat and its dictionaries take a fifth of a second to
     # load, and on a big site the measuring happens in a worker process.
     from textstat.textstat import textstatistics
@@ -24,11 +25,11 @@ def _textstat():
         # One instance a process (``_textstat`` is cached), so caching on its methods
         # keeps nothing alive that would otherwise be freed.
         @functools.lru_cache(maxsize=65536)  # noqa: B019
-        def _word_syllables(self, word):
+        def _word_syllables(self, word: str) -> int:
             return len(self.pyphen.positions(word)) + 1
 
         @functools.lru_cache(maxsize=128)  # noqa: B019
-        def syllable_count(self, text, lang=None):
+        def syllable_count(self, text: str, lang: str | None = None) -> int:
             return sum(
                 self._word_syllables(word) for word in self.remove_punctuation(text.lower()).split()
             )
@@ -43,7 +44,7 @@ class Readability:
     words: int
 
 
-def measure(text):
+def measure(text: str) -> Readability | None:
     """The figures of a text, or None when it has no words to measure."""
     if not text.split():
         return None
@@ -55,11 +56,11 @@ def measure(text):
     )
 
 
-def page_readability(root):
+def page_readability(root: Element) -> Readability | None:
     return measure(prose(block_texts(root)))
 
 
-def above_target(figures, target):
+def above_target(figures: Readability | None, target: float) -> list[Fault]:
     """A warning for a page that reads above the target grade: most readers are patients."""
     if figures is None or figures.grade <= target:
         return []
@@ -73,7 +74,9 @@ def above_target(figures, target):
     ]
 
 
-def summary_faults(root, heading, target):
+def summary_faults(
+    root: Element, heading: str, target: float
+) -> tuple[Readability | None, list[Fault]]:
     """A page that must open with a plain-language summary: is it there, and plain?"""
     found = sections(root, "h2")
     if not found or found[0][0].casefold() != heading.casefold():

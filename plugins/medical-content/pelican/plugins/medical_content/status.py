@@ -5,44 +5,50 @@ whether that drug's label holds it. A page that says otherwise is an error at it
 a page cannot make a use approved by saying so.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from .labels import Indication, Label
+from .labels import Indication, Label, Registry
 from .problems import Fault
+
+if TYPE_CHECKING:
+    from .settings import Config
 
 
 @dataclass(frozen=True)
 class Status:
     label: Label
-    indication: object  # Indication, or None for an off-label use
+    indication: Indication | None  # None for an off-label use
 
     @property
-    def approved(self):
+    def approved(self) -> bool:
         return isinstance(self.indication, Indication)
 
     @property
-    def name(self):
+    def name(self) -> str:
         return "approved" if self.approved else "off-label"
 
 
-def label_of(regulatory, config):
+def label_of(regulatory: Status | None, config: "Config") -> Label:
     """The label a page's claims are judged by: its condition's, else the site's drug's."""
     return regulatory.label if regulatory is not None else config.registry[config.product]
 
 
-def label_named(written, registry):
+def label_named(written: str, registry: Registry) -> Label | None:
     """The label a page's ``Drug:`` names (its key, brand or generic name), or None."""
     return next((each for each in registry.labels.values() if each.named_by(written)), None)
 
 
-def status_of(metadata, config):
+def status_of(metadata: Mapping[str, Any], config: "Config") -> tuple[Status | None, list[Fault]]:
     """(Status or None, faults) of a condition page."""
-    registry, faults = config.registry, []
+    registry = config.registry
+    faults: list[Fault] = []
     label = registry[config.product]
     written_drug = str(metadata.get("drug", "")).strip()
     if written_drug:
-        label = label_named(written_drug, registry)
-        if label is None:
+        named = label_named(written_drug, registry)
+        if named is None:
             known = ", ".join(sorted(registry.labels))
             return None, [
                 Fault(
@@ -51,6 +57,7 @@ def status_of(metadata, config):
                     field="drug",
                 )
             ]
+        label = named
     condition = str(metadata.get("condition", "")).strip()
     status = Status(label, label.indication_for(condition) if condition else None)
     where = f"the {label.brand} label (revised {label.revised}, {label.url})"
@@ -58,7 +65,7 @@ def status_of(metadata, config):
     if said and said != status.name:
         holds = (
             f"holds {condition!r} as an approved use ({status.indication.section})"
-            if status.approved
+            if status.indication is not None
             else f"has no indication for {condition!r}"
         )
         faults.append(

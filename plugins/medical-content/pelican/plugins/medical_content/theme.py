@@ -7,6 +7,8 @@ the file, and the line where there is one.
 """
 
 import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import jinja2.meta
@@ -14,11 +16,14 @@ import jinja2.nodes
 
 from .problems import SettingsError
 
+if TYPE_CHECKING:
+    from .settings import Config
+
 # Templates Pelican renders whatever the content: one per page type it writes.
 _PELICAN_TEMPLATES = ("article", "page", "index")
 
 
-def check(settings, config):
+def check(settings: Mapping[str, Any], config: "Config") -> set[str]:
     """Raise SettingsError for the first problem of the theme; return its template names."""
     folder = os.path.join(settings["THEME"], "templates")
     if not os.path.isdir(folder):

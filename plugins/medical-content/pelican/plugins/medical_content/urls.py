@@ -20,7 +20,7 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 
 
-def scheme(url):
+def scheme(url: str) -> str:
     """The scheme a browser would take from ``url`` (lower case), or "" for a path."""
     decoded = url
     for _ in range(3):  # a scheme escaped twice over is still a scheme
@@ -29,12 +29,12 @@ def scheme(url):
     return match.group(1).lower() if match else ""
 
 
-def allowed(url):
+def allowed(url: str) -> bool:
     found = scheme(url)
     return not found or found in SCHEMES
 
 
-def root_relative(url):
+def root_relative(url: str) -> bool:
     """True for an address that starts at the domain's root (``/faq/``): it breaks as soon
     as the site is served under a sub-path (``https://host/patients/``). ``//host/x`` is
     another site, and is not one."""
@@ -42,7 +42,7 @@ def root_relative(url):
     return stripped.startswith("/") and not stripped.startswith("//")
 
 
-def written_as_file(url):
+def written_as_file(url: str) -> str:
     """What a writer should write instead of a root-relative ``url``: the source file
     Pelican resolves to the page's address wherever the site is served. The site's
     addresses follow its files (PATH_METADATA): /faq/ is pages/faq.md, /articles/x/ is
@@ -59,7 +59,7 @@ class TemplateLinkError(ValueError):
     """A theme template printed a link the URL policy refuses: a developer's fix."""
 
 
-def template_link(siteurl, url):
+def template_link(siteurl: str, url: object) -> str:
     """A link a template prints, under the same policy as a page's own: a web, mail or
     telephone address as it is; a path of the site (written without a leading /) under
     SITEURL, so that the site works under a sub-path. Anything else stops the build."""
@@ -69,7 +69,7 @@ def template_link(siteurl, url):
 # Templates print the same few dozen links on every page: judged once each (at 5,000
 # pages, judging them afresh was 5 % of a bare build, ``make bench``).
 @functools.lru_cache(maxsize=4096)
-def _template_link(siteurl, url):
+def _template_link(siteurl: str, url: str) -> str:
     if not allowed(url):
         raise TemplateLinkError(
             f"a template links to {url[:60]!r}, a scheme the site's URL "
