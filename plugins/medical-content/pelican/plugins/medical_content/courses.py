@@ -4,8 +4,8 @@ evidence - each fact a plain sentence with the source it was read in.
 
 Kept as data beside the label registry (``labels/courses/<product>.toml``): a course is
 tied to one of the label's indications, or, for an off-label use, to a condition's
-name; a condition page shows its course from here, so one timeline can no longer stand
-for every condition. A fact marked ``verified = false`` (read only in a weak copy) is
+name; a condition page shows its own course from here, not one timeline for every
+condition. A fact marked ``verified = false`` (read only in a weak copy) is
 kept in the file for the pharmacist, and not shown.
 """
 

@@ -11,7 +11,7 @@ Element = Any
 
 _BLOCK_END = re.compile(r"[.!?:;]$")
 # Plain lxml elements, not lxml.html's: those look up a Python class each time an
-# element is touched, which cost more than the parse itself on every page.
+# element is touched, which costs more than the parse itself on every page.
 _FRAGMENT_PARSER = etree.HTMLParser()
 _PAGE_PARSER = etree.HTMLParser(encoding="utf-8")  # Pelican writes UTF-8
 _TEXT = etree.XPath("string()", smart_strings=False)

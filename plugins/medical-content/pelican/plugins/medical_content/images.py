@@ -19,11 +19,7 @@ def faults(root: Element) -> list[Fault]:
     found = []
     for image in root.iter("img"):
         src = (image.get("src") or "").strip()
-        where = src or "<img"
-        if (
-            not (image.get("alt") or "").strip()
-            and DECORATIVE not in image.get("class", "").split()
-        ):
+        if _without_alt(image):
             found.append(
                 Fault(
                     f"the image {src!r} has no alt text, so a screen-reader user learns nothing "
@@ -31,13 +27,10 @@ def faults(root: Element) -> list[Fault]:
                     "say in a few words what it shows: ![what the image shows]"
                     f"({src}); if it is decoration only, write {{.{DECORATIVE}}} right after "
                     "it",
-                    raw=where,
+                    raw=src or "<img",
                 )
             )
-        addresses = [src] + [
-            part.split()[0] for part in image.get("srcset", "").split(",") if part.strip()
-        ]
-        remote = next((a for a in addresses if a.lower().startswith(_REMOTE)), None)
+        remote = _remote_address(image, src)
         if remote:
             found.append(
                 Fault(
@@ -49,3 +42,16 @@ def faults(root: Element) -> list[Fault]:
                 )
             )
     return found
+
+
+def _without_alt(image: Element) -> bool:
+    """No alt text, and not marked as decoration only."""
+    return not (image.get("alt") or "").strip() and DECORATIVE not in image.get("class", "").split()
+
+
+def _remote_address(image: Element, src: str) -> str | None:
+    """The first address of the image (src, then srcset's) on another site, if any."""
+    addresses = [src] + [
+        part.split()[0] for part in image.get("srcset", "").split(",") if part.strip()
+    ]
+    return next((a for a in addresses if a.lower().startswith(_REMOTE)), None)

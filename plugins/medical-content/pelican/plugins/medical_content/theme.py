@@ -32,40 +32,49 @@ def check(settings: Mapping[str, Any], config: "Config") -> set[str]:
             "THEME to the theme's folder"
         )
     names = set(jinja2.FileSystemLoader(folder).list_templates())
-    layouts = set()  # templates that others extend: not kinds of page
     environment = jinja2.Environment(**settings.get("JINJA_ENVIRONMENT", {}))
-    for name in sorted(names):
-        if not name.endswith(".html"):
-            continue
-        path = os.path.join(folder, name)
-        with open(path, encoding="utf-8") as source:
-            text = source.read()
-        try:
-            tree = environment.parse(text, name, path)
-        except jinja2.TemplateSyntaxError as error:
-            raise SettingsError(
-                f"{path}:{error.lineno}: template syntax error: {error.message}; fix the template"
-            ) from None
-        layouts |= {
-            node.template.value
-            for node in tree.find_all(jinja2.nodes.Extends)
-            if isinstance(node.template, jinja2.nodes.Const)
-        }
-        for wanted in jinja2.meta.find_referenced_templates(tree):
-            if wanted is not None and wanted not in names and not wanted.startswith("!"):
-                raise SettingsError(
-                    f"{path}: uses the template {wanted}, which the theme does not have; "
-                    f"restore {os.path.join(folder, wanted)} or remove the reference"
-                )
-    needed = [*_PELICAN_TEMPLATES, *settings.get("DIRECT_TEMPLATES", ())]
-    for name in needed:
+    layouts = set()  # templates that others extend: not kinds of page
+    for name in sorted(n for n in names if n.endswith(".html")):
+        layouts |= _extended(environment, folder, name, names)
+    direct = settings.get("DIRECT_TEMPLATES", ())
+    for name in [*_PELICAN_TEMPLATES, *direct]:
         if f"{name}.html" not in names:
             raise SettingsError(
                 f"the theme has no template {name}.html, which Pelican needs; "
                 f"restore {os.path.join(folder, name + '.html')}"
             )
     kinds = {"article"} | {n[:-5] for n in names - layouts if n.endswith(".html") and "/" not in n}
-    kinds -= {"index", "page", *settings.get("DIRECT_TEMPLATES", ())}
+    _check_kinds(config, kinds - {"index", "page", *direct})
+    return names
+
+
+def _extended(environment: jinja2.Environment, folder: str, name: str, names: set[str]) -> set[str]:
+    """The templates that template ``name`` extends, once it parses and every template
+    it uses is there."""
+    path = os.path.join(folder, name)
+    with open(path, encoding="utf-8") as source:
+        text = source.read()
+    try:
+        tree = environment.parse(text, name, path)
+    except jinja2.TemplateSyntaxError as error:
+        raise SettingsError(
+            f"{path}:{error.lineno}: template syntax error: {error.message}; fix the template"
+        ) from None
+    for wanted in jinja2.meta.find_referenced_templates(tree):
+        if wanted is not None and wanted not in names and not wanted.startswith("!"):
+            raise SettingsError(
+                f"{path}: uses the template {wanted}, which the theme does not have; "
+                f"restore {os.path.join(folder, wanted)} or remove the reference"
+            )
+    return {
+        node.template.value
+        for node in tree.find_all(jinja2.nodes.Extends)
+        if isinstance(node.template, jinja2.nodes.Const)
+    }
+
+
+def _check_kinds(config: "Config", kinds: set[str]) -> None:
+    """Every kind a setting names has a template of its own."""
     for setting, named in (
         ("MEDICAL_KINDS", config.kinds),
         ("MEDICAL_FAQ_KINDS", config.faq_kinds),
@@ -79,4 +88,3 @@ def check(settings: Mapping[str, Any], config: "Config") -> set[str]:
                 f"{kind}.html; check the spelling (the theme's kinds: "
                 f"{', '.join(sorted(kinds))})"
             )
-    return names

@@ -67,7 +67,7 @@ def template_link(siteurl: str, url: object) -> str:
 
 
 # Templates print the same few dozen links on every page: judged once each (at 5,000
-# pages, judging them afresh was 5 % of a bare build, ``make bench``).
+# pages, judging each afresh costs 5 % of a bare build, ``make bench``).
 @functools.lru_cache(maxsize=4096)
 def _template_link(siteurl: str, url: str) -> str:
     if not allowed(url):
