@@ -4,8 +4,8 @@ A clause that affirms approval ("approved", "FDA-approved", "indicated", "cleare
 "licensed", "authorized" and their kin, not negated) is true only when what it is
 approved *for* is an indication of the drug it names (else the page's own drug) in the
 label registry (``labels``), within the label's limits. What the clause names is read
-rule by rule, not by a language model (medspaCy was tried: about 280 MB, over a second
-to load, and it missed plural condition names without a lemmatizer):
+rule by rule, not by a language model (medspaCy: about 280 MB, over a second to load,
+and it misses plural condition names without a lemmatizer):
 
 1. the drug: a product's name in the clause, the last one before the approval word;
 2. the object: what follows "for", "to treat", "to prevent", "in the treatment of"...
@@ -19,7 +19,7 @@ to load, and it missed plural condition names without a lemmatizer):
    taken out must be nothing: "approved for chronic migraine and tension headaches"
    leaves "tension", and an unknown condition ("trigeminal neuralgia") leaves itself.
 
-History ("first approved in 1989") names no object and passes, as does a bare "Botox
+History ("first approved in 1989") names no object and passes, as does a bare "<drug>
 is FDA-approved".
 """
 

@@ -4,7 +4,7 @@ A sentence makes a claim when, in a clause, it says "approved" (or "FDA-approved
 "approval", "indicated", "licensed", "cleared", "authorized") without negating it; what
 the clause then calls approved must be an indication of the drug in the label registry
 (``approvals``: closed-world). A list is judged with the sentence that introduces it:
-"Botox has been approved for ..., including:" followed by "- Tension headaches" is the
+"<drug> has been approved for ..., including:" followed by "- Tension headaches" is the
 claim "approved for ... tension headaches". A list item that states its own status
 ("(off-label: not FDA-approved)") is judged on its own; a table row is read as one
 sentence. Questions assert nothing.
@@ -32,7 +32,7 @@ _NEGATOR = re.compile(
     r"(?:\b(?:not|never|no|neither|nor|without|lacks?|except|excluding)\b|n['\u2019]t\b)",
     re.IGNORECASE,
 )
-# A question that asserts: "Did you know Botox is approved for ...?"
+# A question that asserts: "Did you know <drug> is approved for ...?"
 _RHETORICAL = re.compile(r"^\W*(?:did\s+you\s+know|why\b.*\bwhen\b)", re.IGNORECASE)
 # An approval hoped for, not held: "may soon be approved", "is seeking approval".
 _NOT_YET = re.compile(
@@ -98,7 +98,7 @@ def _claims(element: Any, terms: Judge, in_item: bool, prune: bool) -> Iterator[
     # block or a script out); that text may run the words of two blocks together, so
     # the approval words are looked for without word boundaries. Not for a list: it is
     # judged with the sentence before it, outside it. (Looking for the names' words
-    # too was dearer than what it saved once a site has hundreds of off-label names.)
+    # too costs more than it saves once a site has hundreds of off-label names.)
     if prune and tag not in LISTS and not may_say_approved(text_of(element)):
         return
     # list items are judged with their list, where the introduction is known
@@ -198,7 +198,7 @@ def _claimed(sentence: str, judge: Judge) -> tuple[Refusal, ...]:
     """What a sentence calls approved that the label does not hold (``approvals``)."""
     if not APPROVAL.search(sentence):
         return ()
-    # BOTOX® is BOTOX; crow’s feet are crow's feet
+    # <drug>® is <drug>; crow’s feet are crow's feet
     sentence = sentence.replace("\u00ae", "").replace("\u2122", "").replace("\u2019", "'")
     if sentence.rstrip(' )"”’').endswith("?") and not _RHETORICAL.search(sentence):
         return ()

@@ -110,7 +110,7 @@ def _passes(
     """Whether the words at start:end of the clause make the rule's claim there."""
     before, matched = clause[:start], clause[start:end]
     if _NEGATION.search(before if rule.own_negation else before + matched):
-        return False  # "No medicine is completely safe"; "Botox is not safe for everyone"
+        return False  # "No medicine is completely safe"; "<drug> is not safe for everyone"
     if rule.unless is not None and rule.unless.search(before):
         return False
     if rule.subject and not rules.treatment.search(before + matched):

@@ -61,7 +61,7 @@ class Rules:
     by_needle: dict[str, tuple[int, ...]] = field(repr=False)
     always: tuple[int, ...] = field(repr=False)
     needles: "_Needles" = field(repr=False)  # that any filter looks for
-    words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # by token
     memo: dict[frozenset[str], tuple[Candidate, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -101,11 +101,15 @@ class Rules:
     def candidates(self, text: str) -> tuple[Candidate, ...]:
         """The patterns that may match in ``text``, in the rules' order: those whose
         every requirement the text holds."""
-        # Kept for the build, one entry a word and one a set of needles: looking each
+        # Kept for the build, one entry a token and one a set of needles: looking each
         # needle up in each block's text (a hundred substring tests), then each pattern's
         # requirements, cost more than the rules themselves (``make bench``); a site's
-        # words, and the sets of needles its blocks hold, are few.
-        found = frozenset().union(*map(self._needles_of, set(WORD.findall(fold(text)))))
+        # tokens, and the sets of needles its blocks hold, are few. A text's words
+        # (``WORD``) are those of its whitespace-separated tokens.
+        tokens = set(fold(text).split())
+        for token in tokens.difference(self.words):
+            self.words[token] = frozenset().union(*map(self.needles.of, WORD.findall(token)))
+        found = frozenset().union(*map(self.words.__getitem__, tokens))
         known = self.memo.get(found)
         if known is None:
             known = self.memo[found] = self._candidates(found)
@@ -118,12 +122,6 @@ class Rules:
             for number in sorted(indexed.union(self.always))
             if self.filters[number].holds(found)
         )
-
-    def _needles_of(self, word: str) -> frozenset[str]:
-        found = self.words.get(word)
-        if found is None:
-            found = self.words[word] = self.needles.of(word)
-        return found
 
     def __hash__(self) -> int:
         return hash(self.fingerprint)
