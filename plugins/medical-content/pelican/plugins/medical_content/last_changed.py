@@ -15,7 +15,7 @@ from pelican.utils import set_date_tzinfo
 
 def set_last_changed(contents, timezone):
     for content in contents:
-        review = getattr(content, "review", None)
+        review = content.medical.review
         if getattr(content, "modified", None) is None and review is not None:
             content.modified = set_date_tzinfo(
                 datetime.datetime.combine(review.reviewed, datetime.time()), timezone
