@@ -14,6 +14,7 @@ from . import (
     faq,
     html_text,
     metadata,
+    reader,
     review,
     sources,
     status,
@@ -69,7 +70,7 @@ def prepare(
     ``pages_by_slug``: each page's ``Located``, for its breadcrumb trail."""
     config, content = state.config, item.content
     medical, faults = facts(item, config, pages_by_slug, site)
-    faults += _read_body(content.content or "", medical, config)
+    faults += _read_body(content, medical, config)
     medical.structured_data = Markup(
         structured_data.script_json(structured_data.page_graph(site, _graph(item, medical, site)))
     )
@@ -173,17 +174,14 @@ def _breadcrumbs(
     return trail
 
 
-def _read_body(html: str, medical: Medical, config: Config) -> list[Fault]:
-    """The "On this page" list and the FAQ entries, from the page's HTML body."""
-    kind = medical.kind
-    if kind not in config.toc_kinds and kind not in config.faq_kinds:
+def _read_body(content: Content, medical: Medical, config: Config) -> list[Fault]:
+    """The "On this page" list, from the headings Markdown listed as it read the page,
+    and the FAQ entries, from the page's HTML body."""
+    if medical.kind in config.toc_kinds:
+        medical.toc = reader.headings(content.metadata.get(reader.HEADINGS, ()))
+    if medical.kind not in config.faq_kinds:
         return []
-    root = html_text.fragment(html)
-    if kind in config.toc_kinds:
-        medical.toc = html_text.headings(root, "h2")
-    if kind not in config.faq_kinds:
-        return []
-    found = faq.extract(root, config.faq_heading)
+    found = faq.extract(html_text.fragment(content.content or ""), config.faq_heading)
     medical.faq = found.entries
     return found.faults
 
