@@ -24,6 +24,7 @@ import pelican.plugins.granular_signals as granular_signals
 import pelican.plugins.signals as signals
 from markupsafe import Markup
 from pelican.contents import Article, Page
+from pelican.generators import Generator
 from pelican.readers import MarkdownReader
 
 from . import (
@@ -151,7 +152,7 @@ def use_checked_reader(readers):
             readers.reader_classes[extension] = CheckedMarkdownReader
 
 
-def prepare_content(generators):
+def prepare_content(generators: list[Generator]) -> None:
     contents.prepare_content(generators, build_state.current())
 
 
