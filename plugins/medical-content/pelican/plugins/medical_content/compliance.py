@@ -112,8 +112,8 @@ class Report:
         row = self.rows[content.source_path] = Row(
             page=display_path(content.source_path, content_root),
             url="/" + url,
-            kind=content.kind,
-            is_medical=content.is_medical,
+            kind=content.medical.kind,
+            is_medical=content.medical.is_medical,
         )
         return row
 

@@ -38,7 +38,7 @@ def safeguard(
     by_url = {entry_url(siteurl, content.url): content for content in contents}
     for item in feed.items:
         content = by_url.get(item["link"].split("?ref=feed", 1)[0])
-        if content is None or not getattr(content, "is_medical", False):
+        if content is None or not content.medical.is_medical:
             continue
         if config.feed_content == SUMMARY:
             item["description"] = item["description"] or content.summary
@@ -53,7 +53,8 @@ def safeguards_html(content: Any, siteurl: str, config: "Config", safety_html: s
     """The disclaimer, review line, safety information and sources, as the page shows
     them, for the end of a full-text entry."""
     parts = [f"<p><strong>Medical disclaimer:</strong> {escape(config.disclaimer)}</p>"]
-    review = getattr(content, "review", None)
+    medical = content.medical
+    review = medical.review
     if review:
         reviewer = review.reviewer
         credentials = f", {reviewer['credentials']}" if reviewer.get("credentials") else ""
@@ -62,9 +63,9 @@ def safeguards_html(content: Any, siteurl: str, config: "Config", safety_html: s
             f"{review.reviewed.isoformat()}; next review due "
             f"{review.next_review.isoformat()}.</p>"
         )
-    if getattr(content, "shows_safety_information", False):
+    if medical.shows_safety_information:
         parts.append(str(safety_html))
-    sources = getattr(content, "sources", ())
+    sources = medical.sources
     if sources:
         items = "".join(
             f'<li><a href="{escape(entry_url(siteurl, source.url))}">'

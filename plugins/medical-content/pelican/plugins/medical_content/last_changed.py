@@ -23,7 +23,7 @@ def _day(content: Any, name: str) -> datetime.datetime | None:
 def set_last_changed(contents: Sequence[Any], timezone: str | None) -> None:
     """Give each content without a ``modified`` date the day it last changed."""
     for content in contents:
-        review = getattr(content, "review", None)
+        review = content.medical.review
         if _day(content, "modified") is None and review is not None:
             content.modified = set_date_tzinfo(
                 datetime.datetime.combine(review.reviewed, datetime.time()), timezone

@@ -1,13 +1,17 @@
 """Checks of a content object's metadata against what its kind requires."""
 
 import re
+from collections.abc import Mapping
+from typing import Any
+
+from pelican.contents import Content
 
 from .problems import Fault
 
 _MARKUP = re.compile(r"<[A-Za-z!/?]")  # a tag or comment, not "a < b"
 
 
-def kind_of(content, is_article):
+def kind_of(content: Content, is_article: bool) -> str:
     """The kind the plugin's reader gave the page (see ``schema.kind_of``); for a source
     another reader read, an article is an article and a page is its ``Kind:`` or "page"."""
     if is_article:
@@ -15,9 +19,9 @@ def kind_of(content, is_article):
     return str(content.metadata.get("kind") or "page").strip().lower()
 
 
-def check(metadata):
+def check(metadata: Mapping[str, Any]) -> list[Fault]:
     """The faults of one object's metadata that the header's schema cannot see alone."""
-    faults = []
+    faults: list[Fault] = []
     title = str(metadata.get("title", ""))
     if _MARKUP.search(title):
         faults.append(
@@ -31,7 +35,9 @@ def check(metadata):
     return faults
 
 
-def title_length(metadata, limit, maximum):
+def title_length(
+    metadata: Mapping[str, Any], limit: int, maximum: int
+) -> tuple[list[Fault], list[Fault]]:
     """(errors, warnings) of a title's length: past ``limit`` characters search results
     and browser tabs cut it; past ``maximum`` it is a paragraph, not a title."""
     title = " ".join(str(metadata.get("title", "")).split())
@@ -57,7 +63,7 @@ def title_length(metadata, limit, maximum):
     return [], []
 
 
-def names_of(content):
+def names_of(content: Content) -> list[str]:
     """A condition's name, then its Alternate_name entries (comma-separated)."""
     names = [str(content.metadata.get("condition", content.title)).strip()]
     alternates = content.metadata.get("alternate_name", "")
@@ -65,7 +71,7 @@ def names_of(content):
     return names
 
 
-def in_sentence(name):
+def in_sentence(name: str) -> str:
     """A name as it reads mid-sentence: "Tension headache" -> "tension headache", while
     "TMJ disorders" and "Temporomandibular joint (TMJ) disorders" keep their capitals
     where they are an acronym's."""
@@ -75,14 +81,14 @@ def in_sentence(name):
     return " ".join([first.lower(), rest]).strip()
 
 
-def short_name(content):
+def short_name(content: Content) -> str:
     """The name a breadcrumb shows: Breadcrumb metadata, else the condition, else the title."""
     return str(
         content.metadata.get("breadcrumb") or content.metadata.get("condition") or content.title
     ).strip()
 
 
-def unknown_kind(kind):
+def unknown_kind(kind: str) -> Fault:
     return Fault(
         f"Kind {kind!r} has no template in the theme",
         f"use a kind the theme has a template for, or add templates/{kind}.html to the theme",

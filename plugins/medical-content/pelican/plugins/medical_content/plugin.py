@@ -24,22 +24,17 @@ import pelican.plugins.granular_signals as granular_signals
 import pelican.plugins.signals as signals
 from markupsafe import Markup
 from pelican.contents import Article, Page
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.generators import Generator
 from pelican.readers import MarkdownReader
 
 from . import (
-    approvals,
     build_state,
     checks_cache,
-    claims,
     compliance,
+    contents,
     feeds,
     html_text,
-    last_changed,
-    metadata,
-    prepare,
     readability,
-    review,
     risk_language,
     settings,
     site_paths,
@@ -49,14 +44,12 @@ from . import (
     workers,
     written_page,
 )
+from .contents import judge as _judge, product_judge as _product_judge
 from .problems import (
     BuildFailed,
     ErrorCounter,
     HideTraceback,
-    Problem,
     Superseded,
-    display_path,
-    report,
     report_faults,
 )
 from .reader import CheckedMarkdownReader
@@ -159,158 +152,8 @@ def use_checked_reader(readers):
             readers.reader_classes[extension] = CheckedMarkdownReader
 
 
-# Where each generator keeps its contents, published or not.
-_CONTENT_LISTS = {
-    ArticlesGenerator: (
-        "articles",
-        "translations",
-        "hidden_articles",
-        "hidden_translations",
-        "drafts",
-        "drafts_translations",
-    ),
-    PagesGenerator: (
-        "pages",
-        "translations",
-        "hidden_pages",
-        "hidden_translations",
-        "draft_pages",
-        "draft_translations",
-    ),
-}
-
-
-def _content_lists(generator):
-    names = next(n for kind, n in _CONTENT_LISTS.items() if isinstance(generator, kind))
-    return [getattr(generator, name) for name in names]
-
-
-def _contents(generator):
-    return [content for found in _content_lists(generator) for content in found]
-
-
-def prepare_content(generators):
-    """Give every article and page what its template and the checks need."""
-    wanted = [g for g in generators if isinstance(g, tuple(_CONTENT_LISTS))]
-    if not wanted:
-        return
-    settings_ = wanted[0].settings
-    state = build_state.current()
-    # Pelican works a page's URL out afresh each time it is asked (a few dozen
-    # microseconds); the plugin asks once, and gives Pelican the answer to keep
-    # (``override_url`` is what a page's "url" metadata sets). Not ``save_as``: with
-    # that set, Pelican lets a page overwrite another file without a word.
-    everything = [prepare.Located(c, g, c.url, c.save_as) for g in wanted for c in _contents(g)]
-    for item in everything:
-        item.content.override_url = item.url
-    left_out = set()
-    for item, fault in site_paths.duplicate_outputs(
-        everything, lambda item: display_path(item.content.source_path, item.generator.path)
-    ):
-        report_faults(item.content.source_path, item.generator.path, [fault])
-        _leave_out(item.content, item.generator)  # Pelican would stop when it came to write it
-        left_out.add(id(item.content))
-    everything = [item for item in everything if id(item.content) not in left_out]
-    state.contents = {id(item.content): item for item in everything}
-    state.known_outputs = {os.path.normpath(item.save_as) for item in everything if item.save_as}
-    for item in everything:
-        item.content.kind = metadata.kind_of(item.content, item.is_article)
-    pages_by_slug = {item.content.slug: item for item in everything if not item.is_article}
-    _report_stale_labels(state.config)
-    site = prepare.site_facts(settings_, state.config)
-    for item in everything:
-        content = item.content
-        faults = prepare.prepare(item, state, pages_by_slug, site)
-        too_long, warnings = metadata.title_length(
-            content.metadata, state.config.title_length, state.config.title_max_length
-        )
-        faults += too_long
-        if content.review and content.review.overdue(state.config.today):
-            (faults if state.config.overdue_is_error else warnings).append(
-                review.overdue_fault(content.review)
-            )
-        report_faults(content.source_path, item.generator.path, faults)
-        report_faults(content.source_path, item.generator.path, warnings, logging.WARNING)
-    state.summary_claims = _summary_claims(everything, state)
-    last_changed.set_last_changed([item.content for item in everything], settings_["TIMEZONE"])
-    context = wanted[0].context  # one dict, shared by every generator
-    published = {id(c) for g in wanted for c in getattr(g, "pages", ())}
-    context["condition_pages"] = sorted(
-        (
-            item.content
-            for item in everything
-            if item.content.kind == "condition" and id(item.content) in published
-        ),
-        key=lambda page: page.title.casefold(),
-    )
-    context["SAFETY_INFORMATION"] = state.safety_html
-    context["SAFETY_SUMMARY"] = state.config.safety_summary
-    # Every page of a site with an unreviewed page says so (and is not indexed): a
-    # reader cannot tell which pages of a preview were reviewed.
-    unreviewed = [
-        item
-        for item in everything
-        if item.content.review is not None and item.content.review.placeholder
-    ]
-    context["PREVIEW_NOTICE"] = state.config.preview_notice if unreviewed else ""
-    if unreviewed:
-        # said once, so that a writer knows before publishing what make publish will say
-        logger.warning(
-            "%d page(s) name a placeholder reviewer (placeholder = true in the "
-            "reviewers file): they build marked 'Not yet medically reviewed', and "
-            "make publish refuses them until a named clinician reviews them",
-            len(unreviewed),
-        )
-    # the <title> drops the site's name where it would make the title too long to show
-    context["TITLE_LENGTH"] = state.config.title_length
-
-
-def _summary_claims(everything, state):
-    """Check each page's Summary where it is written: templates show it on other pages
-    (lists of conditions, the search page), whose sources do not hold it."""
-    found_everywhere = []
-    for item in everything:
-        summary = str(item.content.metadata.get("summary") or "")
-        if not summary or not claims.may_say_approved(summary):
-            continue
-        found = claims.false_approvals(html_text.fragment(summary), _judge(item.content, state))
-        report_faults(
-            item.content.source_path,
-            item.generator.path,
-            written_page.claim_faults(found, field="summary"),
-        )
-        found_everywhere += [(claim.sentence, claim.condition) for claim in found]
-    return tuple(found_everywhere)
-
-
-def _judge(content, state):
-    """The claims judge of a page: its own drug is the one a sentence means when it
-    names none (a condition page's Drug:, else the site's)."""
-    regulatory = getattr(content, "regulatory", None)
-    judge = _product_judge(status.label_of(regulatory, state.config).key, state)
-    subject = str(content.metadata.get("condition", "")) if regulatory is not None else ""
-    return judge.about(subject) if subject else judge
-
-
-def _product_judge(product, state):
-    if product not in state.judges:
-        state.judges[product] = approvals.Judge.of(state.config.registry, product)
-    return state.judges[product]
-
-
-def _report_stale_labels(config):
-    for label in config.registry.stale(config.today, config.label_check_months):
-        report(
-            Problem(
-                os.path.relpath(label.path),
-                1,
-                f"the {label.brand} label was last checked on {label.checked.isoformat()}, "
-                f"more than {config.label_check_months} months ago",
-                "have a pharmacist compare it with the current prescribing information "
-                f"({label.url}), then update label_revision, checked and checked_by",
-            ),
-            logging.ERROR if config.overdue_is_error else logging.WARNING,
-        )
+def prepare_content(generators: list[Generator]) -> None:
+    contents.prepare_content(generators, build_state.current())
 
 
 def _from_a_summary(claim, summary_claims):
@@ -320,16 +163,10 @@ def _from_a_summary(claim, summary_claims):
     )
 
 
-def _leave_out(content, generator):
-    for found in _content_lists(generator):
-        if content in found:
-            found.remove(content)
-
-
 def check_written_page(path, context):
     """Read a written article or page once and check what the reader will see."""
     content = context.get("article") or context.get("page")
-    if content is None or not hasattr(content, "is_medical"):
+    if content is None or not hasattr(content, "medical"):
         return
     state = build_state.current()
     job = written_page.PageJob(
@@ -337,23 +174,23 @@ def check_written_page(path, context):
         url=state.contents[id(content)].url,
         text=content.content,
         template=content.template,
-        is_medical=content.is_medical,
-        shows_safety_information=content.shows_safety_information,
+        is_medical=content.medical.is_medical,
+        shows_safety_information=content.medical.shows_safety_information,
         judge=_judge(content, state),
     )
     state.checks.submit(job, lambda result: _record(result, content, state))
 
 
 def _record_text(result, content, state):
-    if not hasattr(content, "kind"):
+    if not hasattr(content, "medical"):
         return  # read, then left out of the site by Pelican (an unknown status, say)
     config = state.config
-    if content.kind in config.summary_kinds:
+    if content.medical.kind in config.summary_kinds:
         result = written_page.Result(result.faults + result.summary_faults, result.cells)
     else:
         result = written_page.Result(result.faults, {**result.cells, "summary": None})
     warnings = []
-    if content.is_medical:
+    if content.medical.is_medical:
         warnings = readability.above_target(result.cells["readability"], config.readability_grade)
     _record(result, content, state)
     report_faults(content.source_path, content.settings["PATH"], warnings, logging.WARNING)

@@ -1,104 +1,142 @@
-"""Each page's facts, set on it before Pelican writes it: its kind's template, review,
-sources, breadcrumbs, "On this page" list and structured data. Templates only place
-them."""
+"""One page's facts (``model.Medical``), found from its metadata and its HTML body, with
+the faults found on the way; then its structured data from those facts, and its row of
+the compliance report. Templates only place the facts."""
 
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple, Protocol, cast
 
 from markupsafe import Markup
-from pelican.generators import ArticlesGenerator
+from pelican.contents import Content
+from pelican.generators import ArticlesGenerator, Generator
 
-from . import faq, html_text, metadata, review, sources, status, structured_data, written_page
+from . import (
+    compliance,
+    faq,
+    html_text,
+    metadata,
+    reader,
+    review,
+    sources,
+    status,
+    structured_data,
+    written_page,
+)
+from .courses import Courses
+from .labels import Indication, Registry
+from .model import Breadcrumb, Course, Medical
+from .problems import Fault
+from .settings import Config
 
 
 class Located(NamedTuple):
     """An article or page with its generator and where Pelican writes it."""
 
-    content: object
-    generator: object
+    content: Content
+    generator: Generator
     url: str
     save_as: str
 
     @property
-    def is_article(self):
+    def is_article(self) -> bool:
         return isinstance(self.generator, ArticlesGenerator)
 
 
-def site_facts(settings_, config):
+class Build(Protocol):
+    """What ``prepare`` needs of the build in progress."""
+
+    config: Config
+    report: compliance.Report
+
+
+Site = dict[str, Any]  # what every page's structured data says of the site and clinic
+
+
+def site_facts(settings_: Mapping[str, Any], config: Config) -> Site:
     """What every page's structured data says of the site and the clinic."""
     return {
         "url": settings_["SITEURL"],
         "name": settings_["SITENAME"],
         "lang": settings_["DEFAULT_LANG"],
         "clinic": settings_["CLINIC"],
-        "label": config.registry[config.product],
+        "label": cast(Registry, config.registry)[config.product],
         "index_url": settings_["INDEX_SAVE_AS"].rsplit("index.html", 1)[0],
     }
 
 
-def prepare(item, state, pages_by_slug, site):
-    """Set what the page's template needs on it; return the faults of its metadata.
+def prepare(
+    item: Located, state: Build, pages_by_slug: Mapping[str, Located], site: Site
+) -> list[Fault]:
+    """Set ``content.medical`` on the page; return the faults of its metadata and body.
     ``pages_by_slug``: each page's ``Located``, for its breadcrumb trail."""
-    config = state.config
-    content, generator, is_article = item.content, item.generator, item.is_article
-    kind = content.kind
-    content.is_medical = kind in config.kinds
-    content.shows_safety_information = kind in config.safety_kinds
-    faults = metadata.check(content.metadata)
-    content.regulatory = None
-    content.course = None
-    if kind == "condition":
-        content.regulatory, found = status.status_of(content.metadata, config)
-        faults += found
-        if content.regulatory is not None:
-            # what the templates read: the registry's word, never the page's
-            content.regulatory_status = content.regulatory.name
-            if (
-                content.regulatory.approved
-                and not str(content.metadata.get("indication", "")).strip()
-            ):
-                content.indication = content.regulatory.indication.text
-            content.course = _course(content, config)
-    if not is_article and kind and "template" not in content.metadata:
-        faults += _use_kind_template(content, generator, kind)
-    content.review, found = review.review_of(content.metadata, config)
-    faults += found
-    content.sources, found = sources.sources_of(
-        content.metadata, content.regulatory, sources.intrasite_resolver(content, generator.context)
+    config, content = state.config, item.content
+    medical, faults = facts(item, config, pages_by_slug, site)
+    faults += _read_body(content, medical, config)
+    medical.structured_data = Markup(
+        structured_data.script_json(structured_data.page_graph(site, _graph(item, medical, site)))
     )
-    faults += found
-    content.breadcrumbs = _breadcrumbs(item, pages_by_slug, site)
-    if kind == "condition":
-        content.condition_in_sentence = metadata.in_sentence(metadata.names_of(content)[0])
-
-    row = state.report.add(content, item.url, generator.path)
-    row.review, row.sources = content.review, len(content.sources)
-    regulatory = content.regulatory
-    row.label = status.label_of(regulatory, config)
-    if regulatory:
-        row.indication = regulatory.indication.id if regulatory.approved else "off-label"
-    content.toc = []
-    facts = _facts(content, item.url, is_article, kind, site)
-    if kind in config.toc_kinds or kind in config.faq_kinds:
-        root = html_text.fragment(content.content or "")
-    if kind in config.toc_kinds:
-        content.toc = html_text.headings(root, "h2")
-    if kind in config.faq_kinds:
-        found = faq.extract(root, config.faq_heading)
-        faults += found.faults
-        if found.entries:
-            facts["faq"] = found.entries
-    graph = structured_data.page_graph(site, facts)
-    content.structured_data = Markup(structured_data.script_json(graph))
+    content.medical = medical
+    row = state.report.add(content, item.url, item.generator.path)
+    row.review, row.sources = medical.review, len(medical.sources)
+    row.label = medical.label
+    if medical.regulatory:
+        indication = medical.regulatory.indication
+        row.indication = indication.id if isinstance(indication, Indication) else "off-label"
     row.faults += len(faults)
     return faults
 
 
-def _course(content, config):
+def facts(
+    item: Located, config: Config, pages_by_slug: Mapping[str, Located], site: Site
+) -> tuple[Medical, list[Fault]]:
+    """What the page's metadata says it is, and the faults found on the way."""
+    content = item.content
+    kind = metadata.kind_of(content, item.is_article)
+    faults = metadata.check(content.metadata)
+    regulatory = None
+    if kind == "condition":
+        regulatory, found = status.status_of(content.metadata, config)
+        faults += found
+    medical = Medical(
+        kind=kind,
+        is_medical=kind in config.kinds,
+        shows_safety_information=kind in config.safety_kinds,
+        label=status.label_of(regulatory, config),
+        regulatory=regulatory,
+    )
+    if regulatory is not None:
+        medical.indication, medical.course = (
+            _indication(content, regulatory),
+            _course(content, regulatory, config),
+        )
+    if not item.is_article and kind and "template" not in content.metadata:
+        faults += _use_kind_template(content, item.generator, kind)
+    medical.review, found = review.review_of(content.metadata, config)
+    faults += found
+    medical.sources, found = sources.sources_of(
+        content.metadata, regulatory, sources.intrasite_resolver(content, item.generator.context)
+    )
+    faults += found
+    medical.breadcrumbs = _breadcrumbs(item, pages_by_slug, site)
+    if kind == "condition":
+        medical.condition_in_sentence = metadata.in_sentence(metadata.names_of(content)[0])
+    return medical, faults
+
+
+def _indication(content: Content, regulatory: status.Status) -> str:
+    """What the status line of an approved use says: the page's Indication, else the
+    label's words. An off-label use has none."""
+    if not isinstance(regulatory.indication, Indication):
+        return ""
+    written = str(content.metadata.get("indication", ""))
+    return written if written.strip() else regulatory.indication.text
+
+
+def _course(content: Content, regulatory: status.Status, config: Config) -> Course | None:
     """The page's course of treatment, as (heading, [(topic heading, facts)]), or None."""
-    regulatory = content.regulatory
-    course = config.courses.of(
+    indication = regulatory.indication
+    course = cast(Courses, config.courses).of(
         regulatory.label.key,
-        regulatory.indication.id if regulatory.approved else "",
+        indication.id if isinstance(indication, Indication) else "",
         str(content.metadata.get("condition", "")),
     )
     if course is None:
@@ -108,7 +146,7 @@ def _course(content, config):
     return (config.course_heading, sections) if sections else None
 
 
-def _use_kind_template(content, generator, kind):
+def _use_kind_template(content: Content, generator: Generator, kind: str) -> list[Fault]:
     try:
         generator.get_template(kind)
     except Exception:
@@ -117,7 +155,9 @@ def _use_kind_template(content, generator, kind):
     return []
 
 
-def _breadcrumbs(item, pages_by_slug, site):
+def _breadcrumbs(
+    item: Located, pages_by_slug: Mapping[str, Located], site: Site
+) -> list[Breadcrumb]:
     """[(name, site-relative url)] from the home page down to this one."""
     if not item.is_article and item.url in ("", "index.html"):
         return [("Home", "")]
@@ -134,26 +174,42 @@ def _breadcrumbs(item, pages_by_slug, site):
     return trail
 
 
-def _facts(content, url, is_article, kind, site):
-    facts = {
-        "url": url,
+def _read_body(content: Content, medical: Medical, config: Config) -> list[Fault]:
+    """The "On this page" list, from the headings Markdown listed as it read the page,
+    and the FAQ entries, from the page's HTML body."""
+    if medical.kind in config.toc_kinds:
+        medical.toc = reader.headings(content.metadata.get(reader.HEADINGS, ()))
+    if medical.kind not in config.faq_kinds:
+        return []
+    found = faq.extract(html_text.fragment(content.content or ""), config.faq_heading)
+    medical.faq = found.entries
+    return found.faults
+
+
+def _graph(item: Located, medical: Medical, site: Site) -> dict[str, Any]:
+    """What the page's structured data says of it."""
+    content = item.content
+    facts: dict[str, Any] = {
+        "url": item.url,
         "title": content.title,
-        "kind": kind,
+        "kind": medical.kind,
         "description": written_page.plain(getattr(content, "summary", "") or ""),
-        "is_medical": content.is_medical,
-        "breadcrumbs": content.breadcrumbs,
+        "is_medical": medical.is_medical,
+        "breadcrumbs": medical.breadcrumbs,
     }
-    if content.is_medical:
+    if medical.is_medical:
         published = getattr(content, "date", None)
         modified = getattr(content, "modified", None) or published
         facts.update(
             date_published=published.date().isoformat() if published else None,
             date_modified=modified.date().isoformat() if modified else None,
-            review=content.review,
+            review=medical.review,
         )
-    if is_article:
+    if item.is_article:
         facts["article"] = {"author": str(getattr(content, "author", "") or site["clinic"]["name"])}
-    if kind == "condition":
+    if medical.kind == "condition":
         names = metadata.names_of(content)
         facts["condition"] = {"name": names[0], "alternate_names": names[1:]}
+    if medical.faq:
+        facts["faq"] = medical.faq
     return facts

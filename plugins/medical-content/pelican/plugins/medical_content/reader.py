@@ -6,22 +6,31 @@ at the raw source first, where it still knows line numbers, and reports each pro
 with the line and the fix; then it lets Pelican's own Markdown reader do the reading.
 """
 
+import html
 import os
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from markdown import Markdown
-from markdown.preprocessors import Preprocessor
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
 
 from . import build_state, schema
 from .problems import ContentSkipped, Fault, Problem, display_path, report
+from .settings import Config
+
+HEADINGS = "headings"  # the metadata key of a page's headings, as the toc extension lists them
 
 # C0 controls other than tab, line feed, form feed and carriage return: never typed on
 # purpose; they come from a binary file or a bad copy and paste.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def source_faults(text, relative, is_article, config):
+def source_faults(
+    text: str, relative: str, is_article: bool, config: Config
+) -> tuple[str, list[Fault]]:
     """(kind, faults) of one Markdown source, found before Markdown reads it;
     ``relative``: its path under the content folder, with "/"."""
     if not text.strip():
@@ -60,7 +69,19 @@ def source_faults(text, relative, is_article, config):
 
 
 class CheckedMarkdownReader(MarkdownReader):
-    def read(self, source_path):
+    settings: dict[str, Any]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._headings = KeptHeadings()
+        markdown = self.settings["MARKDOWN"]
+        # this reader's own copy: the site's settings stay as the site wrote them
+        self.settings = {
+            **self.settings,
+            "MARKDOWN": {**markdown, "extensions": [*markdown["extensions"], self._headings]},
+        }
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         config = build_state.current().config
         with open(source_path, "rb") as source:
             raw = source.read()
@@ -89,38 +110,43 @@ class CheckedMarkdownReader(MarkdownReader):
             for fault in sorted(faults, key=lambda fault: fault.line):
                 report(Problem(shown, fault.line, fault.what, fault.fix))
             raise ContentSkipped(f"{shown} has {len(faults)} problem(s)")
-        content, metadata = self._convert(source_path, text)
+        self._headings.tokens = None
+        content, metadata = super().read(source_path)
         metadata["kind"] = kind  # where it lives or its header says: see schema.kind_of
+        metadata[HEADINGS] = self._headings.tokens or []
         return content, metadata
 
-    def _convert(self, source_path, text):
-        """MarkdownReader.read, on the text already read (opening each file once more was
-        a measurable cost on a big site), with Markdown instances kept from file to file:
-        setting one up cost more than a sixth of reading a page. Python-Markdown's
-        ``reset()`` clears what one document leaves behind (its metadata, footnotes,
-        abbreviations, stashed HTML)."""
-        self._source_path = source_path
-        documents = self._kept("_documents")
-        documents.reset()
-        content = documents.convert(text)
-        if not hasattr(documents, "Meta"):
-            return content, {}
-        # Pelican converts formatted metadata (Summary) with ``self._md`` once it has
-        # taken that instance's "meta" preprocessor out, so that a summary's "Word: ..."
-        # is not read as a header: it gets an instance of its own, with a stand-in.
-        self._md = self._kept("_formatter")  # reset by Pelican before each field
-        self._md.preprocessors.register(_TakenOutByPelican(self._md), "meta", 0)
-        return content, self._parse_metadata(documents.Meta)
 
-    def _kept(self, name):
-        if getattr(self, name, None) is None:
-            setattr(self, name, Markdown(**self.settings["MARKDOWN"]))
-        return getattr(self, name)
+class KeptHeadings(Extension):
+    """Keeps the headings the toc extension found (its ``toc_tokens``) in the first
+    document converted after ``tokens`` is set to None: Pelican converts a page's text,
+    then its formatted metadata (a Summary) with the same Markdown instance."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: list[dict[str, Any]] | None = None
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # after the toc extension's tree processor (priority 5), which sets toc_tokens
+        md.treeprocessors.register(_KeepHeadings(md, self), "medical_content_headings", 4)
 
 
-class _TakenOutByPelican(Preprocessor):
-    """Stands where MarkdownReader._parse_metadata expects the "meta" preprocessor; it
-    takes it out before any text is converted, so this never runs."""
+class _KeepHeadings(Treeprocessor):
+    def __init__(self, md: Markdown, kept: KeptHeadings) -> None:
+        super().__init__(md)
+        self.kept = kept
 
-    def run(self, lines):
-        return lines
+    def run(self, root: Any) -> None:
+        if self.kept.tokens is None:
+            self.kept.tokens = getattr(self.md, "toc_tokens", [])
+
+
+def headings(tokens: Sequence[Mapping[str, Any]], level: int = 2) -> list[tuple[str, str]]:
+    """(id, text) of each heading of ``level`` in the toc extension's ``toc_tokens``
+    (nested by level; its names are HTML-escaped)."""
+    found = []
+    for token in tokens:
+        if token["level"] == level:
+            found.append((token["id"], html.unescape(token["name"])))
+        found += headings(token["children"], level)
+    return found
