@@ -9,8 +9,8 @@ import threading
 from pathlib import Path
 from typing import ClassVar
 
-from conftest import ROOT
 from site_build.hosting import parse_headers_file
+from support import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

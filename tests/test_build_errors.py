@@ -5,20 +5,9 @@ import logging
 import re
 
 import pytest
-from conftest import article_source, condition_source, faq_source
+from support import article_source, condition_source, fails, faq_source
 
-from pelican.plugins.medical_content.problems import BuildFailed, SettingsError
-
-
-def errors(caplog):
-    return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-
-
-def fails(fixture_site, caplog, **overrides):
-    caplog.set_level(logging.WARNING)
-    with pytest.raises(BuildFailed):
-        fixture_site.build(**overrides)
-    return errors(caplog)
+from pelican.plugins.medical_content.problems import SettingsError
 
 
 def test_question_without_answer(fixture_site, caplog):

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, condition_source, read_page
 from lxml import etree
+from support import ROOT, condition_source, read_page
 
 from pelican.plugins.medical_content.html_text import block_texts, fragment, prose
 from pelican.plugins.medical_content.settings import DEFAULTS

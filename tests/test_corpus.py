@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from test_publish import run_build as build
+from support import run_build as build
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))

@@ -9,10 +9,9 @@ import threading
 
 import pytest
 from browser import ChromiumThread
-from conftest import read_page
 from site_build import hosting
 from site_build.settings import DEFAULTS
-from test_readers import SITE_PAGES
+from support import SITE_PAGES, read_page
 
 POLICY = hosting.meta_policy(DEFAULTS["SITE_BUILD_HEADERS"])
 INJECTED = (

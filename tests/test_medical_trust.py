@@ -10,17 +10,12 @@ import time
 from dataclasses import dataclass
 
 import pytest
-from conftest import LABEL_URL, article_source, condition_source, faq_source
-from test_build_errors import fails
+from support import LABEL_URL, article_source, condition_source, fails, faq_source, text_of
 
 from pelican.plugins.medical_content import labels
 from pelican.plugins.medical_content.review import add_months
 
 BOTOX = labels.load([labels.HERE])["botox"]
-
-
-def text_of(element):
-    return " ".join(element.get_text(" ").split())
 
 
 # --- review dates -----------------------------------------------------------------
@@ -531,8 +526,8 @@ def test_structured_data_that_a_template_breaks_fails(fixture_site, caplog, writ
 
 
 def test_publishing_treats_an_overdue_review_as_an_error():
-    from conftest import ROOT
     from pelican.settings import read_settings
+    from support import ROOT
 
     assert read_settings(str(ROOT / "publishconf.py"))["MEDICAL_OVERDUE_REVIEW"] == "error"
     assert (

@@ -22,8 +22,7 @@ import urllib.request
 import pytest
 from browser import ChromiumThread
 from bs4 import BeautifulSoup
-from conftest import ROOT, TODAY, condition_source
-from test_publish import default_ctrl_c
+from support import ROOT, TODAY, condition_source, default_ctrl_c
 
 ARTICLE = "articles/botox-for-chronic-pain.md"
 MIGRAINE = "pages/conditions/migraine.md"

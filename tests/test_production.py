@@ -4,7 +4,7 @@ the sitemap and robots.txt."""
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ROOT, SIGNED_OFF, TODAY, read_page
+from support import ROOT, SIGNED_OFF, TODAY, read_page
 
 from tools.build import build
 

@@ -12,26 +12,9 @@ import pytest
 from browser import CHROMIUM_ARGS, VNU, chromium_path, html_files, run_axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
+from support import SITE_PAGES
 
 PAGE_WEIGHT_LIMIT = 30 * 1024  # bytes, gzip-compressed: HTML + CSS + images a page loads
-SITE_PAGES = [  # every HTML file the real site builds, as URL paths
-    "/",
-    "/404.html",
-    "/about/",
-    "/articles/",
-    "/articles/botox-for-chronic-pain/",
-    "/conditions/",
-    "/conditions/cervical-dystonia/",
-    "/conditions/chronic-low-back-pain/",
-    "/conditions/limb-spasticity/",
-    "/conditions/migraine/",
-    "/conditions/overactive-bladder/",
-    "/conditions/tension-headache/",
-    "/conditions/tmj-disorders/",
-    "/faq/",
-    "/search/",
-    "/what-we-changed/",
-]
 
 
 def url_path(site, file):

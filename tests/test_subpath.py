@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from browser import ChromiumThread
-from conftest import ROOT, SIGNED_OFF, TODAY
+from support import ROOT, SIGNED_OFF, TODAY
 
 from tools.build import build
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from browser import VNU, html_files
-from conftest import ROOT
+from support import ROOT
 
 HTML_VALIDATE = ROOT / "node_modules" / ".bin" / "html-validate"
 
