@@ -10,35 +10,6 @@ from support import article_source, condition_source, fails, faq_source
 from pelican.plugins.medical_content.problems import SettingsError
 
 
-def test_question_without_answer(fixture_site, caplog):
-    fixture_site.write(
-        "pages/faq.md", faq_source(("Does it hurt?", "A little."), ("How long does it last?", ""))
-    )
-    messages = fails(fixture_site, caplog)
-    assert any(
-        re.match(
-            r"content/pages/faq\.md:13: the question 'How long does it last\?' "
-            r"has no answer; write the answer",
-            m,
-        )
-        for m in messages
-    ), messages
-
-
-def test_duplicate_question_points_at_the_second(fixture_site, caplog):
-    fixture_site.write(
-        "pages/faq.md",
-        faq_source(
-            ("Does it hurt?", "A little."), ("Is it safe?", "Ask."), ("Does it hurt?", "No.")
-        ),
-    )
-    messages = fails(fixture_site, caplog)
-    assert any(
-        m.startswith("content/pages/faq.md:17: the question 'Does it hurt?' is asked twice; merge")
-        for m in messages
-    ), messages
-
-
 def test_faq_page_without_questions(fixture_site, caplog):
     fixture_site.write("pages/faq.md", faq_source().replace("\n\n\n", "\n\nJust text.\n"))
     messages = fails(fixture_site, caplog)
@@ -126,7 +97,8 @@ def test_an_approved_page_without_its_own_indication_shows_the_labels(fixture_si
     assert "cervical dystonia" in status.get_text().lower()
 
 
-@pytest.mark.parametrize("date", ["2024-02-30", "next Tuesday-ish", "2024-13-01"])
+# tests/corpus/impossible-date and unparsable-date hold a leap day and words
+@pytest.mark.parametrize("date", ["2024-13-01"])
 def test_unparsable_date_names_file_and_line(fixture_site, caplog, date):
     fixture_site.write("articles/a.md", article_source(Date=date))
     messages = fails(fixture_site, caplog)
@@ -135,21 +107,6 @@ def test_unparsable_date_names_file_and_line(fixture_site, caplog, date):
         "calendar date as YYYY-MM-DD, for example 2024-11-08 (year, month, day: other "
         "orders are ambiguous)" in messages
     ), messages
-
-
-def test_missing_title(fixture_site, caplog):
-    fixture_site.write("pages/about.md", "Summary: S.\n\nText.\n")
-    messages = fails(fixture_site, caplog)
-    assert (
-        "content/pages/about.md:1: the page has no title; add 'Title: <page title>' "
-        "as the first line of the file" in messages
-    ), messages
-
-
-def test_empty_file(fixture_site, caplog):
-    fixture_site.write("pages/empty.md", "")
-    messages = fails(fixture_site, caplog)
-    assert any(m.startswith("content/pages/empty.md:1: the file is empty;") for m in messages)
 
 
 def test_article_missing_summary(fixture_site, caplog):
