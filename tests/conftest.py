@@ -50,29 +50,6 @@ def fixture_site(tmp_path):
     return FixtureSite(tmp_path)
 
 
-# Modules that drive a browser, the HTML validators, many site builds or thousands of
-# generated examples: `make test-fast` (pytest -m "not slow") leaves them to `make test`.
-SLOW_MODULES = {
-    "test_corpus",
-    "test_readers",
-    "test_reading_on_a_phone",
-    "test_csp_meta",
-    "test_preview",
-    "test_subpath",
-    "test_publish",
-    "test_validators",
-    "test_content_safeguards",
-    "test_medical_trust",
-    "test_production",
-}
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if item.module.__name__ in SLOW_MODULES:
-            item.add_marker(pytest.mark.slow)
-
-
 def pytest_terminal_summary(terminalreporter):
     """How many examples the property tests ran, and the claims and risk-language
     checks' precision and recall on their corpora: figures CI's log keeps."""

@@ -76,6 +76,19 @@ ALL_PAGES = ["/", "/conditions/", "/about/", "/search/", "/what-we-changed/", *M
 SITE_PAGES = sorted([*ALL_PAGES, "/404.html", "/articles/"])
 
 
+def build_command(settings_file, output):
+    """tools/build.py (what `make html` and `make publish` run) as a command line, one
+    plain log line per message."""
+    return [
+        sys.executable,
+        str(ROOT / "tools" / "build.py"),
+        str(settings_file),
+        str(output),
+        "--log-handler",
+        "plain",
+    ]
+
+
 def build_real_site(tmp_path_factory, name, settings_file=SETTINGS_FILE, **overrides):
     """The real site built through the same path as `make html` (or, with publishconf.py,
     `make publish`) into a folder of its own; returns the output folder."""
@@ -134,16 +147,8 @@ class FixtureSite(plugin.FixtureSite):
         return path
 
     def build_command(self):
-        """`make html` as a command line: tools/build.py on this site, one plain log line
-        per message."""
-        return [
-            sys.executable,
-            str(ROOT / "tools" / "build.py"),
-            str(self.settings_file()),
-            str(self.output),
-            "--log-handler",
-            "plain",
-        ]
+        """`make html` as a command line: tools/build.py on this site."""
+        return build_command(self.settings_file(), self.output)
 
 
 def run_build(fixture_site):

@@ -15,6 +15,9 @@ from support import LABEL_URL, article_source, condition_source, fails, faq_sour
 from pelican.plugins.medical_content import labels
 from pelican.plugins.medical_content.review import add_months
 
+# Many builds of fixture sites: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
+
 BOTOX = labels.load([labels.HERE])["botox"]
 
 

@@ -24,6 +24,9 @@ from browser import ChromiumThread
 from bs4 import BeautifulSoup
 from support import ROOT, TODAY, condition_source, default_ctrl_c
 
+# A preview server and a browser: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
+
 ARTICLE = "articles/botox-for-chronic-pain.md"
 MIGRAINE = "pages/conditions/migraine.md"
 TENSION = "pages/conditions/tension-headache.md"

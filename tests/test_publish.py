@@ -7,7 +7,11 @@ import signal
 import subprocess
 import time
 
+import pytest
 from support import condition_source, default_ctrl_c, run_build
+
+# Many builds, each in a process of its own: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 
 def snapshot(folder):

@@ -15,6 +15,9 @@ from markdown import Markdown
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from support import ROOT, SITE_PAGES, FixtureSite, article_source, read_page
 
+# A browser at a phone's width over every page: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
+
 PHONE = 390
 # 320: the width WCAG's reflow criterion (1.4.10) asks a page to fit; 360: the site's
 # design width (and the readers' gates'); 390: the writer's phone.
