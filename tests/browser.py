@@ -3,14 +3,16 @@ site served on loopback, with axe-core from node_modules (installed by `make tes
 
 import functools
 import http.server
+import json
 import os
 import shutil
+import subprocess
 import threading
 from pathlib import Path
 from typing import ClassVar
 
-from conftest import ROOT
 from site_build.hosting import parse_headers_file
+from support import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -82,6 +84,26 @@ def run_axe(page):
 
 def html_files(site):
     return sorted(p for p in Path(site).rglob("*.html") if "pagefind" not in p.parts)
+
+
+def nu_messages(files):
+    """The Nu HTML Checker's errors over these HTML files, in one run."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html"]
+        + [str(file) for file in files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return json.loads(result.stderr or result.stdout)["messages"]
+
+
+def search_results(page, url, words):
+    """The result links the site's search page (at url) lists for words."""
+    page.goto(url)
+    page.fill("#search input", words)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    return [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
 
 
 def axe_results(page, run_only):

@@ -1,4 +1,171 @@
-"""Helpers more than one test module uses."""
+"""Helpers of the site's tests: where the site is, its pages, its builder, a small site
+built with its settings and theme, and what more than one test module uses. The plugin's
+own helpers (the Markdown of each kind of page, readers of a written page) are in
+pelican.plugins.medical_content.tests.support; they are here too, from there."""
+
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from pelican.settings import read_settings
+
+from pelican.plugins.medical_content.tests import support as plugin
+from pelican.plugins.medical_content.tests.support import (
+    FIXTURE_TODAY,
+    LABEL_URL,
+    article_source,
+    condition_source,
+    errors,
+    fails,
+    faq_node,
+    faq_source,
+    fresh_log_filter,
+    read_page,
+    source,
+    text_of,
+    visible_faq,
+)
+from tools.build import build
+
+__all__ = [
+    "FIXTURE_TODAY",
+    "LABEL_URL",
+    "article_source",
+    "condition_source",
+    "errors",
+    "fails",
+    "faq_node",
+    "faq_source",
+    "fresh_log_filter",
+    "read_page",
+    "source",
+    "text_of",
+    "visible_faq",
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS_FILE = ROOT / "pelicanconf.py"
+# What a production build (publishconf.py) of the tests reads for its reviewers: the
+# clinic's file once its clinicians are named (see the file).
+SIGNED_OFF = {"MEDICAL_REVIEWERS_FILE": str(Path(__file__).parent / "reviewers-signed-off.toml")}
+# The clinic's article as it reached us (a copy of ../shared/source/). Since the correction
+# of issue 15 the site publishes it rewritten (see the README and the "What we changed" page);
+# the FAQ still asks its four questions word for word.
+SOURCE_ARTICLE = ROOT / "source" / "botox-chronic-pain-article.txt"
+# The day the tests take as today, so that no test depends on the real date.
+TODAY = "2026-11-25"
+
+# The real site's pages, as URL paths.
+CONDITIONS = {
+    "migraine": "approved",
+    "tension-headache": "off-label",
+    "cervical-dystonia": "approved",
+    "chronic-low-back-pain": "off-label",
+    "tmj-disorders": "off-label",
+    "overactive-bladder": "approved",
+    "limb-spasticity": "approved",
+}
+ARTICLE = "/articles/botox-for-chronic-pain/"
+CONDITION_PAGES = [f"/conditions/{slug}/" for slug in CONDITIONS]
+MEDICAL_PAGES = [ARTICLE, "/faq/", *CONDITION_PAGES]
+# Every page a reader reaches by the menu or a link
+ALL_PAGES = ["/", "/conditions/", "/about/", "/search/", "/what-we-changed/", *MEDICAL_PAGES]
+# Every HTML file the real site builds: those, the 404 page and the list of articles
+SITE_PAGES = sorted([*ALL_PAGES, "/404.html", "/articles/"])
+
+
+def build_command(settings_file, output):
+    """tools/build.py (what `make html` and `make publish` run) as a command line, one
+    plain log line per message."""
+    return [
+        sys.executable,
+        str(ROOT / "tools" / "build.py"),
+        str(settings_file),
+        str(output),
+        "--log-handler",
+        "plain",
+    ]
+
+
+def build_real_site(tmp_path_factory, name, settings_file=SETTINGS_FILE, **overrides):
+    """The real site built through the same path as `make html` (or, with publishconf.py,
+    `make publish`) into a folder of its own; returns the output folder."""
+    output = tmp_path_factory.mktemp(name) / "output"
+    build(
+        str(settings_file),
+        str(output),
+        overrides={
+            "CACHE_PATH": str(tmp_path_factory.mktemp("cache")),
+            "MEDICAL_TODAY": TODAY,
+            **overrides,
+        },
+    )
+    return output
+
+
+class FixtureSite(plugin.FixtureSite):
+    """A small site in tmp_path built with the real settings, theme and plugins."""
+
+    def __init__(self, tmp_path):
+        super().__init__(tmp_path, theme=ROOT / "theme")
+
+    def copy_theme(self):
+        """A private copy of the real theme, for tests that break it."""
+        self.theme = self.root / "theme"
+        shutil.copytree(ROOT / "theme", self.theme)
+        return self.theme
+
+    def settings(self, **overrides):
+        return read_settings(
+            str(SETTINGS_FILE),
+            override={
+                **self.paths(),
+                "PLUGIN_PATHS": [str(ROOT / "plugins")],
+                # Fixture sites test content checks; search and compression are tested on the
+                # real site, and would only slow these builds down.
+                "SITE_BUILD_SEARCH_INDEX": False,
+                "PRECOMPRESS_GZIP": False,
+                "PRECOMPRESS_BROTLI": False,
+                **overrides,
+            },
+        )
+
+    def settings_file(self):
+        """A settings file for the tools that read one: the real settings, this site."""
+        path = self.root / "conf.py"
+        path.write_text(
+            f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+            "from pelicanconf import *  # noqa\n"
+            f"PATH = {str(self.content)!r}\n"
+            f"THEME = {str(self.theme)!r}\n"
+            f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+            f"CACHE_PATH = {str(self.root / 'cache')!r}\n"
+            f"MEDICAL_TODAY = {FIXTURE_TODAY!r}\n"
+        )
+        return path
+
+    def build_command(self):
+        """`make html` as a command line: tools/build.py on this site."""
+        return build_command(self.settings_file(), self.output)
+
+
+def run_build(fixture_site):
+    """`make html` on a fixture site, in a process of its own."""
+    return subprocess.run(
+        fixture_site.build_command(),
+        capture_output=True,
+        text=True,
+        cwd=fixture_site.root,
+        timeout=300,
+    )
+
+
+def default_ctrl_c():
+    """A shell starts background jobs with Ctrl-C ignored, and a child inherits that (so
+    would a test run started with `&`): give the build the handling a terminal gives it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def precision_recall(name, verdicts, refused="refuse"):

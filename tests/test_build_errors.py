@@ -1,130 +1,14 @@
-"""Each broken source fails the build with a message that names the file (and line),
-says what is wrong and how to fix it; every problem of a build is reported at once."""
+"""Small sites built with the site's settings and theme: what the theme shows of a page,
+and the broken themes, settings and labels that stop the build with the file, what is
+wrong and how to fix it (the plugin's own tests hold the broken pages: test_page_errors)."""
 
 import logging
 import re
 
 import pytest
-from conftest import article_source, condition_source, faq_source
+from support import condition_source, fails
 
-from pelican.plugins.medical_content.problems import BuildFailed, SettingsError
-
-
-def errors(caplog):
-    return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-
-
-def fails(fixture_site, caplog, **overrides):
-    caplog.set_level(logging.WARNING)
-    with pytest.raises(BuildFailed):
-        fixture_site.build(**overrides)
-    return errors(caplog)
-
-
-def test_question_without_answer(fixture_site, caplog):
-    fixture_site.write(
-        "pages/faq.md", faq_source(("Does it hurt?", "A little."), ("How long does it last?", ""))
-    )
-    messages = fails(fixture_site, caplog)
-    assert any(
-        re.match(
-            r"content/pages/faq\.md:13: the question 'How long does it last\?' "
-            r"has no answer; write the answer",
-            m,
-        )
-        for m in messages
-    ), messages
-
-
-def test_duplicate_question_points_at_the_second(fixture_site, caplog):
-    fixture_site.write(
-        "pages/faq.md",
-        faq_source(
-            ("Does it hurt?", "A little."), ("Is it safe?", "Ask."), ("Does it hurt?", "No.")
-        ),
-    )
-    messages = fails(fixture_site, caplog)
-    assert any(
-        m.startswith("content/pages/faq.md:17: the question 'Does it hurt?' is asked twice; merge")
-        for m in messages
-    ), messages
-
-
-def test_faq_page_without_questions(fixture_site, caplog):
-    fixture_site.write("pages/faq.md", faq_source().replace("\n\n\n", "\n\nJust text.\n"))
-    messages = fails(fixture_site, caplog)
-    assert any(
-        m.startswith(
-            "content/pages/faq.md:1: this FAQ page has no questions; write "
-            "each question as a level-2 heading"
-        )
-        for m in messages
-    ), messages
-
-
-@pytest.mark.parametrize("missing", ["Condition", "Summary"])
-def test_condition_page_missing_metadata(fixture_site, caplog, missing):
-    fixture_site.write("pages/conditions/cd.md", condition_source(drop=[missing]))
-    messages = fails(fixture_site, caplog)
-    assert any(
-        m.startswith(
-            f"content/pages/conditions/cd.md:1: a condition page needs the "
-            f"metadata '{missing}', and it is missing; add a line "
-            f"'{missing}: "
-        )
-        for m in messages
-    ), messages
-
-
-def test_unknown_regulatory_status(fixture_site, caplog):
-    fixture_site.write("pages/conditions/cd.md", condition_source(Regulatory_status="licensed"))
-    messages = fails(fixture_site, caplog)
-    assert any(
-        "cd.md:9: Regulatory_status 'licensed' is not one of the allowed values; write "
-        "'approved' or 'off-label'" in m
-        for m in messages
-    ), messages
-
-
-@pytest.mark.parametrize(
-    "metadata, expected",
-    [
-        (
-            {"Condition": "TMJ disorders"},  # says approved, with an Indication
-            [
-                "cd.md:9: Regulatory_status says 'approved', but the BOTOX label (revised ",
-                "has no indication for 'TMJ disorders'; delete the Regulatory_status line",
-                "cd.md:10: Indication is given, but the BOTOX label (revised ",
-            ],
-        ),
-        (
-            {"Regulatory_status": "off-label", "Indication": ""},
-            [
-                "cd.md:9: Regulatory_status says 'off-label', but the BOTOX label (revised ",
-                "holds 'Cervical dystonia' as an approved use",
-            ],
-        ),
-        (
-            {"Condition": "Tension headache", "Regulatory_status": "off-label"},
-            [
-                "cd.md:10: Indication is given, but the BOTOX label (revised ",
-                "has no indication for 'Tension headache': an off-label use has none",
-            ],
-        ),
-    ],
-)
-def test_a_page_cannot_make_itself_approved(fixture_site, caplog, metadata, expected):
-    """Whether a use is approved is the label registry's to say, not the page's."""
-    fixture_site.write(
-        "pages/conditions/cd.md",
-        condition_source(
-            drop=[k for k, v in metadata.items() if not v],
-            **{k: v for k, v in metadata.items() if v},
-        ),
-    )
-    said = " | ".join(fails(fixture_site, caplog))
-    for part in expected:
-        assert part in said, said
+from pelican.plugins.medical_content.problems import SettingsError
 
 
 def test_an_approved_page_without_its_own_indication_shows_the_labels(fixture_site):
@@ -135,56 +19,6 @@ def test_an_approved_page_without_its_own_indication_shows_the_labels(fixture_si
     status = fixture_site.page("/conditions/cd/").find(class_="status")
     assert "FDA-approved use." in status.get_text()
     assert "cervical dystonia" in status.get_text().lower()
-
-
-@pytest.mark.parametrize("date", ["2024-02-30", "next Tuesday-ish", "2024-13-01"])
-def test_unparsable_date_names_file_and_line(fixture_site, caplog, date):
-    fixture_site.write("articles/a.md", article_source(Date=date))
-    messages = fails(fixture_site, caplog)
-    assert (
-        f"content/articles/a.md:1: Date '{date}' is not a valid date; write a real "
-        "calendar date as YYYY-MM-DD, for example 2024-11-08 (year, month, day: other "
-        "orders are ambiguous)" in messages
-    ), messages
-
-
-def test_missing_title(fixture_site, caplog):
-    fixture_site.write("pages/about.md", "Summary: S.\n\nText.\n")
-    messages = fails(fixture_site, caplog)
-    assert (
-        "content/pages/about.md:1: the page has no title; add 'Title: <page title>' "
-        "as the first line of the file" in messages
-    ), messages
-
-
-def test_empty_file(fixture_site, caplog):
-    fixture_site.write("pages/empty.md", "")
-    messages = fails(fixture_site, caplog)
-    assert any(m.startswith("content/pages/empty.md:1: the file is empty;") for m in messages)
-
-
-def test_article_missing_summary(fixture_site, caplog):
-    fixture_site.write("articles/a.md", article_source(drop=["Summary"]))
-    messages = fails(fixture_site, caplog)
-    assert any(
-        m.startswith(
-            "content/articles/a.md:1: an article needs the metadata "
-            "'Summary', and it is missing; add a line 'Summary: "
-        )
-        for m in messages
-    ), messages
-
-
-def test_every_problem_is_reported_in_one_build(fixture_site, caplog):
-    fixture_site.write("pages/faq.md", faq_source(("Q?", ""), ("Q?", "A.")))
-    fixture_site.write("pages/conditions/cd.md", condition_source(drop=["Condition"]))
-    fixture_site.write("articles/a.md", article_source(Date="2024-02-30"))
-    messages = fails(fixture_site, caplog)
-    assert {m.split(":")[0] for m in messages if m.startswith("content/")} == {
-        "content/pages/faq.md",
-        "content/pages/conditions/cd.md",
-        "content/articles/a.md",
-    }
 
 
 def test_medical_page_whose_template_drops_the_disclaimer(fixture_site, caplog):

@@ -5,27 +5,22 @@ information, and reading grades that match textstat on the text they measure."""
 import json
 import re
 import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, condition_source, read_page
 from lxml import etree
+from support import ROOT, build_command, condition_source, read_page, run_build
 
 from pelican.plugins.medical_content.html_text import block_texts, fragment, prose
 from pelican.plugins.medical_content.settings import DEFAULTS
+
+# Production builds of the real site: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 
 def publish(tmp_path, env=None):
     """`make publish` of the real site, as the workflow runs it."""
     return subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "build.py"),
-            str(ROOT / "publishconf.py"),
-            str(tmp_path / "output"),
-            "--log-handler",
-            "plain",
-        ],
+        build_command(ROOT / "publishconf.py", tmp_path / "output"),
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -108,13 +103,7 @@ def test_a_theme_that_puts_a_call_to_action_above_the_warning_is_refused(fixture
         )
     )
     fixture_site.write("pages/conditions/cd.md", condition_source())
-    result = subprocess.run(
-        fixture_site.build_command(),
-        capture_output=True,
-        text=True,
-        cwd=fixture_site.root,
-        timeout=300,
-    )
+    result = run_build(fixture_site)
     assert result.returncode == 1
     assert (
         "the call to action 'Book a consultation' comes before the safety summary"
@@ -172,13 +161,7 @@ def test_the_safety_information_itself_is_held_to_the_risk_language(fixture_site
         "## Important safety information\n\nBotox is completely safe.\n",
     )
     fixture_site.write("pages/conditions/cd.md", condition_source())
-    result = subprocess.run(
-        fixture_site.build_command(),
-        capture_output=True,
-        text=True,
-        cwd=fixture_site.root,
-        timeout=300,
-    )
+    result = run_build(fixture_site)
     assert result.returncode == 1
     assert (
         "content/includes/important-safety-information.md:3: overstates the treatment "
@@ -215,13 +198,7 @@ def test_proven_is_judged_by_the_label_the_pages_drug_line_names(fixture_site):
             "drugInfo.cfm?setid=ccdc3aae-6e2d-4cd0-a51c-8375bfee9458)",
         ),
     )
-    result = subprocess.run(
-        fixture_site.build_command(),
-        capture_output=True,
-        text=True,
-        cwd=fixture_site.root,
-        timeout=300,
-    )
+    result = run_build(fixture_site)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "overstates" not in result.stdout + result.stderr
 

@@ -9,7 +9,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from test_publish import run_build as build
+from support import run_build as build
+
+# A build per case of the corpus, each in a process of its own: `make test-fast`
+# leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))

@@ -8,11 +8,13 @@ import shutil
 import threading
 
 import pytest
-from browser import ChromiumThread
-from conftest import read_page
+from browser import ChromiumThread, search_results
 from site_build import hosting
 from site_build.settings import DEFAULTS
-from test_readers import SITE_PAGES
+from support import SITE_PAGES, read_page
+
+# A browser over every page: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 POLICY = hosting.meta_policy(DEFAULTS["SITE_BUILD_HEADERS"])
 INJECTED = (
@@ -106,12 +108,7 @@ def test_with_no_headers_search_works_under_the_policy(chromium, bare_server):
         page = browser.new_page()
         refused = []
         page.on("console", lambda m: refused.append(m.text) if "Refused" in m.text else None)
-        page.goto(bare_server + "/search/")
-        page.fill("#search input", "migraine")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-        links = [
-            a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")
-        ]
+        links = search_results(page, bare_server + "/search/", "migraine")
         page.close()
         return links, refused
 

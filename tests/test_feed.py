@@ -3,7 +3,7 @@ reader reads it: valid, absolute addresses, and never a medical page's text with
 disclaimer (a feed reader shows none of the page around an entry)."""
 
 import pytest
-from conftest import ROOT, SIGNED_OFF, build_real_site
+from support import ROOT, SIGNED_OFF, build_real_site
 
 SITEURL = "https://patients.example.org"
 DISCLAIMER = "This page is general information for patients, not medical advice."

@@ -7,8 +7,8 @@ import re
 
 import brotli
 import pytest
-from conftest import read_page
 from site_build.hosting import parse_headers_file
+from support import read_page
 
 from tools.build import exchange
 

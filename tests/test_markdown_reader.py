@@ -5,9 +5,9 @@ import shutil
 import sys
 import types
 
-from conftest import ROOT, SETTINGS_FILE
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
+from support import ROOT, SETTINGS_FILE
 
 from pelican.plugins.medical_content import build_state, settings as plugin_settings
 from pelican.plugins.medical_content.reader import CheckedMarkdownReader

@@ -10,17 +10,15 @@ import time
 from dataclasses import dataclass
 
 import pytest
-from conftest import LABEL_URL, article_source, condition_source, faq_source
-from test_build_errors import fails
+from support import LABEL_URL, article_source, condition_source, fails, faq_source, text_of
 
 from pelican.plugins.medical_content import labels
 from pelican.plugins.medical_content.review import add_months
 
+# Many builds of fixture sites: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
+
 BOTOX = labels.load([labels.HERE])["botox"]
-
-
-def text_of(element):
-    return " ".join(element.get_text(" ").split())
 
 
 # --- review dates -----------------------------------------------------------------
@@ -83,16 +81,12 @@ def test_overdue_review_fails_a_publish(fixture_site, caplog):
 def test_the_clock_is_injectable(fixture_site, caplog):
     fixture_site.write("pages/conditions/cd.md", condition_source(Reviewed="2024-01-10"))
     fixture_site.build(MEDICAL_OVERDUE_REVIEW="error", MEDICAL_TODAY="2024-06-01")
+    assert fixture_site.page("/conditions/cd/").find("main") is not None
 
 
 @pytest.mark.parametrize(
     "metadata, expected",
     [
-        (
-            {"Reviewer": "dr-nobody"},
-            "cd.md:4: Reviewer 'dr-nobody' is not in the reviewers file; "
-            "use one of dr-test, or add a [dr-nobody] entry",
-        ),
         ({"Reviewed": "2025-12-01"}, "cd.md:3: Reviewed 2025-12-01 is in the future;"),
         ({"Next_review": "2025-01-01"}, "cd.md:11: Next_review 2025-01-01 is not after Reviewed"),
     ],
@@ -193,6 +187,7 @@ def test_an_off_label_page_may_cite_other_sources(fixture_site):
         ),
     )
     fixture_site.build()
+    assert "not FDA-approved" in text_of(fixture_site.page("/conditions/tth/").find("main"))
 
 
 # --- important safety information -------------------------------------------------
@@ -245,6 +240,8 @@ def test_a_disclaimer_with_a_no_break_space_is_found_on_the_page(fixture_site):
         MEDICAL_DISCLAIMER="General information, not medical advice. "
         "In an emergency, call\u00a0911."
     )
+    main = text_of(fixture_site.page("/conditions/cd/").find("main"))
+    assert "General information, not medical advice. In an emergency, call 911." in main
 
 
 def test_a_template_that_drops_the_safety_information_fails(fixture_site, caplog):
@@ -322,6 +319,7 @@ def test_correct_sentences_pass(fixture_site, sentence):
     off_label_pages(fixture_site)
     fixture_site.write("articles/a.md", article_source(sentence))
     fixture_site.build()
+    assert sentence in text_of(fixture_site.page("/articles/an-article/").find("main"))
 
 
 @pytest.mark.parametrize(
@@ -531,8 +529,8 @@ def test_structured_data_that_a_template_breaks_fails(fixture_site, caplog, writ
 
 
 def test_publishing_treats_an_overdue_review_as_an_error():
-    from conftest import ROOT
     from pelican.settings import read_settings
+    from support import ROOT
 
     assert read_settings(str(ROOT / "publishconf.py"))["MEDICAL_OVERDUE_REVIEW"] == "error"
     assert (

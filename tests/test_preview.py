@@ -22,8 +22,10 @@ import urllib.request
 import pytest
 from browser import ChromiumThread
 from bs4 import BeautifulSoup
-from conftest import ROOT, TODAY, condition_source
-from test_publish import default_ctrl_c
+from support import ROOT, TODAY, condition_source, default_ctrl_c
+
+# A preview server and a browser: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 ARTICLE = "articles/botox-for-chronic-pain.md"
 MIGRAINE = "pages/conditions/migraine.md"

@@ -4,9 +4,12 @@ the sitemap and robots.txt."""
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ROOT, SIGNED_OFF, TODAY, read_page
+from support import ROOT, SIGNED_OFF, TODAY, build_command, read_page
 
 from tools.build import build
+
+# Production builds of the real site: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 SITEURL = "https://patients.example.org"
 
@@ -78,18 +81,10 @@ def test_publishing_refuses_a_site_address_that_cannot_be_right(tmp_path, siteur
     would ship with relative canonical links, '<loc>/</loc>' and a feed id 'tag:None'."""
     import os
     import subprocess
-    import sys
 
     environment = {**os.environ, "SITEURL": siteurl}
     result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "build.py"),
-            str(ROOT / "publishconf.py"),
-            str(tmp_path / "output"),
-            "--log-handler",
-            "plain",
-        ],
+        build_command(ROOT / "publishconf.py", tmp_path / "output"),
         capture_output=True,
         text=True,
         cwd=ROOT,

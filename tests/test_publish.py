@@ -7,21 +7,15 @@ import signal
 import subprocess
 import time
 
-from conftest import condition_source
+import pytest
+from support import condition_source, default_ctrl_c, run_build
+
+# Many builds, each in a process of its own: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 
 def snapshot(folder):
     return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def run_build(fixture_site):
-    return subprocess.run(
-        fixture_site.build_command(),
-        capture_output=True,
-        text=True,
-        cwd=fixture_site.root,
-        timeout=300,
-    )
 
 
 def test_failed_build_leaves_the_last_good_site_untouched(fixture_site):
@@ -57,12 +51,6 @@ def test_successful_build_replaces_the_site(fixture_site):
     result = run_build(fixture_site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (fixture_site.output / "other" / "index.html").is_file()
-
-
-def default_ctrl_c():
-    """A shell starts background jobs with Ctrl-C ignored, and a child inherits that (so
-    would a test run started with `&`): give the build the handling a terminal gives it."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_an_interrupted_build_leaves_the_last_good_site_untouched(fixture_site):

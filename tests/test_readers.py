@@ -9,29 +9,15 @@ import subprocess
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser import CHROMIUM_ARGS, VNU, chromium_path, html_files, run_axe
+from browser import CHROMIUM_ARGS, VNU, chromium_path, html_files, nu_messages, run_axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
+from support import SITE_PAGES
+
+# A browser and the Nu HTML Checker over every page: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 PAGE_WEIGHT_LIMIT = 30 * 1024  # bytes, gzip-compressed: HTML + CSS + images a page loads
-SITE_PAGES = [  # every HTML file the real site builds, as URL paths
-    "/",
-    "/404.html",
-    "/about/",
-    "/articles/",
-    "/articles/botox-for-chronic-pain/",
-    "/conditions/",
-    "/conditions/cervical-dystonia/",
-    "/conditions/chronic-low-back-pain/",
-    "/conditions/limb-spasticity/",
-    "/conditions/migraine/",
-    "/conditions/overactive-bladder/",
-    "/conditions/tension-headache/",
-    "/conditions/tmj-disorders/",
-    "/faq/",
-    "/search/",
-    "/what-we-changed/",
-]
 
 
 def url_path(site, file):
@@ -77,22 +63,7 @@ def test_no_wcag_violations(browser, server, path, width, scheme):
 @pytest.fixture(scope="session")
 def nu_errors(site):
     """The Nu HTML Checker's errors, by page, over the whole site in one run."""
-    result = subprocess.run(
-        [
-            "java",
-            "-jar",
-            str(VNU),
-            "--errors-only",
-            "--format",
-            "json",
-            "--skip-non-html",
-            *map(str, html_files(site)),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
+    messages = nu_messages(html_files(site))
     by_page = {}
     for message in messages:
         file = message.get("url", "").removeprefix("file:")

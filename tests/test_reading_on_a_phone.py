@@ -11,10 +11,12 @@ import markdown_tables
 import pytest
 from browser import WCAG, ChromiumThread, axe_results, serve
 from bs4 import BeautifulSoup
-from conftest import ROOT, FixtureSite, article_source, read_page
 from markdown import Markdown
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_readers import SITE_PAGES
+from support import ROOT, SITE_PAGES, FixtureSite, article_source, read_page
+
+# A browser at a phone's width over every page: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 PHONE = 390
 # 320: the width WCAG's reflow criterion (1.4.10) asks a page to fit; 360: the site's

@@ -4,30 +4,23 @@ import json
 import re
 
 import pytest
-from conftest import SOURCE_ARTICLE, read_page
-from test_faq_schema import faq_node, visible_faq
+from support import (
+    ALL_PAGES,
+    ARTICLE,
+    CONDITION_PAGES,
+    CONDITIONS,
+    MEDICAL_PAGES,
+    SOURCE_ARTICLE,
+    faq_node,
+    read_page,
+    text_of,
+    visible_faq,
+)
 
-CONDITIONS = {
-    "migraine": "approved",
-    "tension-headache": "off-label",
-    "cervical-dystonia": "approved",
-    "chronic-low-back-pain": "off-label",
-    "tmj-disorders": "off-label",
-    "overactive-bladder": "approved",
-    "limb-spasticity": "approved",
-}
-ARTICLE = "/articles/botox-for-chronic-pain/"
 # The article's title since its correction (issue 15): the source's "How Botox for Chronic
 # Pain Management Can Provide Lasting Relief" promised what the evidence does not keep.
 ARTICLE_TITLE = "Botox for Chronic Pain: What It Can and Cannot Do"
-CONDITION_PAGES = [f"/conditions/{slug}/" for slug in CONDITIONS]
-MEDICAL_PAGES = [ARTICLE, "/faq/", *CONDITION_PAGES]
-ALL_PAGES = ["/", "/conditions/", "/about/", "/search/", "/what-we-changed/", *MEDICAL_PAGES]
 NAVIGATION = ["/", "/conditions/", ARTICLE, "/faq/", "/about/", "/search/"]
-
-
-def text_of(element):
-    return " ".join(element.get_text(" ").split())
 
 
 def source_faq():

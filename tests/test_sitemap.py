@@ -5,7 +5,7 @@ builds of the same sources write the same sitemap."""
 import re
 import time
 
-from conftest import ROOT, SIGNED_OFF, TODAY
+from support import ROOT, SIGNED_OFF, TODAY
 
 from tools.build import build
 

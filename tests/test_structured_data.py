@@ -5,9 +5,8 @@ from urllib.parse import urljoin
 
 import extruct
 import pytest
-from conftest import ROOT, read_page
 from rdflib import namespace
-from test_site import ALL_PAGES, ARTICLE, CONDITION_PAGES, MEDICAL_PAGES
+from support import ALL_PAGES, ARTICLE, CONDITION_PAGES, MEDICAL_PAGES, ROOT, read_page
 
 BASE = "http://localhost/"
 VOCABULARY = set(namespace.SDO.__annotations__)  # every schema.org type and property name

@@ -16,10 +16,14 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser import ChromiumThread
-from conftest import ROOT, SIGNED_OFF, TODAY
+from browser import ChromiumThread, search_results
+from support import ROOT, SIGNED_OFF, TODAY
 
 from tools.build import build
+
+# The site served under a sub-path, crawled and searched in a browser: `make test-fast`
+# leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 SUB_PATH = "/patients"
 
@@ -175,12 +179,7 @@ def test_search_finds_a_page_and_its_result_link_resolves(served):
 
     def search(browser):
         page = browser.new_page()
-        page.goto(siteurl + "/search/")
-        page.fill("#search input", "dystonia")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-        links = [
-            a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")
-        ]
+        links = search_results(page, siteurl + "/search/", "dystonia")
         page.close()
         return links
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from browser import html_files
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from support import ROOT
 
 from pelican.plugins.medical_content import urls
 from pelican.plugins.medical_content.template_filters import nonbreaking

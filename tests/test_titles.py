@@ -4,7 +4,7 @@ name only where it fits."""
 
 import logging
 
-from conftest import read_page
+from support import read_page
 
 TITLE_75 = "Botox for chronic pain in the neck and shoulders: what patients should know"
 

@@ -7,8 +7,11 @@ import json
 import subprocess
 
 import pytest
-from browser import VNU, html_files
-from conftest import ROOT
+from browser import html_files, nu_messages
+from support import ROOT
+
+# The HTML validators over every page: `make test-fast` leaves it to `make test`.
+pytestmark = pytest.mark.slow
 
 HTML_VALIDATE = ROOT / "node_modules" / ".bin" / "html-validate"
 
@@ -51,22 +54,7 @@ def test_html_validate_reports_a_breaking_telephone_number(tmp_path):
 
 
 def test_the_nu_checker_finds_no_error_on_any_page(published):
-    result = subprocess.run(
-        [
-            "java",
-            "-jar",
-            str(VNU),
-            "--errors-only",
-            "--format",
-            "json",
-            "--skip-non-html",
-            *map(str, html_files(published)),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
+    messages = nu_messages(html_files(published))
     assert [f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
 
 

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from ruamel.yaml import YAML
+from support import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 BIN = Path(sys.executable).parent

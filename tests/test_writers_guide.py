@@ -3,7 +3,7 @@ header schema is documented, and every kind a page can have."""
 
 import re
 
-from conftest import ROOT
+from support import ROOT
 
 from pelican.plugins.medical_content import images, schema
 from pelican.plugins.medical_content.settings import DEFAULTS

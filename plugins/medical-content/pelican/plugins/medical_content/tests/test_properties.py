@@ -11,6 +11,7 @@ import html
 import json
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -18,8 +19,11 @@ from pelican.plugins.medical_content import approvals, claims, faq, labels
 from pelican.plugins.medical_content.html_text import collapse, fragment
 from pelican.plugins.medical_content.structured_data import faq_page, script_json
 
+# Thousands of generated examples: `make test-fast` leaves them to `make test`.
+pytestmark = pytest.mark.slow
+
 EXAMPLES = 1500
-RUNS = {}  # test name -> examples run; conftest reports them
+RUNS: dict[str, int] = {}  # test name -> examples run; conftest reports them
 
 # Sequences that mean something to an HTML parser, a script element or a JSON reader.
 NASTY = [

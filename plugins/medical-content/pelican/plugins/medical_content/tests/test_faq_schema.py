@@ -4,38 +4,16 @@
 import json
 
 import pytest
-from conftest import article_source, faq_source
 
 from pelican.plugins.medical_content import faq
 from pelican.plugins.medical_content.html_text import fragment
 from pelican.plugins.medical_content.structured_data import script_json
-
-
-def faq_node(script_text):
-    """The FAQPage node of a page's JSON-LD graph."""
-    nodes = json.loads(script_text)["@graph"]
-    [node] = [
-        n
-        for n in nodes
-        if "FAQPage" in (n["@type"] if isinstance(n["@type"], list) else [n["@type"]])
-    ]
-    return node
-
-
-def visible_faq(soup, heading="h2"):
-    """(question, answer) pairs as a reader sees them: each heading of the FAQ's level in
-    <main>, and the text of what follows it up to the next heading."""
-    pairs = []
-    body = soup.find("main").find(class_="content") or soup.find("main")
-    for h in body.find_all(heading):
-        parts = []
-        for sibling in h.find_next_siblings():
-            if sibling.name in {"h1", "h2"}:
-                break
-            parts.append(" ".join(sibling.get_text(" ").split()))
-        pairs.append((" ".join(h.get_text(" ").split()), " ".join(p for p in parts if p)))
-    return pairs
-
+from pelican.plugins.medical_content.tests.support import (
+    article_source,
+    faq_node,
+    faq_source,
+    visible_faq,
+)
 
 HOSTILE = [
     ("Can an answer end the script?", "</script><script>alert(1)</script>"),
