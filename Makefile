@@ -85,10 +85,11 @@ test-fast: $(INSTALLED)
 	$(PYTHON) -m pytest -m "not slow"
 
 # Mistakes, not taste (the plugin's pyproject.toml says which rules), the code's format,
-# and types (mypy). .pre-commit-config.yaml runs the same on each commit.
+# no function above radon's grade C (xenon), and types (mypy). .pre-commit-config.yaml runs the same on each commit.
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check plugins tools tests bench
 	$(VENV)/bin/ruff format --check plugins tools tests bench
+	$(VENV)/bin/xenon --max-absolute C plugins tools tests bench
 	$(MAKE) --no-print-directory lint-types
 
 lint-types: $(INSTALLED)
