@@ -24,7 +24,6 @@ from . import (
     metadata,
     review,
     site_paths,
-    status,
     written_page,
 )
 from .labels import Registry
@@ -173,9 +172,11 @@ def judge(content: Content, state: State) -> approvals.Judge:
     """The claims judge of a page: its own drug is the one a sentence means when it
     names none (a condition page's Drug:, else the site's)."""
     medical = getattr(content, "medical", None)
-    regulatory = medical.regulatory if medical is not None else None
-    found = product_judge(status.label_of(regulatory, state.config).key, state)
-    subject = str(content.metadata.get("condition", "")) if regulatory is not None else ""
+    if medical is None:  # read, then left out of the site: judged as the site's drug
+        return product_judge(state.config.product, state)
+    # its label was found once, with its facts (``status.label_of``)
+    found = product_judge(medical.label.key, state)
+    subject = str(content.metadata.get("condition", "")) if medical.regulatory is not None else ""
     return found.about(subject) if subject else found
 
 
