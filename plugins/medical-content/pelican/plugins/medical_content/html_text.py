@@ -99,12 +99,3 @@ def prose(blocks: Iterable[str]) -> str:
 def block_texts(root: Element) -> list[str]:
     """Text of each top-level block of the content, in order."""
     return [text for text in (visible_text(child) for child in root) if text]
-
-
-def headings(root: Element, heading: str) -> list[tuple[str, str]]:
-    """(id, text) of each heading of that level among root's children that has an id."""
-    return [
-        (child.get("id"), visible_text(child))
-        for child in root
-        if child.tag == heading and child.get("id")
-    ]
