@@ -17,19 +17,24 @@ Order of work in a build:
 
 import logging
 import os
+from collections.abc import Mapping
+from typing import Any
 
 import blinker
 import markdown
 import pelican.plugins.granular_signals as granular_signals
 import pelican.plugins.signals as signals
 from markupsafe import Markup
-from pelican.contents import Article, Page
+from pelican.contents import Article, Content, Page
 from pelican.generators import Generator
-from pelican.readers import MarkdownReader
+from pelican.readers import MarkdownReader, Readers
 
 from . import (
+    approvals,
+    build_log,
     build_state,
     checks_cache,
+    claims,
     compliance,
     contents,
     feeds,
@@ -45,61 +50,44 @@ from . import (
     written_page,
 )
 from .contents import judge as _judge, product_judge as _product_judge
-from .problems import (
-    BuildFailed,
-    ErrorCounter,
-    HideTraceback,
-    Superseded,
-    report_faults,
-)
+from .prepare import Located
+from .problems import BuildFailed, ErrorCounter, report_faults
 from .reader import CheckedMarkdownReader
 
-logger = logging.getLogger(__name__)
+# pelican.Pelican: mypy reads the name "pelican" as this plugin's namespace package
+Pelican = Any
 
 
 class State:
     """What one Pelican instance's builds share: the checked settings, the error count,
     the rendered safety information, the claims judges and the compliance report."""
 
-    def __init__(self, config, markdown_settings):
+    def __init__(self, config: settings.Config, markdown_settings: Mapping[str, Any]) -> None:
         self.config = config
         self.errors = ErrorCounter()
         self.safety_html = Markup(
             markdown.Markdown(**markdown_settings).convert(config.safety_information)
         )
         self.safety_heading = written_page.first_heading(self.safety_html)
-        self.judges = {}  # product -> approvals.Judge
+        self.judges: dict[str, approvals.Judge] = {}
         self.report = compliance.Report()
-        self.checks = None
-        self.contents = {}  # id(content): prepare.Located, for each article and page read
-        self.known_outputs = set()  # where the build writes them
+        self.checks: workers.Checks | None = None
+        self.contents: dict[int, Located] = {}  # by id(content), each article and page read
+        self.known_outputs: set[str] = set()  # where the build writes them
         # (sentence, condition) of each false claim a page's Summary makes: reported at
         # that Summary's line, not on every page that lists the summary
-        self.summary_claims = ()
+        self.summary_claims: tuple[contents.SummaryClaim, ...] = ()
 
 
-def initialized(pelican):
-    for name in ("pelican", "pelican.generators"):  # a filter sees its own logger's records
-        pelican_logger = logging.getLogger(name)
-        if not any(isinstance(f, HideTraceback) for f in pelican_logger.filters):
-            pelican_logger.addFilter(HideTraceback())
-    readers_logger = logging.getLogger("pelican.readers")
-    if not any(isinstance(f, Superseded) for f in readers_logger.filters):
-        readers_logger.addFilter(Superseded())
+def initialized(pelican: Pelican) -> None:
     state = State(settings.load(pelican.settings), pelican.settings["MARKDOWN"])
     theme.check(pelican.settings, state.config)
     template_filters.install(pelican.settings)
-    # Counted where Pelican's and our records pass, not on the root logger: a root
-    # handler would silence Python's last-resort output that Pelican's plain log uses.
-    for name in ("pelican", __name__.split(".")[0]):
-        counted = logging.getLogger(name)
-        for handler in [h for h in counted.handlers if isinstance(h, ErrorCounter)]:
-            counted.removeHandler(handler)  # left by an earlier build in this process
-        counted.addHandler(state.errors)
+    build_log.install(state.errors, __package__)
     build_state.start(state)
 
 
-def start_checks(pelican):
+def start_checks(pelican: Pelican) -> None:
     state = build_state.current()
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
     if state.checks is not None:
@@ -114,7 +102,7 @@ def start_checks(pelican):
     _check_safety_information(state, pelican.settings["PATH"])
 
 
-def _check_safety_information(state, content_root):
+def _check_safety_information(state: State, content_root: str) -> None:
     """The safety information stands on every medical page from one file: its wording
     is checked there, once, and reported at that file's lines."""
     config = state.config
@@ -126,7 +114,7 @@ def _check_safety_information(state, content_root):
     report_faults(config.safety_file, content_root, risk_language.faults(found))
 
 
-def measure_text(content):
+def measure_text(content: Content) -> None:
     if not isinstance(content, (Article, Page)):
         return  # static files are contents too
     state = build_state.current()
@@ -146,7 +134,7 @@ def measure_text(content):
     state.checks.submit(job, lambda result: _record_text(result, content, state))
 
 
-def use_checked_reader(readers):
+def use_checked_reader(readers: Readers) -> None:
     for extension in MarkdownReader.file_extensions:
         if extension in readers.reader_classes:
             readers.reader_classes[extension] = CheckedMarkdownReader
@@ -156,14 +144,14 @@ def prepare_content(generators: list[Generator]) -> None:
     contents.prepare_content(generators, build_state.current())
 
 
-def _from_a_summary(claim, summary_claims):
+def _from_a_summary(claim: claims.Claim, summary_claims: tuple[contents.SummaryClaim, ...]) -> bool:
     return any(
         condition == claim.condition and sentence in claim.sentence
         for sentence, condition in summary_claims
     )
 
 
-def check_written_page(path, context):
+def check_written_page(path: str, context: Mapping[str, Any]) -> None:
     """Read a written article or page once and check what the reader will see."""
     content = context.get("article") or context.get("page")
     if content is None or not hasattr(content, "medical"):
@@ -181,7 +169,7 @@ def check_written_page(path, context):
     state.checks.submit(job, lambda result: _record(result, content, state))
 
 
-def _record_text(result, content, state):
+def _record_text(result: written_page.Result, content: Content, state: State) -> None:
     if not hasattr(content, "medical"):
         return  # read, then left out of the site by Pelican (an unknown status, say)
     config = state.config
@@ -196,7 +184,7 @@ def _record_text(result, content, state):
     report_faults(content.source_path, content.settings["PATH"], warnings, logging.WARNING)
 
 
-def _record(result, content, state):
+def _record(result: written_page.Result, content: Content, state: State) -> None:
     row = state.report.row(content)
     found = [
         claim for claim in result.claims if not _from_a_summary(claim, state.summary_claims)
@@ -216,7 +204,7 @@ def _record(result, content, state):
     report_faults(content.source_path, content.settings["PATH"], faults)
 
 
-def safeguard_feed(context, feed):
+def safeguard_feed(context: Mapping[str, Any], feed: Any) -> None:
     state = build_state.current()
     feeds.safeguard(
         feed,
@@ -227,7 +215,7 @@ def safeguard_feed(context, feed):
     )
 
 
-def report_compliance(pelican):
+def report_compliance(pelican: Pelican) -> None:
     state = build_state.current()
     state.checks.finish()
     checks_cache.save(pelican.settings, state.config, state.checks.used)
@@ -235,7 +223,7 @@ def report_compliance(pelican):
     state.report = compliance.Report()
 
 
-def fail_on_errors(pelican):
+def fail_on_errors(pelican: Pelican) -> None:
     """Runs last, on the granular "deploy" signal: other plugins finish their work (and
     reset their state) first, and then a build with errors stops before it is deployed."""
     state = build_state.current()
@@ -247,7 +235,7 @@ def fail_on_errors(pelican):
         )
 
 
-def register():
+def register() -> None:
     signals.initialized.connect(initialized)
     signals.get_generators.connect(start_checks)
     signals.readers_init.connect(use_checked_reader)
