@@ -4,15 +4,17 @@ settings: a lock or a process pool kept there made the cache file unwritable (it
 empty, and the next build could not read it). Pelican's signals are process-wide, so a
 process runs one build at a time, and the plugin's handlers share that build's state."""
 
-_current = None
+from typing import Any
+
+_current: Any = None  # plugin.State: typed there, which imports this module
 
 
-def start(state):
+def start(state: Any) -> None:
     global _current
     _current = state
 
 
-def current():
+def current() -> Any:
     if _current is None:
         raise RuntimeError(
             "the medical_content plugin was not initialised: Pelican's "

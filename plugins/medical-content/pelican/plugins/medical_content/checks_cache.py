@@ -8,14 +8,17 @@ the settings the figures depend on, and by a hash of each page's rendered text.
 import hashlib
 import os
 import pickle
+from collections.abc import Mapping
+from typing import Any
 
 from . import html_policy
+from .settings import Config
 
 _FILE = "medical_content_checks.pickle"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def _fingerprint(config):
+def _fingerprint(config: Config) -> tuple[Any, ...]:
     policy = _stable(html_policy.POLICY)
     return (
         config.summary_heading,
@@ -27,7 +30,7 @@ def _fingerprint(config):
     )
 
 
-def _code():
+def _code() -> str:
     """A hash of the plugin's own code: a check added or changed since the cache was
     written must run on every page, not only on those edited since."""
     digest = hashlib.sha256()
@@ -38,11 +41,11 @@ def _code():
     return digest.hexdigest()
 
 
-def _path(settings):
+def _path(settings: Mapping[str, Any]) -> str:
     return os.path.join(settings["CACHE_PATH"], _FILE)
 
 
-def load(settings, config):
+def load(settings: Mapping[str, Any], config: Config) -> dict[Any, Any] | None:
     """The results of earlier builds by job key; None when content caching is off, so
     that nothing is hashed or kept for a cache that will not be written."""
     if not settings.get("CACHE_CONTENT"):
@@ -57,7 +60,7 @@ def load(settings, config):
     return results if fingerprint == _fingerprint(config) else {}
 
 
-def save(settings, config, results):
+def save(settings: Mapping[str, Any], config: Config, results: dict[Any, Any]) -> None:
     if not settings.get("CACHE_CONTENT"):
         return
     os.makedirs(settings["CACHE_PATH"], exist_ok=True)
@@ -65,7 +68,7 @@ def save(settings, config, results):
         pickle.dump((_fingerprint(config), results), cached, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _stable(value):
+def _stable(value: Any) -> Any:
     """The value with its sets and dicts sorted: a set's order differs between processes."""
     if isinstance(value, dict):
         return sorted((key, _stable(item)) for key, item in value.items())

@@ -9,14 +9,25 @@ them in the build's own process, where starting a worker would cost more than it
 
 import multiprocessing
 import signal
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Protocol
 
 _BATCH = 32  # jobs sent to a worker at once: one round trip each, not one per page
 
-_shared = None  # in a worker: what every job needs, sent once when it starts
+_shared: Any = None  # in a worker: what every job needs, sent once when it starts
 
 
-def _start(shared):
+class Job(Protocol):
+    """A check that changes nothing Pelican writes: ``written_page.TextJob``, ``PageJob``."""
+
+    def run(self, shared: Any) -> Any: ...
+
+
+Done = Callable[[Any], None]
+
+
+def _start(shared: Any) -> None:
     global _shared
     _shared = shared
     # Ctrl-C reaches the whole process group: the build stops and shuts the workers
@@ -24,35 +35,38 @@ def _start(shared):
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run(jobs, shared=None):
+def _run(jobs: list[Job], shared: Any = None) -> list[Any]:
     return [job.run(shared or _shared) for job in jobs]
 
 
 class Checks:
-    def __init__(self, shared, workers, memory=None):
+    def __init__(self, shared: Any, workers: int, memory: dict[Any, Any] | None = None) -> None:
         self.shared = shared
         # results of jobs that depend only on their own values (``job.key()``), from
         # earlier builds: a rebuild after one edit measures one page's text, not all.
         # None: no cache, nothing to look up or remember.
         self.memory = memory
-        self.used = {}
-        self.done = []  # (future of a batch of results, [job], [callback per job])
-        self.jobs, self.callbacks = [], []
-        self.pool = None
+        self.used: dict[Any, Any] = {}
+        # (future of a batch of results, [job], [callback per job])
+        self.done: list[tuple[Future[list[Any]], list[Job], list[Done]]] = []
+        self.jobs: list[Job] = []
+        self.callbacks: list[Done] = []
+        self.pool: ProcessPoolExecutor | None = None
         if workers:
             # fork: a worker starts with the plugin and its libraries already imported
             self.pool = ProcessPoolExecutor(
                 workers, multiprocessing.get_context("fork"), initializer=_start, initargs=(shared,)
             )
 
-    def submit(self, job, done):
+    def submit(self, job: Job, done: Done) -> None:
         """Run ``job.run(shared)``; ``done(result)`` runs in the build's process, by
         ``finish``, once every page's kind is known."""
-        key = job.key() if self.memory is not None and hasattr(job, "key") else None
-        if key is not None:
-            if key in self.memory:
-                self.used[key] = self.memory[key]
-                self.done.append((_completed([self.memory[key]]), [job], [done]))
+        memory = self.memory
+        key = job.key() if memory is not None and hasattr(job, "key") else None
+        if memory is not None and key is not None:
+            if key in memory:
+                self.used[key] = memory[key]
+                self.done.append((_completed([memory[key]]), [job], [done]))
                 return
             done = self._remembering(key, done)
         if self.pool is None:
@@ -63,19 +77,19 @@ class Checks:
         if len(self.jobs) >= _BATCH:
             self._send()
 
-    def _remembering(self, key, done):
-        def remember(result):
+    def _remembering(self, key: Any, done: Done) -> Done:
+        def remember(result: Any) -> None:
             self.used[key] = result
             done(result)
 
         return remember
 
-    def _send(self):
-        if self.jobs:
+    def _send(self) -> None:
+        if self.jobs and self.pool is not None:
             self.done.append((self.pool.submit(_run, self.jobs), self.jobs, self.callbacks))
             self.jobs, self.callbacks = [], []
 
-    def finish(self):
+    def finish(self) -> None:
         try:
             if self.pool is not None:
                 self._send()
@@ -86,7 +100,7 @@ class Checks:
         finally:
             self.close()
 
-    def _share_the_rest(self):
+    def _share_the_rest(self) -> None:
         """Pelican has written the last page and this process would only wait: it takes
         the batches no worker has started, from the last, while the workers go on from
         the first."""
@@ -97,14 +111,14 @@ class Checks:
             if future.cancel():
                 self.done[index] = (_completed(_run(jobs, self.shared)), jobs, callbacks)
 
-    def close(self):
+    def close(self) -> None:
         self.done, self.jobs, self.callbacks = [], [], []
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
 
 
-def _completed(results):
-    future = Future()
+def _completed(results: list[Any]) -> Future[list[Any]]:
+    future: Future[list[Any]] = Future()
     future.set_result(results)
     return future
