@@ -4,14 +4,34 @@ Every build ends with it, in the terminal (coloured at a terminal) and as JSON b
 the output folder (not inside it, so it is never published) for CI to read.
 """
 
+import datetime
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypedDict
 
+from pelican.contents import Content
+
+from .labels import Label
 from .problems import display_path
+from .readability import Readability
+from .review import Review
+from .settings import Config
 
 PASS, FAIL, NOT_APPLICABLE = "ok", "FAIL", "-"
 ALL_ROWS_UP_TO = 60  # pages; a bigger site's table lists only the failing ones
+
+
+class Cells(TypedDict, total=False):
+    """The fields of a page's row that the checks of its text and written page fill in."""
+
+    disclaimer: bool
+    safety: bool
+    claims: int
+    structured_data: bool
+    readability: Readability | None
+    summary: Readability | None
 
 
 @dataclass
@@ -20,22 +40,22 @@ class Row:
     url: str
     kind: str
     is_medical: bool
-    review: object = None
+    review: Review | None = None
     overdue: bool = False
     sources: int = 0
-    disclaimer: object = None  # True / False once the written page was read; None: n/a
-    safety: object = None
-    claims: object = None  # the number of false approval claims found
-    structured_data: object = None
-    readability: object = None
-    summary: object = None
-    label: object = None  # the labels.Label the page's approval claims are judged by
+    disclaimer: bool | None = None  # True / False once the written page was read; None: n/a
+    safety: bool | None = None
+    claims: int | None = None  # the number of false approval claims found
+    structured_data: bool | None = None
+    readability: Readability | None = None
+    summary: Readability | None = None
+    label: Label | None = None  # the label the page's approval claims are judged by
     indication: str = ""  # a condition page's: the label's indication id, or "off-label"
     faults: int = 0
-    notes: list = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
-    def cells(self):
-        def check(value):
+    def cells(self) -> dict[str, str]:
+        def check(value: bool | None) -> str:
             return NOT_APPLICABLE if value is None else (PASS if value else FAIL)
 
         review = NOT_APPLICABLE
@@ -73,7 +93,7 @@ class Row:
             ),
         }
 
-    def as_json(self):
+    def as_json(self) -> dict[str, object]:
         figures = self.readability
         return {
             "page": self.page,
@@ -104,10 +124,10 @@ class Row:
 
 
 class Report:
-    def __init__(self):
-        self.rows = {}
+    def __init__(self) -> None:
+        self.rows: dict[str, Row] = {}  # by the page's source path
 
-    def add(self, content, url, content_root):
+    def add(self, content: Content, url: str, content_root: str) -> Row:
         """A new row for a prepared page, at its site-relative URL."""
         row = self.rows[content.source_path] = Row(
             page=display_path(content.source_path, content_root),
@@ -117,11 +137,11 @@ class Report:
         )
         return row
 
-    def row(self, content):
+    def row(self, content: Content) -> Row:
         return self.rows[content.source_path]
 
 
-def publish(report, config, output_path):
+def publish(report: Report, config: Config, output_path: str) -> str:
     """Print the table and write the JSON file beside the output folder."""
     rows = sorted(report.rows.values(), key=lambda r: (not r.is_medical, r.page))
     for row in rows:
@@ -148,14 +168,19 @@ def publish(report, config, output_path):
     return path
 
 
-def path_of(config, output_path):
+def path_of(config: Config, output_path: str) -> str:
     """The JSON report's path: relative paths are beside the output folder."""
     if os.path.isabs(config.report_file):
         return config.report_file
     return os.path.join(os.path.dirname(os.path.abspath(output_path)), config.report_file)
 
 
-def table(rows, today, colour=False, path="compliance-report.json"):
+def table(
+    rows: Sequence[Row],
+    today: datetime.date,
+    colour: bool = False,
+    path: str = "compliance-report.json",
+) -> str:
     """The report as aligned text; failures in red at a terminal. Plain string formatting
     rather than a table library: it stays fast for thousands of pages. A big site lists
     only the pages that fail a check: a thousand passing rows would hide them."""
@@ -167,7 +192,7 @@ def table(rows, today, colour=False, path="compliance-report.json"):
         passing, lines = len(lines) - len(failing), failing
     widths = [max(len(str(line[i])) for line in [columns, *lines]) for i in range(len(columns))]
 
-    def render(cells, paint=False):
+    def render(cells: Sequence[str], paint: bool = False) -> str:
         out = []
         for cell, width in zip(cells, widths, strict=True):
             text = str(cell).ljust(width)
@@ -183,5 +208,5 @@ def table(rows, today, colour=False, path="compliance-report.json"):
     return "\n".join([f"Compliance report ({today.isoformat()})", render(columns), rule, *body])
 
 
-def _fails(cell):
+def _fails(cell: str) -> bool:
     return "FAIL" in cell or "OVERDUE" in cell

@@ -12,7 +12,7 @@ kept in the file for the pharmacist, and not shown.
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from .labels import Registry
 from .problems import SettingsError, read_toml
@@ -80,7 +80,8 @@ def _read(path: str, registry: Registry) -> list[Course]:
             f"{path}: product = {product!r} is not a label of the registry "
             f"({', '.join(sorted(registry.labels))})"
         )
-    indications = {i.id for i in registry[product].indications}
+    label = registry[cast(str, product)]  # one of the registry's keys, so a str
+    indications = {i.id for i in label.indications}
     sources = {
         key: Source(entry["title"], entry["url"]) for key, entry in data.get("sources", {}).items()
     }
@@ -98,7 +99,7 @@ def _read(path: str, registry: Registry) -> list[Course]:
                 f"{where}: indication {indication!r} is not one of the "
                 f"{product} label's ({', '.join(sorted(indications))})"
             )
-        courses.append(Course(product, indication, condition, _facts(entry, where, sources)))
+        courses.append(Course(label.key, indication, condition, _facts(entry, where, sources)))
     return courses
 
 

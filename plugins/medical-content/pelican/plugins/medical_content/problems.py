@@ -12,7 +12,9 @@ import os
 import re
 import sys
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +29,7 @@ class SettingsError(MedicalContentError):
     """A MEDICAL_* setting is unknown or has the wrong shape."""
 
 
-def read_toml(path, what):
+def read_toml(path: str, what: str) -> dict[str, Any]:
     """A TOML file of settings or data; one clear line if it does not parse."""
     try:
         with open(path, "rb") as source:
@@ -56,9 +58,10 @@ class Fault:
     text: str = ""
     occurrence: int = 1
     raw: str = ""  # markup to look for as typed: "<script", "onclick=", an address
-    all_of: tuple = ()  # texts that stand together on one source line: a table row's cells
+    # texts that stand together on one source line: a table row's cells
+    all_of: tuple[str, ...] = ()
 
-    def locate(self, source_text):
+    def locate(self, source_text: str) -> int:
         if self.line:
             return self.line
         if self.all_of:
@@ -67,12 +70,12 @@ class Fault:
                 if all(part in _plain(line) for part in wanted):
                     return number
         if self.raw:
-            wanted = self.raw.casefold()
+            raw = self.raw.casefold()
             return next(
                 (
                     number
                     for number, line in enumerate(source_text.splitlines(), 1)
-                    if wanted in line.casefold()
+                    if raw in line.casefold()
                 ),
                 1,
             )
@@ -95,15 +98,17 @@ class Problem:
     what: str
     fix: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.what}; {self.fix}"
 
 
-def report(problem, level=logging.ERROR):
+def report(problem: Problem, level: int = logging.ERROR) -> None:
     logger.log(level, "%s", problem)
 
 
-def report_faults(source_path, content_root, faults, level=logging.ERROR):
+def report_faults(
+    source_path: str, content_root: str, faults: Sequence[Fault], level: int = logging.ERROR
+) -> None:
     """Log each fault of one source file with its line."""
     if not faults:
         return
@@ -116,7 +121,7 @@ def report_faults(source_path, content_root, faults, level=logging.ERROR):
         report(Problem(shown, fault.locate(text), fault.what, fault.fix), level)
 
 
-def display_path(source_path, content_root):
+def display_path(source_path: str, content_root: str) -> str:
     """The source path as a writer finds it from the project: ``content/pages/faq.md``."""
     root = os.path.normpath(content_root)
     if source_path.startswith(root + os.sep):  # Pelican's paths: absolute, normalised
@@ -130,12 +135,12 @@ _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d+[.)])\s+|[*_`]")
 
 
-def _plain(text):
+def _plain(text: str) -> str:
     """A line of Markdown as the words a reader sees: no link targets, list marks or emphasis."""
     return " ".join(_MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text)).split()).casefold()
 
 
-def find_line(text, needle, occurrence=1):
+def find_line(text: str, needle: str, occurrence: int = 1) -> int:
     """1-based number of the source line that shows ``needle`` (its n-th occurrence):
     a line that is exactly the needle wins (a list item, a heading), then a line that
     contains it; 1 when none does."""
@@ -151,11 +156,11 @@ def find_line(text, needle, occurrence=1):
 class ErrorCounter(logging.Handler):
     """Counts ERROR records from every logger during one build."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(level=logging.ERROR)
         self.count = 0
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
 
 
@@ -166,7 +171,7 @@ class HideTraceback(logging.Filter):
     helpfully, what the writer was already told (it is logged while the exception is
     being handled, so the exception is at hand)."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and isinstance(record.exc_info[1], MedicalContentError):
             record.exc_info = None
             record.exc_text = None
@@ -182,5 +187,5 @@ class Superseded(logging.Filter):
 
     MESSAGES = frozenset({"Empty alt attribute for image %s in %s"})
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         return record.msg not in self.MESSAGES

@@ -5,18 +5,37 @@ every page and static file is written."""
 
 import os
 import posixpath
+from collections.abc import Callable, Collection, Iterable
+from typing import Protocol, TypeVar
 from urllib.parse import unquote, urlsplit
 
+from pelican.contents import Content
+
 from . import urls
-from .html_text import fragment, visible_text
+from .html_text import Element, fragment, visible_text
 from .problems import Fault
 
 
-def duplicate_outputs(located, display):
+class Placed(Protocol):
+    """A page and the file it is written to: what ``prepare.Located`` holds, named here
+    because prepare imports (through written_page) this module."""
+
+    @property
+    def content(self) -> Content: ...
+
+    @property
+    def save_as(self) -> str: ...
+
+
+P = TypeVar("P", bound=Placed)
+Link = tuple[str, tuple[str, ...]]  # (href, the output files any one of which resolves it)
+
+
+def duplicate_outputs(located: Iterable[P], display: Callable[[P], str]) -> list[tuple[P, Fault]]:
     """[(item, fault)] for each page (``prepare.Located``) that would overwrite an earlier
     one's file: both cannot be published, and Pelican would stop half-way through writing."""
-    first = {}
-    found = []
+    first: dict[str, P] = {}
+    found: list[tuple[P, Fault]] = []
     for item in located:
         content = item.content
         target = os.path.normpath(item.save_as or "")
@@ -38,11 +57,11 @@ def duplicate_outputs(located, display):
     return found
 
 
-def site_links(html, url, siteurl):
+def site_links(html: str, url: str, siteurl: str) -> list[Link]:
     """[(href, candidate output files)] for each link in a page's own text (``html``, at
     ``url``) to this site; any one candidate existing resolves it. Links to other sites
     are not followed: a build must not depend on the network."""
-    found = []
+    found: list[Link] = []
     page_folder = posixpath.dirname("/" + url.lstrip("/"))  # "a/b/" -> "/a/b"
     siteurl = siteurl.rstrip("/")
     for element in fragment(html).iter("a", "img"):
@@ -53,11 +72,11 @@ def site_links(html, url, siteurl):
     return found
 
 
-def root_relative_links(root):
+def root_relative_links(root: Element) -> list[Fault]:
     """Faults for the links and images of a page's own text (``root``: its parsed
     fragment, before Pelican resolves its {filename} links) that start at the domain's
     root: ``/faq/`` leads out of the site when it is served under a sub-path."""
-    found = []
+    found: list[Fault] = []
     for element in root.iter("a", "img"):
         attribute = "href" if element.tag == "a" else "src"
         address = element.get(attribute) or ""
@@ -79,7 +98,9 @@ def root_relative_links(root):
     return found
 
 
-def broken_links(links, output_path, known_outputs):
+def broken_links(
+    links: Iterable[Link], output_path: str, known_outputs: Collection[str]
+) -> list[Fault]:
     """Faults for the links of ``site_links`` to pages or files the site does not have."""
     return [
         Fault(
@@ -95,7 +116,7 @@ def broken_links(links, output_path, known_outputs):
     ]
 
 
-def _candidates(href, siteurl, page_folder):
+def _candidates(href: str, siteurl: str, page_folder: str) -> tuple[str, ...] | None:
     if href.startswith("{"):
         return ()  # a {filename} or {static} link that Pelican could not resolve
     if siteurl and href.startswith(siteurl):

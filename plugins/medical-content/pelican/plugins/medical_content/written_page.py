@@ -9,6 +9,7 @@ this changes what Pelican writes, so it can run beside the build (see ``workers`
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import (
@@ -21,26 +22,31 @@ from . import (
     risk_language,
     site_paths,
 )
-from .html_text import fragment, page, visible_text
+from .approvals import Judge
+from .claims import Claim
+from .compliance import Cells
+from .html_text import Element, fragment, page, visible_text
 from .problems import Fault
+from .settings import Config
+from .site_paths import Link
 
 
 @dataclass(frozen=True)
 class Shared:
     """What the checks of every page need, the same for the whole build."""
 
-    config: object
+    config: Config
     safety_heading: str
     siteurl: str
 
 
 @dataclass
 class Result:
-    faults: list = field(default_factory=list)
-    cells: dict = field(default_factory=dict)  # compliance report fields of the page
-    summary_faults: list = field(default_factory=list)  # for kinds that need a summary
-    links: list = field(default_factory=list)  # site_paths.site_links of the page's text
-    claims: list = field(default_factory=list)  # claims.Claim of the page's <main>
+    faults: list[Fault] = field(default_factory=list)
+    cells: Cells = field(default_factory=Cells)
+    summary_faults: list[Fault] = field(default_factory=list)  # for kinds that need a summary
+    links: list[Link] = field(default_factory=list)  # of the page's own text
+    claims: list[Claim] = field(default_factory=list)  # of the page's <main>
 
 
 @dataclass(frozen=True)
@@ -51,16 +57,16 @@ class TextJob:
     content: str
     summary: str
     title: str
-    judge: object  # approvals.Judge of the page's drug and condition, from its metadata
+    judge: Judge  # of the page's drug and condition, from its metadata
 
-    def key(self):
+    def key(self) -> str:
         judge = self.judge
         return hashlib.sha256(
             f"{self.content}\0{self.summary}\0{self.title}\0{judge.fingerprint}\0"
             f"{judge.default}\0{judge.subject}".encode()
         ).hexdigest()
 
-    def run(self, shared):
+    def run(self, shared: Shared) -> Result:
         root = fragment(self.content)
         rules = shared.config.risk_rules
         faults = html_policy.faults(self.content, root) + images.faults(root)
@@ -98,25 +104,25 @@ class PageJob:
     template: str
     is_medical: bool
     shows_safety_information: bool
-    judge: object  # the page's approvals.Judge, sent with each job
+    judge: Judge  # the page's, sent with each job
 
-    def run(self, shared):
+    def run(self, shared: Shared) -> Result:
         return check(self, shared)
 
 
-def first_heading(html):
+def first_heading(html: str) -> str:
     heading = next(fragment(html).iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
     return visible_text(heading) if heading is not None else ""
 
 
-def plain(html):
+def plain(html: str) -> str:
     """Text of an HTML snippet such as a summary."""
     if not html.strip():
         return ""
     return visible_text(fragment(html))
 
 
-def check(job, shared):
+def check(job: PageJob, shared: Shared) -> Result:
     """The faults and report cells of one written page."""
     result = Result()
     tree = page(job.path)
@@ -163,7 +169,7 @@ def check(job, shared):
     return result
 
 
-def claim_faults(found, field=""):
+def claim_faults(found: Iterable[Claim], field: str = "") -> list[Fault]:
     """A fault for each false claim; ``field``: the metadata it was read from, if any."""
     return [
         Fault(
@@ -179,14 +185,14 @@ def claim_faults(found, field=""):
     ]
 
 
-def _structured_data_problem(tree):
+def _structured_data_problem(tree: Element) -> tuple[bool, str]:
     """(ok, problem): one JSON-LD script that parses and whose @id references resolve."""
     scripts = tree.xpath("//script[@type='application/ld+json']")
     if len(scripts) != 1:
         return False, f"{len(scripts)} JSON-LD scripts, expected 1"
-    references = []  # each {"@id": ...} object, seen as the parser makes it
+    references: list[object] = []  # each {"@id": ...} object, seen as the parser makes it
 
-    def note_reference(node):
+    def note_reference(node: dict[str, object]) -> dict[str, object]:
         if len(node) == 1 and "@id" in node:
             references.append(node["@id"])
         return node

@@ -6,13 +6,15 @@ build on them."""
 import json
 import logging
 import textwrap
+from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 import blinker
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from pelican.log import LimitFilter
-from pelican.settings import read_settings
+from pelican.settings import Settings, read_settings
 
 from pelican import Pelican  # type: ignore[attr-defined]  # mypy reads pelican/ here as this namespace
 from pelican.plugins.medical_content.problems import BuildFailed
@@ -72,14 +74,14 @@ PLUGIN_SETTINGS = {
 
 
 @pytest.fixture(autouse=True)
-def fresh_log_filter():
+def fresh_log_filter() -> None:
     """Pelican's LimitFilter drops a repeated warning for the rest of the process; each
     test must see its own."""
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
 
 
-def only_its_own_plugins():
+def only_its_own_plugins() -> None:
     """Pelican's signals are the process's: a plugin an earlier test's build registered
     would run on the next build too. Pelican registers each build's PLUGINS again."""
     for signal in list(blinker.default_namespace.values()):
@@ -87,7 +89,7 @@ def only_its_own_plugins():
             signal.disconnect(receiver)
 
 
-def read_page(output, url_path):
+def read_page(output: Path, url_path: str) -> BeautifulSoup:
     """Parse the page a URL path like '/faq/' was written to."""
     path = (
         output / url_path.strip("/") / "index.html"
@@ -97,15 +99,22 @@ def read_page(output, url_path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def text_of(element):
+def text_of(element: Tag) -> str:
     return " ".join(element.get_text(" ").split())
+
+
+def first(parent: Tag, selector: str) -> Tag:
+    """The first element in ``parent`` that a CSS selector matches: one the test expects."""
+    found = parent.select_one(selector)
+    assert found is not None, f"nothing in the page matches {selector!r}"
+    return found
 
 
 class FixtureSite:
     """A site in tmp_path with test_data's reviewers file and safety information and no
     page yet (a test writes its own), built with the plugin and test_data's theme."""
 
-    def __init__(self, tmp_path, theme=TEST_DATA / "theme"):
+    def __init__(self, tmp_path: Path, theme: Path = TEST_DATA / "theme") -> None:
         self.root = tmp_path
         self.content = tmp_path / "content"
         self.output = tmp_path / "output"
@@ -116,7 +125,7 @@ class FixtureSite:
         for relative in ("reviewers.toml", "includes/important-safety-information.md"):
             self.write(relative, (TEST_DATA / "content" / relative).read_text(encoding="utf-8"))
 
-    def write(self, relative, text):
+    def write(self, relative: str, text: str | bytes) -> Path:
         """Write a source file under content/; text is dedented."""
         path = self.content / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +135,7 @@ class FixtureSite:
             path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
         return path
 
-    def paths(self):
+    def paths(self) -> dict[str, str]:
         """The settings that place this site in tmp_path."""
         return {
             "PATH": str(self.content),
@@ -136,30 +145,33 @@ class FixtureSite:
             "MEDICAL_TODAY": FIXTURE_TODAY,
         }
 
-    def settings(self, **overrides):
+    def settings(self, **overrides: object) -> Settings:
         return read_settings(path=None, override={**PLUGIN_SETTINGS, **self.paths(), **overrides})
 
-    def build(self, **overrides):
+    def build(self, **overrides: object) -> None:
         only_its_own_plugins()
         Pelican(self.settings(**overrides)).run()
 
-    def page(self, url_path):
+    def page(self, url_path: str) -> BeautifulSoup:
         return read_page(self.output, url_path)
 
 
-def errors(caplog):
+def errors(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-def fails(fixture_site, caplog, **overrides):
+def fails(
+    fixture_site: FixtureSite, caplog: pytest.LogCaptureFixture, **overrides: object
+) -> list[str]:
     caplog.set_level(logging.WARNING)
     with pytest.raises(BuildFailed):
         fixture_site.build(**overrides)
     return errors(caplog)
 
 
-def faq_node(script_text):
-    """The FAQPage node of a page's JSON-LD graph."""
+def faq_node(script_text: str | None) -> dict[str, Any]:
+    """The FAQPage node of a page's JSON-LD graph (``script_text``: its script's ``string``)."""
+    assert script_text is not None, "the JSON-LD script is empty"
     nodes = json.loads(script_text)["@graph"]
     [node] = [
         n
@@ -169,11 +181,12 @@ def faq_node(script_text):
     return node
 
 
-def visible_faq(soup, heading="h2"):
+def visible_faq(soup: BeautifulSoup, heading: str = "h2") -> list[tuple[str, str]]:
     """(question, answer) pairs as a reader sees them: each heading of the FAQ's level in
     <main>, and the text of what follows it up to the next heading."""
     pairs = []
-    body = soup.find("main").find(class_="content") or soup.find("main")
+    main = first(soup, "main")
+    body = main.find(class_="content") or main
     for h in body.find_all(heading):
         parts = []
         for sibling in h.find_next_siblings():
@@ -193,7 +206,7 @@ MEDICAL_HEADER = {
 }
 
 
-def source(body, drop=(), **metadata):
+def source(body: str, drop: Collection[str] = (), **metadata: str) -> str:
     """Markdown of a medical page: a complete header (metadata overrides it, drop removes
     keys) and the body."""
     fields = {**MEDICAL_HEADER, **metadata}
@@ -201,19 +214,21 @@ def source(body, drop=(), **metadata):
     return f"{header}\n\n{body}\n"
 
 
-def faq_source(*pairs, title="Questions", **metadata):
+def faq_source(*pairs: tuple[str, str], title: str = "Questions", **metadata: str) -> str:
     """Markdown of an FAQ page with one level-2 heading per (question, answer) pair."""
     body = "\n\n".join(f"## {question}\n\n{answer}" for question, answer in pairs)
     return source(body, Title=title, Kind="faq", Summary="Questions and answers.", **metadata)
 
 
-def article_source(body="Text.", **metadata):
-    return source(body, **{"Title": "An article", "Summary": "An article.", **metadata})
+def article_source(body: str = "Text.", drop: Collection[str] = (), **metadata: str) -> str:
+    return source(body, drop, **{"Title": "An article", "Summary": "An article.", **metadata})
 
 
 def condition_source(
-    drop=(), body="## In short\n\nIt is a neck problem. Botox can help.", **metadata
-):
+    drop: Collection[str] = (),
+    body: str = "## In short\n\nIt is a neck problem. Botox can help.",
+    **metadata: str,
+) -> str:
     """Markdown of a condition page; metadata overrides the defaults, drop removes keys."""
     fields = {
         "Title": "Botox for cervical dystonia",

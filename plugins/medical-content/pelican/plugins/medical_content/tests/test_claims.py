@@ -24,12 +24,12 @@ CORRECTED_LIST = (
 )
 
 
-def found(html):
+def found(html: str) -> list[tuple[str, str]]:
     root = fragment(html)
     return [(c.condition, c.sentence) for c in claims.false_approvals(root, TERMS)]
 
 
-def test_the_source_articles_list_is_refused_at_its_introduction():
+def test_the_source_articles_list_is_refused_at_its_introduction() -> None:
     """It calls "a variety of chronic pain conditions" approved: one message, at the
     sentence to rewrite; its items are then judged on their own (none claims anything)."""
     intro = (
@@ -59,7 +59,7 @@ def test_the_source_articles_list_is_refused_at_its_introduction():
         ),
     ],
 )
-def test_false_claims(sentence, named):
+def test_false_claims(sentence: str, named: str) -> None:
     [(what, said)] = found(f"<p>{sentence}</p>")
     assert said == sentence and named in what
 
@@ -84,7 +84,7 @@ def test_false_claims(sentence, named):
         CORRECTED_LIST,
     ],
 )
-def test_correct_text_passes(html):
+def test_correct_text_passes(html: str) -> None:
     assert found(html) == []
 
 
@@ -99,16 +99,16 @@ def test_correct_text_passes(html):
         ("<ol><li>Botox is FDA-approved for tension headaches.</li></ol>", "tension headaches"),
     ],
 )
-def test_lists_nested_and_loose(html, condition):
+def test_lists_nested_and_loose(html: str, condition: str) -> None:
     [(what, _)] = found(html)
     assert condition in what
 
 
-def test_a_list_without_an_introducing_sentence_is_judged_alone():
+def test_a_list_without_an_introducing_sentence_is_judged_alone() -> None:
     assert found("<p>Some conditions.</p><ul><li>Tension headaches</li></ul>") == []
 
 
-def test_the_corrected_list_passes_and_each_labelled_use_in_it_is_known():
+def test_the_corrected_list_passes_and_each_labelled_use_in_it_is_known() -> None:
     assert found(CORRECTED_LIST) == []
     assert found(CORRECTED_LIST.replace("Chronic migraine (", "Episodic migraine (")) == [
         ("Episodic migraine", "Episodic migraine (FDA-approved for prevention in adults)")
@@ -123,11 +123,13 @@ def test_the_corrected_list_passes_and_each_labelled_use_in_it_is_known():
         ("One! Two? Three.", ["One!", "Two?", "Three."]),
     ],
 )
-def test_sentences(text, expected):
+def test_sentences(text: str, expected: list[str]) -> None:
     assert claims.sentences(text) == expected
 
 
-def test_the_shortcuts_case_folding_knows_every_character_python_matches_to_an_ascii_letter():
+def test_the_shortcuts_case_folding_knows_every_character_python_matches_to_an_ascii_letter() -> (
+    None
+):
     import re
     import sys
 
@@ -137,7 +139,7 @@ def test_the_shortcuts_case_folding_knows_every_character_python_matches_to_an_a
             assert claims.fold(found) == letter, hex(ord(found))
 
 
-def test_a_claim_right_after_another_block_with_no_space_between_is_found():
+def test_a_claim_right_after_another_block_with_no_space_between_is_found() -> None:
     # Raw HTML with no line break: the page's text runs "Uses" into "Approved".
     assert found("<h2>Uses</h2><p>Approved for tension headaches.</p>") == [
         ("tension headaches", "Approved for tension headaches.")
@@ -147,7 +149,9 @@ def test_a_claim_right_after_another_block_with_no_space_between_is_found():
 # --- tables: a row is read as one sentence ------------------------------------------
 
 
-def table(*rows, head=("Condition", "Status"), caption=""):
+def table(
+    *rows: tuple[str, str], head: tuple[str, str] = ("Condition", "Status"), caption: str = ""
+) -> str:
     cells = lambda tag, row: "".join(f"<{tag}>{cell}</{tag}>" for cell in row)  # noqa: E731
     body = "".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
     caption = f"<caption>{caption}</caption>" if caption else ""
@@ -173,7 +177,9 @@ def table(*rows, head=("Condition", "Status"), caption=""):
         ),
     ],
 )
-def test_a_table_row_or_caption_that_calls_an_off_label_use_approved(html, expected):
+def test_a_table_row_or_caption_that_calls_an_off_label_use_approved(
+    html: str, expected: list[tuple[str, str]]
+) -> None:
     assert found(html) == expected
 
 
@@ -185,5 +191,5 @@ def test_a_table_row_or_caption_that_calls_an_off_label_use_approved(html, expec
         table(("Tension headache", "Off-label"), ("Chronic migraine", "FDA-approved")),
     ],
 )
-def test_a_table_that_states_each_status_truthfully_passes(html):
+def test_a_table_that_states_each_status_truthfully_passes(html: str) -> None:
     assert found(html) == []

@@ -9,9 +9,11 @@ from pelican.plugins.medical_content import faq
 from pelican.plugins.medical_content.html_text import fragment
 from pelican.plugins.medical_content.structured_data import script_json
 from pelican.plugins.medical_content.tests.support import (
+    FixtureSite,
     article_source,
     faq_node,
     faq_source,
+    first,
     visible_faq,
 )
 
@@ -24,7 +26,9 @@ HOSTILE = [
 ]
 
 
-def test_hostile_answers_yield_valid_json_ld_and_no_extra_script(fixture_site):
+def test_hostile_answers_yield_valid_json_ld_and_no_extra_script(
+    fixture_site: FixtureSite,
+) -> None:
     # Raw HTML in Markdown is kept by the reader, so the </script> answer is written as
     # text through Markdown's escaping: "&lt;/script&gt;" in HTML, "</script>" to a reader.
     fixture_site.write(
@@ -55,7 +59,7 @@ def test_hostile_answers_yield_valid_json_ld_and_no_extra_script(fixture_site):
         "emoji 😀 and RTL שלום",
     ],
 )
-def test_script_json_round_trips_and_hides_markup(text):
+def test_script_json_round_trips_and_hides_markup(text: str) -> None:
     written = script_json({"text": text})
     assert json.loads(written) == {"text": text}
     for dangerous in ("<", ">", "\u2028", "\u2029", "\x00"):
@@ -84,7 +88,7 @@ def test_script_json_round_trips_and_hides_markup(text):
         ("<h2>Q?</h2><!-- ask Dr. Lee --><p>A.</p><!-- x -->Tail.", [("Q?", "A. Tail.")]),
     ],
 )
-def test_extract_reads_questions_and_answers(html, expected):
+def test_extract_reads_questions_and_answers(html: str, expected: list[tuple[str, str]]) -> None:
     found = faq.extract(fragment(html))
     assert [(e.question, e.answer) for e in found.entries] == expected
     assert found.faults == []
@@ -105,13 +109,15 @@ def test_extract_reads_questions_and_answers(html, expected):
         ),
     ],
 )
-def test_extract_reports_faults(html, fault):
+def test_extract_reports_faults(html: str, fault: tuple[str, int, str]) -> None:
     found = faq.extract(fragment(html))
     assert [(f.text, f.occurrence, f.what) for f in found.faults] == [fault]
 
 
 @pytest.mark.parametrize("workers", [0, 1])
-def test_a_writers_html_comment_builds_and_stays_out_of_what_the_page_says(fixture_site, workers):
+def test_a_writers_html_comment_builds_and_stays_out_of_what_the_page_says(
+    fixture_site: FixtureSite, workers: int
+) -> None:
     """Markdown keeps <!-- notes --> as they are; the reader never sees them, so neither
     the structured data nor the text measures may (once, one stopped the page's build
     with a bare 'Could not process')."""
@@ -128,7 +134,7 @@ def test_a_writers_html_comment_builds_and_stays_out_of_what_the_page_says(fixtu
     soup = fixture_site.page("/faq/")
     got = [
         (q["name"], q["acceptedAnswer"]["text"])
-        for q in faq_node(soup.find("script", type="application/ld+json").string)["mainEntity"]
+        for q in faq_node(first(soup, 'script[type="application/ld+json"]').string)["mainEntity"]
     ]
     assert got == [
         ("When does it work?", "Within 3-7 days. Fully in 2-4 weeks."),
@@ -136,5 +142,5 @@ def test_a_writers_html_comment_builds_and_stays_out_of_what_the_page_says(fixtu
     ]
     assert got == visible_faq(soup)
     article = fixture_site.page("/articles/an-article/")
-    assert "Botox is a medicine." in article.find("main").get_text()
+    assert "Botox is a medicine." in first(article, "main").get_text()
     assert "Dr. Lee" not in str(article.find("script", type="application/ld+json"))

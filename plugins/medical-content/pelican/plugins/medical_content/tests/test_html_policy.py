@@ -7,7 +7,7 @@ from pelican.plugins.medical_content import html_policy
 from pelican.plugins.medical_content.html_text import fragment
 
 
-def refused(html):
+def refused(html: str) -> list[str]:
     return [fault.what for fault in html_policy.refused_html(html, fragment(html))]
 
 
@@ -19,7 +19,7 @@ def refused(html):
         "<tbody><tr><td>a</td></tr></tbody></table>",
     ],
 )
-def test_a_plain_raw_html_table_is_allowed(html):
+def test_a_plain_raw_html_table_is_allowed(html: str) -> None:
     assert refused(html) == []
 
 
@@ -31,14 +31,14 @@ def test_a_plain_raw_html_table_is_allowed(html):
         ("<table><tr onclick='z'><td>a</td></tr></table>", "tr"),
     ],
 )
-def test_an_event_handler_on_a_tables_part_is_named_alone(html, tag):
+def test_an_event_handler_on_a_tables_part_is_named_alone(html: str, tag: str) -> None:
     assert refused(html) == [
         f"the inline event handler onclick= on <{tag}> is not allowed: "
         "pages may not run code of their own"
     ]
 
 
-def test_a_table_beside_refused_html_adds_no_message_of_its_own():
+def test_a_table_beside_refused_html_adds_no_message_of_its_own() -> None:
     html = (
         "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>a</td></tr></tbody>"
         "</table><p onclick='x'>b</p>"

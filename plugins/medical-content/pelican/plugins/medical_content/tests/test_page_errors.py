@@ -5,6 +5,7 @@ corpus, tests/corpus/ of the repository, holds the bad inputs of the site's own 
 import pytest
 
 from pelican.plugins.medical_content.tests.support import (
+    FixtureSite,
     article_source,
     condition_source,
     fails,
@@ -12,7 +13,9 @@ from pelican.plugins.medical_content.tests.support import (
 )
 
 
-def test_faq_page_without_questions(fixture_site, caplog):
+def test_faq_page_without_questions(
+    fixture_site: FixtureSite, caplog: pytest.LogCaptureFixture
+) -> None:
     fixture_site.write("pages/faq.md", faq_source().replace("\n\n\n", "\n\nJust text.\n"))
     messages = fails(fixture_site, caplog)
     assert any(
@@ -25,7 +28,9 @@ def test_faq_page_without_questions(fixture_site, caplog):
 
 
 @pytest.mark.parametrize("missing", ["Condition", "Summary"])
-def test_condition_page_missing_metadata(fixture_site, caplog, missing):
+def test_condition_page_missing_metadata(
+    fixture_site: FixtureSite, caplog: pytest.LogCaptureFixture, missing: str
+) -> None:
     fixture_site.write("pages/conditions/cd.md", condition_source(drop=[missing]))
     messages = fails(fixture_site, caplog)
     assert any(
@@ -38,7 +43,9 @@ def test_condition_page_missing_metadata(fixture_site, caplog, missing):
     ), messages
 
 
-def test_unknown_regulatory_status(fixture_site, caplog):
+def test_unknown_regulatory_status(
+    fixture_site: FixtureSite, caplog: pytest.LogCaptureFixture
+) -> None:
     fixture_site.write("pages/conditions/cd.md", condition_source(Regulatory_status="licensed"))
     messages = fails(fixture_site, caplog)
     assert any(
@@ -75,7 +82,12 @@ def test_unknown_regulatory_status(fixture_site, caplog):
         ),
     ],
 )
-def test_a_page_cannot_make_itself_approved(fixture_site, caplog, metadata, expected):
+def test_a_page_cannot_make_itself_approved(
+    fixture_site: FixtureSite,
+    caplog: pytest.LogCaptureFixture,
+    metadata: dict[str, str],
+    expected: list[str],
+) -> None:
     """Whether a use is approved is the label registry's to say, not the page's."""
     fixture_site.write(
         "pages/conditions/cd.md",
@@ -91,7 +103,9 @@ def test_a_page_cannot_make_itself_approved(fixture_site, caplog, metadata, expe
 
 # tests/corpus/impossible-date and unparsable-date hold a leap day and words
 @pytest.mark.parametrize("date", ["2024-13-01"])
-def test_unparsable_date_names_file_and_line(fixture_site, caplog, date):
+def test_unparsable_date_names_file_and_line(
+    fixture_site: FixtureSite, caplog: pytest.LogCaptureFixture, date: str
+) -> None:
     fixture_site.write("articles/a.md", article_source(Date=date))
     messages = fails(fixture_site, caplog)
     assert (
@@ -101,7 +115,9 @@ def test_unparsable_date_names_file_and_line(fixture_site, caplog, date):
     ), messages
 
 
-def test_article_missing_summary(fixture_site, caplog):
+def test_article_missing_summary(
+    fixture_site: FixtureSite, caplog: pytest.LogCaptureFixture
+) -> None:
     fixture_site.write("articles/a.md", article_source(drop=["Summary"]))
     messages = fails(fixture_site, caplog)
     assert any(
@@ -113,7 +129,9 @@ def test_article_missing_summary(fixture_site, caplog):
     ), messages
 
 
-def test_every_problem_is_reported_in_one_build(fixture_site, caplog):
+def test_every_problem_is_reported_in_one_build(
+    fixture_site: FixtureSite, caplog: pytest.LogCaptureFixture
+) -> None:
     fixture_site.write("pages/faq.md", faq_source(("Q?", ""), ("Q?", "A.")))
     fixture_site.write("pages/conditions/cd.md", condition_source(drop=["Condition"]))
     fixture_site.write("articles/a.md", article_source(Date="2024-02-30"))

@@ -30,5 +30,5 @@ Summary: Tension headaches and more.
         ("Not in the file", 1, 1),
     ],
 )
-def test_find_line(needle, occurrence, line):
+def test_find_line(needle: str, occurrence: int, line: int) -> None:
     assert find_line(SOURCE, needle, occurrence) == line

@@ -12,12 +12,13 @@ import json
 import re
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pelican.plugins.medical_content import approvals, claims, faq, labels
 from pelican.plugins.medical_content.html_text import collapse, fragment
 from pelican.plugins.medical_content.structured_data import faq_page, script_json
+from pelican.plugins.medical_content.tests.support import first
 
 # Thousands of generated examples: `make test-fast` leaves them to `make test`.
 pytestmark = pytest.mark.slow
@@ -66,11 +67,11 @@ PROPERTY = settings(
 _HTML_WHITESPACE = re.compile(r"[ \t\n\f\r]+")
 
 
-def counted(name):
+def counted(name: str) -> None:
     RUNS[name] = RUNS.get(name, 0) + 1
 
 
-def as_a_browser_shows(element):
+def as_a_browser_shows(element: Tag) -> str:
     """The text a browser shows for an element that an independent parser (Python's
     html.parser, via BeautifulSoup) read: HTML ignores NUL in text, and shows each run
     of ASCII whitespace as one space (other spaces, such as U+00A0, are kept)."""
@@ -78,7 +79,7 @@ def as_a_browser_shows(element):
     return _HTML_WHITESPACE.sub(" ", text).strip(" ")
 
 
-def script_body_as_parsed(page_html):
+def script_body_as_parsed(page_html: str) -> tuple[list[str], BeautifulSoup]:
     """The text of each <script> element of a page, as an HTML parser splits it."""
     soup = BeautifulSoup(page_html, "html.parser")
     return [script.string or "" for script in soup.find_all("script")], soup
@@ -92,7 +93,7 @@ def script_body_as_parsed(page_html):
         max_leaves=8,
     )
 )
-def test_the_json_ld_writer_round_trips_and_stays_inside_its_script(value):
+def test_the_json_ld_writer_round_trips_and_stays_inside_its_script(value: object) -> None:
     counted("JSON-LD writer")
     written = script_json({"@type": "Thing", "value": value})
     assert json.loads(written) == {"@type": "Thing", "value": value}
@@ -100,12 +101,12 @@ def test_the_json_ld_writer_round_trips_and_stays_inside_its_script(value):
     page = f'<script type="application/ld+json">{written}</script><p id="after">after</p>'
     scripts, soup = script_body_as_parsed(page)
     assert scripts == [written]
-    assert soup.find(id="after").get_text() == "after"
+    assert first(soup, "#after").get_text() == "after"
 
 
 @PROPERTY
 @given(text=st.text(alphabet=" \t\n\f\r\xa0\u2003\u3000\x0bab."))
-def test_collapsing_whitespace_keeps_what_html_keeps(text):
+def test_collapsing_whitespace_keeps_what_html_keeps(text: str) -> None:
     counted("whitespace collapsing")
     # HTML's definition, written as a pattern: each run of ASCII whitespace is one space
     assert collapse(text) == _HTML_WHITESPACE.sub(" ", text).strip(" ")
@@ -120,14 +121,16 @@ UNSEEN = ["", "\n", "\n<!-- TODO: check with Dr. Lee -->\n", "<!---->", "<?php x
 @given(
     question=TEXT, answer=st.lists(st.tuples(st.sampled_from(UNSEEN), TEXT), min_size=1, max_size=3)
 )
-def test_faq_structured_data_says_exactly_what_the_page_shows(question, answer):
+def test_faq_structured_data_says_exactly_what_the_page_shows(
+    question: str, answer: list[tuple[str, str]]
+) -> None:
     counted("FAQ extraction")
     # The HTML Markdown writes for "## question" and paragraphs of answer.
     page = f"<h2>{html.escape(question)}</h2>\n" + "".join(
         f"{unseen}<p>{html.escape(paragraph)}</p>" for unseen, paragraph in answer
     )
     visible = BeautifulSoup(page, "html.parser")
-    shown_question = as_a_browser_shows(visible.h2)
+    shown_question = as_a_browser_shows(first(visible, "h2"))
     shown_answer = " ".join(text for text in map(as_a_browser_shows, visible.find_all("p")) if text)
     found = faq.extract(fragment(page))
     if not shown_question or not shown_answer:
@@ -183,7 +186,7 @@ SENTENCES = [
 ]
 
 
-def cut(draw, word):
+def cut(draw: st.DrawFn, word: str) -> str:
     for _ in range(draw(st.integers(0, 2))):
         at = draw(st.integers(0, len(word)))
         word = word[:at] + draw(st.sampled_from(CUTS)) + word[at:]
@@ -191,7 +194,7 @@ def cut(draw, word):
 
 
 @st.composite
-def claim_pages(draw):
+def claim_pages(draw: st.DrawFn) -> str:
     sentence = draw(st.sampled_from(SENTENCES)).format(
         name=cut(draw, draw(st.sampled_from(NAMES))),
         approved=cut(draw, draw(st.sampled_from(APPROVALS))),
@@ -206,7 +209,7 @@ def claim_pages(draw):
 
 @PROPERTY
 @given(page=claim_pages())
-def test_the_claims_shortcut_never_hides_a_claim(page):
+def test_the_claims_shortcut_never_hides_a_claim(page: str) -> None:
     counted("claims shortcut")
     root = fragment(page)
     assert claims.false_approvals(root, TERMS) == claims.every_claim(root, TERMS)
@@ -221,7 +224,9 @@ def test_the_claims_shortcut_never_hides_a_claim(page):
         max_size=6,
     ).map("".join)
 )
-def test_the_approval_prefilter_passes_every_text_the_approval_pattern_matches(text):
+def test_the_approval_prefilter_passes_every_text_the_approval_pattern_matches(
+    text: str,
+) -> None:
     # the claims shortcut skips an element when this says no: it may never say no to a
     # text the approval pattern matches
     counted("approval prefilter")

@@ -6,6 +6,7 @@ writes."""
 import json
 import logging
 import shutil
+from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
@@ -17,6 +18,7 @@ from pelican.plugins.medical_content.tests.support import (
     PLUGIN_SETTINGS,
     TEST_DATA,
     faq_node,
+    first,
     only_its_own_plugins,
     read_page,
     text_of,
@@ -24,7 +26,7 @@ from pelican.plugins.medical_content.tests.support import (
 )
 
 
-def build(tmp_path, content=TEST_DATA / "content", **overrides):
+def build(tmp_path: Path, content: Path = TEST_DATA / "content", **overrides: object) -> Path:
     settings = read_settings(
         path=None,
         override={
@@ -44,11 +46,11 @@ def build(tmp_path, content=TEST_DATA / "content", **overrides):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(tmp_path_factory.mktemp("site"))
 
 
-def test_every_page_of_the_site_is_written(site):
+def test_every_page_of_the_site_is_written(site: Path) -> None:
     written = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
     assert written == [
         "about/index.html",
@@ -60,24 +62,24 @@ def test_every_page_of_the_site_is_written(site):
 
 
 @pytest.mark.parametrize("url", ["/articles/your-first-visit/", "/conditions/cervical-dystonia/"])
-def test_a_medical_page_shows_its_safeguards(site, url):
-    main = read_page(site, url).find("main")
-    assert "not medical advice" in text_of(main.find(class_="disclaimer"))
-    assert main.find(class_="safety-summary").find("a")["href"] == "#safety-information"
-    assert text_of(main.find(id="safety-information").find("h3")) == (
+def test_a_medical_page_shows_its_safeguards(site: Path, url: str) -> None:
+    main = first(read_page(site, url), "main")
+    assert "not medical advice" in text_of(first(main, ".disclaimer"))
+    assert first(first(main, ".safety-summary"), "a")["href"] == "#safety-information"
+    assert text_of(first(first(main, "#safety-information"), "h3")) == (
         "Warning: distant spread of toxin effect"
     )
 
 
-def test_a_plain_page_shows_none(site):
+def test_a_plain_page_shows_none(site: Path) -> None:
     page = read_page(site, "/about/")
     assert page.find(class_="disclaimer") is None
     assert page.find(class_="safety") is None
 
 
-def test_the_faqs_structured_data_is_what_the_page_shows(site):
+def test_the_faqs_structured_data_is_what_the_page_shows(site: Path) -> None:
     page = read_page(site, "/faq/")
-    node = faq_node(page.find("script", type="application/ld+json").string)
+    node = faq_node(first(page, 'script[type="application/ld+json"]').string)
     got = [(q["name"], q["acceptedAnswer"]["text"]) for q in node["mainEntity"]]
     assert (
         got
@@ -89,7 +91,7 @@ def test_the_faqs_structured_data_is_what_the_page_shows(site):
     )
 
 
-def test_the_report_holds_every_page_and_each_medical_pages_checks(site):
+def test_the_report_holds_every_page_and_each_medical_pages_checks(site: Path) -> None:
     report = json.loads((site.parent / "report.json").read_text(encoding="utf-8"))
     rows = {row["url"]: row for row in report["pages"]}
     assert sorted(rows) == [
@@ -105,7 +107,9 @@ def test_the_report_holds_every_page_and_each_medical_pages_checks(site):
         assert rows[url]["problems"] == 0
 
 
-def test_a_broken_page_fails_the_build_with_its_file_and_line(tmp_path, caplog):
+def test_a_broken_page_fails_the_build_with_its_file_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     content = tmp_path / "content"
     shutil.copytree(TEST_DATA / "content", content)
     faq = content / "pages" / "faq.md"

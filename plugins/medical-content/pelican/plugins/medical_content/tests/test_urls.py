@@ -26,7 +26,7 @@ from pelican.plugins.medical_content import html_policy, urls
         "file:///etc/passwd",
     ],
 )
-def test_a_script_or_other_scheme_is_refused(url):
+def test_a_script_or_other_scheme_is_refused(url: str) -> None:
     assert not urls.allowed(url)
 
 
@@ -44,9 +44,9 @@ def test_a_script_or_other_scheme_is_refused(url):
         "faq/?q=a:b",
     ],
 )
-def test_web_mail_phone_and_site_paths_are_allowed(url):
+def test_web_mail_phone_and_site_paths_are_allowed(url: str) -> None:
     assert urls.allowed(url)
 
 
-def test_the_body_and_the_metadata_share_one_list_of_schemes():
+def test_the_body_and_the_metadata_share_one_list_of_schemes() -> None:
     assert html_policy.POLICY["url_schemes"] == set(urls.SCHEMES)
