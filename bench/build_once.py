@@ -34,7 +34,7 @@ def main(argv):
 
         overrides["JINJA_FILTERS"] = FILTERS
     if "--cache" in argv:
-        # as the preview (tools/serve.py) has it
+        # as the preview (tools/preview_rebuild.py) has it
         overrides.update(
             CACHE_CONTENT=True,
             LOAD_CONTENT_CACHE=True,
