@@ -30,7 +30,7 @@ from typing import Any
 from .approval_check import Clause, Indication, Product, Refusal, judged
 from .approval_words import EVERY_PRODUCT, OTHER_SUBJECT, PERSON, phrase, phrase_pattern, words
 
-__all__ = ["Judge", "Refusal"]
+__all__ = ["Judge", "Judges", "Refusal"]
 
 
 @dataclass(frozen=True)
@@ -188,3 +188,19 @@ def _not_of_a_drug(clause: str, start: int, end: int, drug_before: bool) -> bool
             and OTHER_SUBJECT.search(clause[:start])
         )
     )
+
+
+@dataclass
+class Judges:
+    """Each drug's judge, built the first time a page asks for it, in the process that
+    judges: a job names its page's drug and subject, and a worker builds the judge it
+    needs once (building one compiles every product's patterns)."""
+
+    registry: Any
+    built: dict[str, Judge] = field(default_factory=dict)
+
+    def of(self, product: str, subject: str = "") -> Judge:
+        judge = self.built.get(product)
+        if judge is None:
+            judge = self.built[product] = Judge.of(self.registry, product)
+        return judge.about(subject) if subject else judge

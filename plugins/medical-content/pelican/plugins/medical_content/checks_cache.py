@@ -2,13 +2,14 @@
 
 With CACHE_CONTENT on (the preview turns it on), a rebuild after one edit measures the
 edited page's text and takes every other page's figures from here. The file is keyed by
-the settings the figures depend on, and by a hash of each page's rendered text.
+the settings, code and label registry the figures depend on, and each result by a hash
+of its page's text and the drug and condition it is judged by.
 """
 
 import hashlib
 import os
 import pickle
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import html_policy
@@ -26,18 +27,19 @@ def _fingerprint(config: Config) -> tuple[Any, ...]:
         html_policy.MAX_LIST_DEPTH,
         policy,
         config.risk_rules.fingerprint,
-        _code(),
+        _files(label.path for label in config.registry.labels.values()),
+        _files(os.path.join(_HERE, name) for name in os.listdir(_HERE) if name.endswith(".py")),
     )
 
 
-def _code() -> str:
-    """A hash of the plugin's own code: a check added or changed since the cache was
-    written must run on every page, not only on those edited since."""
+def _files(paths: Iterable[str]) -> str:
+    """A hash of the files: the plugin's own code (a check added or changed since the
+    cache was written must run on every page, not only on those edited since) and the
+    label registry (what a page's claims are judged by)."""
     digest = hashlib.sha256()
-    for name in sorted(os.listdir(_HERE)):
-        if name.endswith(".py"):
-            with open(os.path.join(_HERE, name), "rb") as module:
-                digest.update(module.read())
+    for path in sorted(paths):
+        with open(path, "rb") as data:
+            digest.update(data.read())
     return digest.hexdigest()
 
 

@@ -3,8 +3,8 @@ written (two on one file are an error), its facts and the faults of its metadata
 (``prepare``), the false claims of its Summary, and what every page's template shares
 (the list of condition pages, the safety information, the preview notice).
 
-The claims judge of a page (``judge``) is here too: the checks of the written page use
-the one its facts name.
+Which claims judge a page's are (``judged_as``) is here too: the checks of the written
+page use the one its facts name.
 """
 
 import logging
@@ -60,7 +60,7 @@ class State(Build, Protocol):
     """What the build in progress keeps of its contents (``plugin.State``)."""
 
     safety_html: Markup
-    judges: dict[str, approvals.Judge]
+    judges: approvals.Judges
     contents: dict[int, Located]
     known_outputs: set[str]
     summary_claims: tuple[SummaryClaim, ...]
@@ -158,7 +158,9 @@ def _summary_claims(everything: Sequence[Located], state: State) -> tuple[Summar
         summary = str(item.content.metadata.get("summary") or "")
         if not summary or not claims.may_say_approved(summary):
             continue
-        found = claims.false_approvals(html_text.fragment(summary), judge(item.content, state))
+        found = claims.false_approvals(
+            html_text.fragment(summary), state.judges.of(*judged_as(item.content, state))
+        )
         report_faults(
             item.content.source_path,
             item.generator.path,
@@ -168,22 +170,16 @@ def _summary_claims(everything: Sequence[Located], state: State) -> tuple[Summar
     return tuple(found_everywhere)
 
 
-def judge(content: Content, state: State) -> approvals.Judge:
-    """The claims judge of a page: its own drug is the one a sentence means when it
-    names none (a condition page's Drug:, else the site's)."""
+def judged_as(content: Content, state: State) -> tuple[str, str]:
+    """(drug, subject) of a page's claims judge: its own drug is the one a sentence
+    means when it names none (a condition page's Drug:, else the site's), and its
+    condition what "it" points at."""
     medical = getattr(content, "medical", None)
     if medical is None:  # read, then left out of the site: judged as the site's drug
-        return product_judge(state.config.product, state)
+        return state.config.product, ""
     # its label was found once, with its facts (``status.label_of``)
-    found = product_judge(medical.label.key, state)
     subject = str(content.metadata.get("condition", "")) if medical.regulatory is not None else ""
-    return found.about(subject) if subject else found
-
-
-def product_judge(product: str, state: State) -> approvals.Judge:
-    if product not in state.judges:
-        state.judges[product] = approvals.Judge.of(state.config.registry, product)
-    return state.judges[product]
+    return medical.label.key, subject
 
 
 def _report_stale_labels(config: Config) -> None:

@@ -38,9 +38,7 @@ from . import (
     compliance,
     contents,
     feeds,
-    html_text,
     readability,
-    risk_language,
     settings,
     site_paths,
     status,
@@ -49,7 +47,7 @@ from . import (
     workers,
     written_page,
 )
-from .contents import judge as _judge, product_judge as _product_judge
+from .contents import judged_as
 from .prepare import Located
 from .problems import BuildFailed, ErrorCounter, report_faults
 from .reader import CheckedMarkdownReader
@@ -69,7 +67,7 @@ class State:
             markdown.Markdown(**markdown_settings).convert(config.safety_information)
         )
         self.safety_heading = written_page.first_heading(self.safety_html)
-        self.judges: dict[str, approvals.Judge] = {}
+        self.judges = approvals.Judges(config.registry)
         self.report = compliance.Report()
         self.checks: workers.Checks | None = None
         self.contents: dict[int, Located] = {}  # by id(content), each article and page read
@@ -93,25 +91,20 @@ def start_checks(pelican: Pelican) -> None:
     if state.checks is not None:
         state.checks.close()  # an earlier build in this process that stopped half-way
     sources = sum(len(files) for _, _, files in os.walk(pelican.settings["PATH"]))
-    shared = written_page.Shared(state.config, state.safety_heading, pelican.settings["SITEURL"])
+    shared = written_page.Shared(
+        state.config, state.safety_heading, pelican.settings["SITEURL"], state.judges
+    )
     state.checks = workers.Checks(
         shared,
         state.config.check_workers(sources),
         memory=checks_cache.load(pelican.settings, state.config),
     )
-    _check_safety_information(state, pelican.settings["PATH"])
+    _check_safety_information(state, state.checks, pelican.settings["PATH"])
 
 
-def _check_safety_information(state: State, content_root: str) -> None:
-    """The safety information stands on every medical page from one file: its wording
-    is checked there, once, and reported at that file's lines."""
-    config = state.config
-    found = risk_language.in_html(
-        html_text.fragment(state.safety_html),
-        config.risk_rules,
-        _product_judge(config.product, state),
-    )
-    report_faults(config.safety_file, content_root, risk_language.faults(found))
+def _check_safety_information(state: State, checks: workers.Checks, content_root: str) -> None:
+    job = written_page.SafetyInformationJob(state.safety_html)
+    checks.submit(job, lambda faults: report_faults(state.config.safety_file, content_root, faults))
 
 
 def measure_text(content: Content) -> None:
@@ -123,13 +116,12 @@ def measure_text(content: Content) -> None:
     # reported there, and the site's drug stands in here
     written = str(metadata.get("drug") or "").strip()
     label = status.label_named(written, state.config.registry) if written else None
-    judge = _product_judge(label.key if label else state.config.product, state)
-    condition = str(metadata.get("condition") or "")
     job = written_page.TextJob(
         content._content or "",
         str(metadata.get("summary") or ""),
         str(metadata.get("title") or ""),
-        judge.about(condition) if condition else judge,
+        label.key if label else state.config.product,
+        str(metadata.get("condition") or ""),
     )
     state.checks.submit(job, lambda result: _record_text(result, content, state))
 
@@ -157,6 +149,7 @@ def check_written_page(path: str, context: Mapping[str, Any]) -> None:
     if content is None or not hasattr(content, "medical"):
         return
     state = build_state.current()
+    drug, subject = judged_as(content, state)
     job = written_page.PageJob(
         path=path,
         url=state.contents[id(content)].url,
@@ -164,7 +157,8 @@ def check_written_page(path: str, context: Mapping[str, Any]) -> None:
         template=content.template,
         is_medical=content.medical.is_medical,
         shows_safety_information=content.medical.shows_safety_information,
-        judge=_judge(content, state),
+        drug=drug,
+        subject=subject,
     )
     state.checks.submit(job, lambda result: _record(result, content, state))
 

@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .problems import SettingsError, read_toml
@@ -56,11 +57,6 @@ class Rules:
     rules: tuple[Rule, ...]
     treatment: re.Pattern[str]  # words that stand for the treatment, and the drugs' names
     fingerprint: str  # of the file and the names: cached results hold while it holds
-    filters: tuple[_Filter, ...] = field(repr=False)
-    # needle -> the filters whose index holds it, and the filters no needle stands for
-    by_needle: dict[str, tuple[int, ...]] = field(repr=False)
-    always: tuple[int, ...] = field(repr=False)
-    needles: "_Needles" = field(repr=False)  # that any filter looks for
     words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # by token
     memo: dict[frozenset[str], tuple[Candidate, ...]] = field(default_factory=dict, repr=False)
 
@@ -83,20 +79,32 @@ class Rules:
         )
         with open(path, "rb") as source:
             fingerprint = hashlib.sha256(source.read() + "\0".join(words).encode()).hexdigest()
-        filters = _filters(rules)
-        by_needle: dict[str, list[int]] = {}
-        for number, found in enumerate(filters):
-            for needle in found.index or ():
-                by_needle.setdefault(needle, []).append(number)
-        return cls(
-            rules,
-            treatment,
-            fingerprint,
-            filters,
-            {needle: tuple(found) for needle, found in by_needle.items()},
-            tuple(number for number, f in enumerate(filters) if f.index is None),
-            _Needles.of_filters(filters),
-        )
+        return cls(rules, treatment, fingerprint)
+
+    # The filters are read from the patterns where the rules are first used, which on a
+    # big site is a check worker: reading them costs the build's own process 60 ms.
+    @cached_property
+    def filters(self) -> tuple[_Filter, ...]:
+        return _filters(self.rules)
+
+    @cached_property
+    def by_needle(self) -> dict[str, tuple[int, ...]]:
+        """needle -> the filters whose index holds it"""
+        found: dict[str, list[int]] = {}
+        for number, one in enumerate(self.filters):
+            for needle in one.index or ():
+                found.setdefault(needle, []).append(number)
+        return {needle: tuple(numbers) for needle, numbers in found.items()}
+
+    @cached_property
+    def always(self) -> tuple[int, ...]:
+        """The filters no needle stands for."""
+        return tuple(number for number, one in enumerate(self.filters) if one.index is None)
+
+    @cached_property
+    def needles(self) -> "_Needles":
+        """The needles any filter looks for."""
+        return _Needles.of_filters(self.filters)
 
     def candidates(self, text: str) -> tuple[Candidate, ...]:
         """The patterns that may match in ``text``, in the rules' order: those whose

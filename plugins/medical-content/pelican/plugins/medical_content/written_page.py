@@ -22,7 +22,7 @@ from . import (
     risk_language,
     site_paths,
 )
-from .approvals import Judge
+from .approvals import Judges
 from .claims import Claim
 from .compliance import Cells
 from .html_text import Element, fragment, page, visible_text
@@ -38,6 +38,7 @@ class Shared:
     config: Config
     safety_heading: str
     siteurl: str
+    judges: Judges
 
 
 @dataclass
@@ -57,29 +58,29 @@ class TextJob:
     content: str
     summary: str
     title: str
-    judge: Judge  # of the page's drug and condition, from its metadata
+    drug: str  # the key of the label its claims are judged by, from its metadata
+    subject: str  # the condition it is about, if any
 
     def key(self) -> str:
-        judge = self.judge
         return hashlib.sha256(
-            f"{self.content}\0{self.summary}\0{self.title}\0{judge.fingerprint}\0"
-            f"{judge.default}\0{judge.subject}".encode()
+            f"{self.content}\0{self.summary}\0{self.title}\0{self.drug}\0{self.subject}".encode()
         ).hexdigest()
 
     def run(self, shared: Shared) -> Result:
         root = fragment(self.content)
         rules = shared.config.risk_rules
+        judge = shared.judges.of(self.drug, self.subject)
         faults = html_policy.faults(self.content, root) + images.faults(root)
-        faults += risk_language.faults(risk_language.in_html(root, rules, self.judge))
+        faults += risk_language.faults(risk_language.in_html(root, rules, judge))
         faults += risk_language.faults(
-            risk_language.findings(self.title, rules, self.judge), field="title"
+            risk_language.findings(self.title, rules, judge), field="title"
         )
         faults += site_paths.root_relative_links(root)
         if self.summary:
             summary_root = fragment(self.summary)
             faults += html_policy.refused_html(self.summary, summary_root)
             faults += risk_language.faults(
-                risk_language.findings(visible_text(summary_root), rules, self.judge),
+                risk_language.findings(visible_text(summary_root), rules, judge),
                 field="summary",
             )
         summary, summary_faults = readability.summary_faults(
@@ -104,10 +105,26 @@ class PageJob:
     template: str
     is_medical: bool
     shows_safety_information: bool
-    judge: Judge  # the page's, sent with each job
+    drug: str  # the key of the label its claims are judged by
+    subject: str  # the condition it is about, if any
 
     def run(self, shared: Shared) -> Result:
         return check(self, shared)
+
+
+@dataclass(frozen=True)
+class SafetyInformationJob:
+    """The safety information's own wording: it stands on every medical page from one
+    file, so it is checked once, and its faults are that file's."""
+
+    html: str
+
+    def run(self, shared: Shared) -> list[Fault]:
+        config = shared.config
+        found = risk_language.in_html(
+            fragment(self.html), config.risk_rules, shared.judges.of(config.product)
+        )
+        return risk_language.faults(found)
 
 
 def first_heading(html: str) -> str:
@@ -154,7 +171,7 @@ def check(job: PageJob, shared: Shared) -> Result:
         if main is not None:
             result.faults += fair_balance.faults(main, shared.config, job.path, job.template)
     if main is not None:
-        result.claims = claims.false_approvals(main, job.judge)
+        result.claims = claims.false_approvals(main, shared.judges.of(job.drug, job.subject))
         result.cells["claims"] = len(result.claims)
     result.links = site_paths.site_links(job.text, job.url, shared.siteurl)
     result.cells["structured_data"], problem = _structured_data_problem(tree)
