@@ -46,6 +46,7 @@ class Build(Protocol):
 
     config: Config
     report: compliance.Report
+    contents: Mapping[int, Located]  # by id(content), each article and page of the site
 
 
 Site = dict[str, Any]  # what every page's structured data says of the site and clinic
@@ -69,7 +70,7 @@ def prepare(
     """Set ``content.medical`` on the page; return the faults of its metadata and body.
     ``pages_by_slug``: each page's ``Located``, for its breadcrumb trail."""
     config, content = state.config, item.content
-    medical, faults = facts(item, config, pages_by_slug, site)
+    medical, faults = facts(item, config, pages_by_slug, site, state.contents)
     faults += _read_body(content, medical, config)
     medical.structured_data = Markup(
         structured_data.script_json(structured_data.page_graph(site, _graph(item, medical, site)))
@@ -86,7 +87,11 @@ def prepare(
 
 
 def facts(
-    item: Located, config: Config, pages_by_slug: Mapping[str, Located], site: Site
+    item: Located,
+    config: Config,
+    pages_by_slug: Mapping[str, Located],
+    site: Site,
+    located: Mapping[int, Located],
 ) -> tuple[Medical, list[Fault]]:
     """What the page's metadata says it is, and the faults found on the way."""
     content = item.content
@@ -113,13 +118,20 @@ def facts(
     medical.review, found = review.review_of(content.metadata, config)
     faults += found
     medical.sources, found = sources.sources_of(
-        content.metadata, regulatory, sources.intrasite_resolver(content, item.generator.context)
+        content.metadata,
+        regulatory,
+        sources.intrasite_resolver(content, item.generator.context, lambda c: _url(c, located)),
     )
     faults += found
     medical.breadcrumbs = _breadcrumbs(item, pages_by_slug, site)
     if kind == "condition":
         medical.condition_in_sentence = metadata.in_sentence(metadata.names_of(content)[0])
     return medical, faults
+
+
+def _url(content: Content, located: Mapping[int, Located]) -> str:
+    found = located.get(id(content))
+    return found.url if found is not None else str(content.url)  # a static file's
 
 
 def _indication(content: Content, regulatory: status.Status) -> str:
