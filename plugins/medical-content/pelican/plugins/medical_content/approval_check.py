@@ -41,6 +41,7 @@ class Product(NamedTuple):
     url: str
     names: tuple[str, ...]
     indications: tuple[Indication, ...]
+    drug_class: str  # the key of its class (``drug_classes``)
 
 
 @dataclass(frozen=True)

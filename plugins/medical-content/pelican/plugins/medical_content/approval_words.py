@@ -14,6 +14,25 @@ def any_word(alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives.split()) + r")\b", re.IGNORECASE)
 
 
+def every_product(
+    names: Sequence[str], short_names: Sequence[str], kind_words: Sequence[str]
+) -> re.Pattern[str]:
+    """What names every product of a class at once (``drug_classes``): "all", "every"
+    or "any" and one of its names or short names, or one of its names alone, unless one
+    of ``kind_words`` follows it (a kind of the class's products, not all of them)."""
+    kinds = rf"(?!\s+(?:{_either(kind_words)}))" if kind_words else ""
+    return re.compile(
+        rf"\b(?:all|every|any)\s+(?:{_either([*names, *short_names])})\b"
+        rf"|\b(?:{_either(names)})\b{kinds}",
+        re.IGNORECASE,
+    )
+
+
+def _either(phrases: Sequence[str]) -> str:
+    """Any of the phrases, with any whitespace between their words."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+
+
 OBJECT = re.compile(
     r"\b(?:for|include|includes|including|such\s+as|(?:uses?|indications?)\s+(?:is|are)"
     r"|to\s+(?:treat|prevent|help|reduce|relieve|manage|control|improve|ease|stop|cure|end|heal)"
@@ -47,12 +66,6 @@ PERSON = re.compile(
     r"\s+(?:\w+\s+)?(?:neurologists?|physicians?|doctors?|nurses?|injectors?"
     r"|practitioners?|providers?|specialists?|pharmacists?|clinicians?"
     r"|professionals?|staff)\b",
-    re.IGNORECASE,
-)
-# Every product at once: "all botulinum toxins", "botulinum toxin injections".
-EVERY_PRODUCT = re.compile(
-    r"\b(?:all|every|any)\s+(?:botulinum\s+)?(?:toxins?|neurotoxins?)\b"
-    r"|\bbotulinum\s+toxins?\b(?!\s+type)|\bneurotoxins\b",
     re.IGNORECASE,
 )
 # The lower age bound a clause states: "65 and older", "over 65", "2 years and older".

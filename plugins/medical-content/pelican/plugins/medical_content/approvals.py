@@ -25,12 +25,26 @@ is FDA-approved".
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from .approval_check import Clause, Indication, Product, Refusal, judged
-from .approval_words import EVERY_PRODUCT, OTHER_SUBJECT, PERSON, phrase, phrase_pattern, words
+from .approval_words import OTHER_SUBJECT, PERSON, every_product, phrase, phrase_pattern, words
+from .drug_classes import DrugClass
 
 __all__ = ["Judge", "Judges", "Refusal"]
+
+
+class Every(NamedTuple):
+    """A class of products, as a claim about all of them names it."""
+
+    key: str
+    name: str  # one of its products, as a sentence says it
+    pattern: re.Pattern[str]  # what names all of them (``approval_words.every_product``)
+
+    @classmethod
+    def of(cls, drug_class: DrugClass) -> "Every":
+        words = (drug_class.names, drug_class.short_names, drug_class.kind_words)
+        return cls(drug_class.key, drug_class.name, every_product(*words))
 
 
 @dataclass(frozen=True)
@@ -42,9 +56,10 @@ class Patterns:
     keys: tuple[str, ...]  # the product key of each name's group, ``n<index>``
     indications: dict[str, re.Pattern[str]]
     phrases: dict[str, re.Pattern[str]]  # each definition and exclusion a label writes
+    classes: tuple[Every, ...]
 
     @classmethod
-    def of(cls, products: tuple[Product, ...]) -> "Patterns":
+    def of(cls, products: tuple[Product, ...], classes: tuple[Every, ...]) -> "Patterns":
         names = sorted(
             ((name, product.key) for product in products for name in product.names),
             key=lambda item: len(item[0]),
@@ -67,6 +82,7 @@ class Patterns:
             tuple(key for _, key in names),
             {p.key: _indications(p) for p in products},
             {phrase: phrase_pattern(phrase) for phrase in written},
+            classes,
         )
 
 
@@ -85,7 +101,7 @@ class Judge:
     # Compared and hashed by ``fingerprint``, not the products: hashing the whole
     # registry for each page's job took longer than judging.
     products: tuple[Product, ...] = field(compare=False)
-    fingerprint: int  # the products' hash, taken once
+    fingerprint: int  # the hash of the products and their classes, taken once
     default: str  # the drug a clause means when it names none
     patterns: Patterns = field(compare=False, repr=False)
     subject: str = ""  # the condition the page is about: what "it" points at
@@ -111,10 +127,12 @@ class Judge:
                     )
                     for i in label.indications
                 ),
+                label.drug_class,
             )
             for label in registry.labels.values()
         )
-        return cls(products, hash(products), default, Patterns.of(products))
+        classes = tuple(Every.of(drug_class) for drug_class in registry.classes.values())
+        return cls(products, hash((products, classes)), default, Patterns.of(products, classes))
 
     def about(self, subject: str) -> "Judge":
         """The same judge on a page about ``subject``."""
@@ -138,23 +156,30 @@ class Judge:
         before = [key for position, key in drugs if position < start]
         if _not_of_a_drug(clause, start, end, bool(before)):
             return []  # said of surgery, a provider, an insurer, a doctor: not of a drug
-        if not before and EVERY_PRODUCT.search(clause[:start]):
-            return self._of_every_product(clause, approval, bool(drugs))
+        every = None if before else self._every(clause[:start])
+        if every is not None:
+            return self._of_every_product(clause, approval, bool(drugs), every)
         key = before[-1] if before else drugs[0][1] if drugs else self.default
         product = self._product(key)
         if product is None:
             return []
         return judged(self._clause(clause, approval, product, bool(drugs)))
 
+    def _every(self, text: str) -> Every | None:
+        """The class whose every product the text names ("all <class>"), or None."""
+        return next((every for every in self.patterns.classes if every.pattern.search(text)), None)
+
     def _of_every_product(
-        self, clause: str, approval: tuple[int, int], named_a_drug: bool
+        self, clause: str, approval: tuple[int, int], named_a_drug: bool, every: Every
     ) -> list[Refusal]:
-        """ "all botulinum toxins are approved for ...": true only if every label holds it."""
+        """ "all <class> are approved for ...": true only if each label of the class holds it."""
         for product in self.products:
+            if product.drug_class != every.key:
+                continue
             refused = judged(self._clause(clause, approval, product, named_a_drug))
             if refused:
                 return [
-                    Refusal(r.named, f"not every botulinum toxin's label holds it: {r.reason}")
+                    Refusal(r.named, f"not every {every.name}'s label holds it: {r.reason}")
                     for r in refused
                 ]
         return []

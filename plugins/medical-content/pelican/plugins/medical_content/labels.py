@@ -4,7 +4,8 @@ Whether a use is approved is a fact of the label, not of the page that names it:
 condition page's status, its indication text and the claims a page may make are all
 taken from here. The registry is data, one TOML file per product (``labels/``, beside
 this module; a site may add folders with ``MEDICAL_LABELS``), each fact citing the
-label section it comes from, with the label's revision and the day a person checked it.
+label section it comes from, with the label's revision and the day a person checked it;
+each product names its class (``drug_classes``: ``classes/*.toml`` in the same folders).
 """
 
 import datetime
@@ -14,6 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import drug_classes
+from .drug_classes import DrugClass
 from .problems import SettingsError, read_toml
 from .review import add_months
 
@@ -41,6 +44,7 @@ class Label:
     key: str  # the file's name, without .toml
     brand: str
     generic: str
+    drug_class: str  # a key of the registry's classes
     names: tuple[str, ...]
     manufacturer: str
     url: str
@@ -81,8 +85,9 @@ def fold(name: str) -> str:
 
 
 class Registry:
-    def __init__(self, labels: Iterable[Label]) -> None:
+    def __init__(self, labels: Iterable[Label], classes: Mapping[str, DrugClass]) -> None:
         self.labels = {label.key: label for label in labels}
+        self.classes = dict(classes)
 
     def __getitem__(self, key: str) -> Label:
         return self.labels[key]
@@ -99,6 +104,7 @@ class Registry:
 def load(folders: Iterable[str]) -> Registry:
     """The registry of every ``*.toml`` in the folders, checked: a malformed label stops
     the build at start, naming the file and the field."""
+    folders = tuple(folders)  # read twice: the labels, then their classes
     labels = []
     for folder in folders:
         if not os.path.isdir(folder):
@@ -110,7 +116,20 @@ def load(folders: Iterable[str]) -> Registry:
     for key in set(keys):
         if keys.count(key) > 1:
             raise SettingsError(f"two label files are named {key}.toml; keep one")
-    return Registry(labels)
+    return Registry(labels, _classes(folders, labels))
+
+
+def _classes(folders: Iterable[str], labels: Iterable[Label]) -> dict[str, DrugClass]:
+    """The classes of the folders; a label of a class none of them has stops the build."""
+    classes = drug_classes.load(folders)
+    for label in labels:
+        if label.drug_class not in classes:
+            known = ", ".join(sorted(classes)) or f"none: add {drug_classes.FOLDER}/<class>.toml"
+            raise SettingsError(
+                f"{label.path}: class = {label.drug_class!r} is not a class of the "
+                f"registry ({known}); see labels/README.md"
+            )
+    return classes
 
 
 def _label(path: str) -> Label:
@@ -160,6 +179,7 @@ def _label(path: str) -> Label:
         key=os.path.basename(path)[:-5],
         brand=field(data, "brand"),
         generic=field(data, "generic"),
+        drug_class=field(data, "class"),
         names=tuple(field(data, "names", list)) or (data["brand"],),
         manufacturer=field(data, "manufacturer"),
         url=field(data, "label_url"),
