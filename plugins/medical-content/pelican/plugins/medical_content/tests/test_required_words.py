@@ -82,7 +82,8 @@ def test_every_pattern_of_every_rule_is_filtered_and_checked_here() -> None:
 @pytest.mark.parametrize("candidate", CANDIDATES, ids=map(name, CANDIDATES))
 def test_the_word_filter_lets_through_every_text_a_pattern_matches(candidate: Candidate) -> None:
     pattern = RULES.rules[candidate.rule].patterns[candidate.pattern]
-    read: list[str] = []  # the texts the pattern matched in as the check reads them
+    tried: list[str] = []  # every text drawn
+    read: list[str] = []  # those the pattern matched in as the check reads them
 
     @PROPERTY
     @given(
@@ -100,6 +101,7 @@ def test_the_word_filter_lets_through_every_text_a_pattern_matches(candidate: Ca
         joins: tuple[str, str],
     ) -> None:
         text = before + joins[0] + written(match) + joins[1] + after
+        tried.append(text)
         matched = [part for part in read_as_the_check_does(text) if pattern.search(part)]
         if not matched:
             return  # written so that the pattern does not match either: nothing to let through
@@ -112,5 +114,6 @@ def test_the_word_filter_lets_through_every_text_a_pattern_matches(candidate: Ca
             )
 
     passes()
-    # the property held for the pattern's matches, not for text it does not match
-    assert len(read) >= EXAMPLES // 2, (pattern.pattern, len(read))
+    # the property held for the pattern's matches, not only for text it does not match
+    # (Hypothesis may run fewer examples than it is allowed: a share of those it ran)
+    assert len(read) >= max(10, len(tried) // 4), (pattern.pattern, len(read), len(tried))
