@@ -67,10 +67,11 @@ class Rules:
             _rule(entry, f"{path}: rule {number} ({entry.get('id', '?')})")
             for number, entry in enumerate(data.get("rule", []), start=1)
         )
+        # the longest first, so that the alternation prefers it; then in order, so that
+        # the fingerprint is the same in every process (a set's order is not)
         words = sorted(
             {fold(w) for w in (*data.get("treatment_words", []), *drug_names)},
-            key=len,
-            reverse=True,
+            key=lambda w: (-len(w), w),
         )
         treatment = re.compile(
             r"\b(?:"
