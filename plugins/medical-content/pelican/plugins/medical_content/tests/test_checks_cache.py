@@ -5,6 +5,7 @@ made of anything but the values themselves would never be found again."""
 import json
 import subprocess
 import sys
+from collections.abc import Mapping
 
 import pytest
 
@@ -27,7 +28,7 @@ print(len(measured))
 """
 
 
-def _build(settings: dict[str, object], hash_seed: str) -> int:
+def _build(settings: Mapping[str, object], hash_seed: str) -> int:
     done = subprocess.run(
         [sys.executable, "-c", _BUILD, json.dumps(settings)],
         capture_output=True,
