@@ -92,18 +92,14 @@ def _indications(product: Product) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(phrase(s) for s in alternatives) + r")\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Judge:
-    """The registry's products and the page's own drug, as plain values: a worker
-    process takes it with each page's job, its patterns with it (a pickled pattern is
-    compiled again from Python's cache of compiled patterns)."""
+    """The registry's products and the page's own drug, with their patterns compiled
+    once; built where pages are judged (``Judges``), never sent with a job."""
 
-    # Compared and hashed by ``fingerprint``, not the products: hashing the whole
-    # registry for each page's job took longer than judging.
-    products: tuple[Product, ...] = field(compare=False)
-    fingerprint: int  # the hash of the products and their classes, taken once
+    products: tuple[Product, ...]
     default: str  # the drug a clause means when it names none
-    patterns: Patterns = field(compare=False, repr=False)
+    patterns: Patterns = field(repr=False)
     subject: str = ""  # the condition the page is about: what "it" points at
 
     @classmethod
@@ -132,7 +128,7 @@ class Judge:
             for label in registry.labels.values()
         )
         classes = tuple(Every.of(drug_class) for drug_class in registry.classes.values())
-        return cls(products, hash((products, classes)), default, Patterns.of(products, classes))
+        return cls(products, default, Patterns.of(products, classes))
 
     def about(self, subject: str) -> "Judge":
         """The same judge on a page about ``subject``."""

@@ -27,7 +27,10 @@ def _fingerprint(config: Config) -> tuple[Any, ...]:
         html_policy.MAX_LIST_DEPTH,
         policy,
         config.risk_rules.fingerprint,
-        _files(label.path for label in config.registry.labels.values()),
+        _files(
+            [label.path for label in config.registry.labels.values()]
+            + [drug_class.path for drug_class in config.registry.classes.values()]
+        ),
         _files(os.path.join(_HERE, name) for name in os.listdir(_HERE) if name.endswith(".py")),
     )
 
@@ -35,7 +38,7 @@ def _fingerprint(config: Config) -> tuple[Any, ...]:
 def _files(paths: Iterable[str]) -> str:
     """A hash of the files: the plugin's own code (a check added or changed since the
     cache was written must run on every page, not only on those edited since) and the
-    label registry (what a page's claims are judged by)."""
+    label registry and its classes (what a page's claims are judged by)."""
     digest = hashlib.sha256()
     for path in sorted(paths):
         with open(path, "rb") as data:
