@@ -204,7 +204,7 @@ def claim_faults(found: Iterable[Claim], field: str = "") -> list[Fault]:
 
 def _structured_data_problem(tree: Element) -> tuple[bool, str]:
     """(ok, problem): one JSON-LD script that parses and whose @id references resolve."""
-    scripts = tree.xpath("//script[@type='application/ld+json']")
+    scripts = [s for s in tree.iter("script") if s.get("type") == "application/ld+json"]
     if len(scripts) != 1:
         return False, f"{len(scripts)} JSON-LD scripts, expected 1"
     references: list[object] = []  # each {"@id": ...} object, seen as the parser makes it
