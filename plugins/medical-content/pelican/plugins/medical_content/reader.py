@@ -26,6 +26,9 @@ HEADINGS = "headings"  # the metadata key of a page's headings, as the toc exten
 # C0 controls other than tab, line feed, form feed and carriage return: never typed on
 # purpose; they come from a binary file or a bad copy and paste.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# The same characters, deleted from the file's bytes to learn whether it holds any: a
+# fifth of the cost of searching its text with ``_CONTROL``, which then finds the line.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
 def source_faults(
@@ -42,7 +45,8 @@ def source_faults(
                 line=1,
             )
         ]
-    control = _CONTROL.search(text)
+    raw = text.encode("utf-8", "surrogatepass")
+    control = _CONTROL.search(text) if len(raw.translate(None, _CONTROL_BYTES)) < len(raw) else None
     if control:
         line = text.count("\n", 0, control.start()) + 1
         return "", [

@@ -111,7 +111,13 @@ def load(settings: Mapping[str, Any]) -> Config:
         if risk_file is None
         else values.content_file("MEDICAL_RISK_LANGUAGE", risk_file, root)
     )
-    drug_names = [name for label in registry.labels.values() for name in label.names]
+    # what stands for the treatment besides the risk file's words: each product's names,
+    # and the words of its class ("toxin", "neurotoxins"), which are the class file's
+    drug_names = [name for label in registry.labels.values() for name in label.names] + [
+        word
+        for drug_class in registry.classes.values()
+        for word in (*drug_class.names, *drug_class.short_names)
+    ]
     safety_path = values.content_file(
         "MEDICAL_SAFETY_INFORMATION", s["MEDICAL_SAFETY_INFORMATION"], root
     )

@@ -1,5 +1,6 @@
 """A claim about a whole class of products is judged by the registry's data: the class's
-own words name it, and only the labels of that class are asked. A registry of another
+own words name it, and only the labels of that class are asked; and those words stand
+for the treatment in the risk-language check, as the products' names do. A registry of another
 class (two made-up products, in a folder of their own beside the plugin's labels) shows
 that nothing of the site's own class is in the code."""
 
@@ -7,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.medical_content import approvals, claims, labels
+from pelican.plugins.medical_content import approvals, claims, labels, risk_language, settings
 from pelican.plugins.medical_content.html_text import fragment
 from pelican.plugins.medical_content.problems import SettingsError
+
+from .support import FixtureSite
 
 CLASS = """
 name = "statin"
@@ -114,3 +117,27 @@ def test_a_label_of_a_class_the_registry_does_not_have_stops_the_build(tmp_path:
     write_label(tmp_path, "lowerol", ["high cholesterol"], drug_class="fibrate")
     with pytest.raises(SettingsError, match=r"lowerol\.toml: class = 'fibrate' is not a class"):
         labels.load([str(tmp_path)])
+
+
+@pytest.mark.parametrize(
+    "sentence, with_statins, without",
+    [
+        ("Statins are completely safe.", True, False),
+        ("A statin is completely safe.", True, False),
+        # the plugin's own class, from its class file
+        ("Neurotoxins are completely safe.", True, True),
+        ("Toxins are completely safe.", True, True),
+    ],
+)
+def test_a_class_word_stands_for_the_treatment_in_risk_language(
+    tmp_path: Path, sentence: str, with_statins: bool, without: bool
+) -> None:
+    site = FixtureSite(tmp_path)
+    folder = site.content / "statin-labels"
+    (folder / "classes").mkdir(parents=True)
+    (folder / "classes" / "statin.toml").write_text(CLASS, encoding="utf-8")
+    write_label(folder, "lowerol", ["high cholesterol"])
+    for extra, expected in (([], without), (["statin-labels"], with_statins)):
+        rules = settings.load(site.settings(MEDICAL_LABELS=extra)).risk_rules
+        found = risk_language.findings(sentence, rules, None)
+        assert [f.rule.id for f in found] == (["absolute-safety"] if expected else []), extra
