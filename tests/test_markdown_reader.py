@@ -9,7 +9,7 @@ from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 from support import ROOT, SETTINGS_FILE
 
-from pelican.plugins.medical_content import build_state, settings as plugin_settings
+from pelican.plugins.medical_content import build_state, settings as plugin_settings, workers
 from pelican.plugins.medical_content.reader import CheckedMarkdownReader
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -31,8 +31,10 @@ LEFT_BEHIND = {
 
 def reader_settings(content):
     settings = read_settings(str(SETTINGS_FILE), override={"PATH": str(content)})
-    state = types.SimpleNamespace(config=plugin_settings.load(settings))
-    build_state.start(state)
+    config = plugin_settings.load(settings)
+    # no source checked ahead: the reader checks each as it reads it
+    checks = workers.Checks(types.SimpleNamespace(config=config), workers=0)
+    build_state.start(types.SimpleNamespace(config=config, checks=checks))
     return settings
 
 

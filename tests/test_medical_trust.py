@@ -447,6 +447,54 @@ def test_checks_in_a_worker_process_report_what_the_builds_own_process_reports(
     assert json.loads(report.read_text()) == report_in_process
 
 
+def test_sources_checked_in_a_worker_report_what_the_builds_own_process_reports(
+    fixture_site, caplog
+):
+    """A big site checks every source in a worker as the build starts: the same faults,
+    at the same lines, stop the same files."""
+    fixture_site.write("pages/latin1.md", "Title: Caf\xe9\n\nText.\n".encode("latin-1"))
+    fixture_site.write("pages/control.md", "Title: Control\n\nA bell \x07 here.\n")
+    fixture_site.write("pages/twice.md", "Title: Twice\nTitle: Again\n\nText.\n")
+    fixture_site.write("pages/fine.md", "Title: Fine\n\nText.\n")
+    in_process = fails(fixture_site, caplog, MEDICAL_CHECK_WORKERS=0)
+    caplog.clear()
+    in_worker = fails(fixture_site, caplog, MEDICAL_CHECK_WORKERS=1)
+    assert sorted(in_worker) == sorted(in_process)
+    assert {m.split(": ", 1)[0] for m in in_worker} == {
+        "content/pages/latin1.md:1",
+        "content/pages/control.md:3",
+        "content/pages/twice.md:2",
+    }
+    assert not (fixture_site.output / "control" / "index.html").exists()
+    assert not (fixture_site.output / "latin1" / "index.html").exists()
+
+
+@dataclass(frozen=True)
+class Numbered:
+    number: int
+
+    def run(self, shared):
+        return self.number, os.getpid()
+
+
+@pytest.mark.parametrize("worker_count", [0, 1])
+def test_a_job_started_ahead_gives_its_result_once_where_the_site_size_says(worker_count):
+    from pelican.plugins.medical_content import workers
+
+    checks = workers.Checks(shared=None, workers=worker_count)
+    count = 3 * workers._BATCH + 5
+    checks.start_ahead({f"file{n}": Numbered(n) for n in range(count)})
+    try:
+        found = [checks.ahead(f"file{n}") for n in reversed(range(count))]
+        assert [number for number, _ in found] == list(reversed(range(count)))
+        ran_in = {pid for _, pid in found}
+        assert (ran_in == {os.getpid()}) == (worker_count == 0)
+        assert checks.ahead("file0") is None  # given once
+        assert checks.ahead("never-started") is None
+    finally:
+        checks.close()
+
+
 @dataclass(frozen=True)
 class SlowCheck:
     number: int

@@ -2,7 +2,7 @@
 
 Order of work in a build:
 ``initialized``               settings read and checked once; the error count starts.
-``get_generators``            the checks start (``workers``).
+``get_generators``            the checks start (``workers``), each Markdown source's first.
 ``readers_init``              Markdown sources are checked before Pelican reads them.
 ``content_object_init``       each page's text is measured for readability.
 ``all_generators_finalized``  each article and page gets its kind, template, review,
@@ -16,7 +16,6 @@ Order of work in a build:
 """
 
 import logging
-import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -39,6 +38,7 @@ from . import (
     contents,
     feeds,
     readability,
+    reader,
     settings,
     site_paths,
     status,
@@ -90,15 +90,16 @@ def start_checks(pelican: Pelican) -> None:
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
     if state.checks is not None:
         state.checks.close()  # an earlier build in this process that stopped half-way
-    sources = sum(len(files) for _, _, files in os.walk(pelican.settings["PATH"]))
+    sources = reader.source_jobs(pelican.settings["PATH"], pelican.settings)
     shared = written_page.Shared(
         state.config, state.safety_heading, pelican.settings["SITEURL"], state.judges
     )
     state.checks = workers.Checks(
         shared,
-        state.config.check_workers(sources),
+        state.config.check_workers(len(sources)),
         memory=checks_cache.load(pelican.settings, state.config),
     )
+    state.checks.start_ahead({job.path: job for job in sources})
     _check_safety_information(state, state.checks, pelican.settings["PATH"])
 
 

@@ -4,12 +4,15 @@ Pelican drops a file it cannot read with only "Could not process <file>", and sa
 nothing at all about a file that is empty or has no title until later. This reader looks
 at the raw source first, where it still knows line numbers, and reports each problem
 with the line and the fix; then it lets Pelican's own Markdown reader do the reading.
+Every source is checked as the build starts (``SourceJob``): on a big site a worker
+checks them all while Pelican reads the first, and the reader finds each one's faults.
 """
 
 import html
 import os
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from markdown import Markdown
@@ -31,9 +34,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
-def source_faults(
-    text: str, relative: str, is_article: bool, config: Config
-) -> tuple[str, list[Fault]]:
+# (kind, faults) of a source; kind None: not UTF-8 text, not read at all
+Checked = tuple[str | None, list[Fault]]
+
+
+def source_faults(text: str, relative: str, is_article: bool, config: Config) -> Checked:
     """(kind, faults) of one Markdown source, found before Markdown reads it;
     ``relative``: its path under the content folder, with "/"."""
     if not text.strip():
@@ -72,6 +77,60 @@ def source_faults(
     return kind, faults
 
 
+@dataclass(frozen=True)
+class SourceJob:
+    """One Markdown source to check before Pelican reads it. Plain values, so that on a
+    big site a worker checks every source while Pelican reads the first (``workers``)."""
+
+    path: str
+    relative: str  # under the content folder, with "/"
+    is_article: bool
+
+    def run(self, shared: Any) -> Checked | None:
+        try:
+            with open(self.path, "rb") as source:
+                raw = source.read()
+        except OSError:
+            return None  # the reader reads it again, and Pelican reports what stops it
+        return checked_source(raw, self.relative, self.is_article, shared.config)
+
+
+def checked_source(raw: bytes, relative: str, is_article: bool, config: Config) -> Checked:
+    """(kind, faults) of a source file's bytes, or (None, [its fault]) if not UTF-8."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Fault(
+                "the file is not UTF-8 text",
+                "save it as UTF-8 in your editor (a binary file does not belong in content/)",
+                line=line,
+            )
+        ]
+    return source_faults(text, relative, is_article, config)
+
+
+def source_jobs(content_root: str, settings: Mapping[str, Any]) -> list[SourceJob]:
+    """A job for each Markdown file under the content folder."""
+    jobs = []
+    for folder, _, files in os.walk(content_root):
+        for name in files:
+            if name.rsplit(".", 1)[-1] in MarkdownReader.file_extensions:
+                path = os.path.join(folder, name)
+                jobs.append(SourceJob(path, *_place(path, settings)))
+    return jobs
+
+
+def _place(source_path: str, settings: Mapping[str, Any]) -> tuple[str, bool]:
+    """(path under the content folder with "/", whether it is an article)."""
+    relative = os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/")
+    is_article = any(
+        relative.startswith(folder.rstrip("/") + "/") for folder in settings["ARTICLE_PATHS"]
+    )
+    return relative, is_article
+
+
 class CheckedMarkdownReader(MarkdownReader):
     settings: dict[str, Any]
 
@@ -86,34 +145,19 @@ class CheckedMarkdownReader(MarkdownReader):
         }
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        config = build_state.current().config
-        with open(source_path, "rb") as source:
-            raw = source.read()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            shown = display_path(source_path, self.settings["PATH"])
-            line = raw[: error.start].count(b"\n") + 1
-            report(
-                Problem(
-                    shown,
-                    line,
-                    "the file is not UTF-8 text",
-                    "save it as UTF-8 in your editor (a binary file does not belong in content/)",
-                )
-            )
-            raise ContentSkipped(f"{shown} is not UTF-8") from None
-        relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
-        is_article = any(
-            relative.startswith(folder.rstrip("/") + "/")
-            for folder in self.settings["ARTICLE_PATHS"]
-        )
-        kind, faults = source_faults(text, relative, is_article, config)
+        state = build_state.current()
+        checked = state.checks.ahead(source_path)  # checked as the build started
+        if checked is None:  # a file the build found later, or could not read then
+            with open(source_path, "rb") as source:
+                raw = source.read()
+            checked = checked_source(raw, *_place(source_path, self.settings), state.config)
+        kind, faults = checked
         if faults:
             shown = display_path(source_path, self.settings["PATH"])
             for fault in sorted(faults, key=lambda fault: fault.line):
                 report(Problem(shown, fault.line, fault.what, fault.fix))
-            raise ContentSkipped(f"{shown} has {len(faults)} problem(s)")
+            why = "is not UTF-8" if kind is None else f"has {len(faults)} problem(s)"
+            raise ContentSkipped(f"{shown} {why}")
         self._headings.tokens = None
         content, metadata = super().read(source_path)
         metadata["kind"] = kind  # where it lives or its header says: see schema.kind_of

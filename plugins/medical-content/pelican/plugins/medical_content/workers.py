@@ -9,7 +9,7 @@ them in the build's own process, where starting a worker would cost more than it
 
 import multiprocessing
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
@@ -19,7 +19,8 @@ _shared: Any = None  # in a worker: what every job needs, sent once when it star
 
 
 class Job(Protocol):
-    """A check that changes nothing Pelican writes: ``written_page.TextJob``, ``PageJob``."""
+    """A check that changes nothing Pelican writes: ``written_page.TextJob``, ``PageJob``,
+    ``reader.SourceJob``."""
 
     def run(self, shared: Any) -> Any: ...
 
@@ -52,11 +53,38 @@ class Checks:
         self.jobs: list[Job] = []
         self.callbacks: list[Done] = []
         self.pool: ProcessPoolExecutor | None = None
+        # jobs whose results the build asks for by key as it goes (``start_ahead``)
+        self.started: dict[str, tuple[Future[list[Any]], int]] = {}
+        self.waiting: dict[str, Job] = {}
         if workers:
             # fork: a worker starts with the plugin and its libraries already imported
             self.pool = ProcessPoolExecutor(
                 workers, multiprocessing.get_context("fork"), initializer=_start, initargs=(shared,)
             )
+
+    def start_ahead(self, jobs: Mapping[str, Job]) -> None:
+        """Jobs whose results the build asks for by key while it runs (``ahead``). On a
+        big site a worker takes them before any other, and each result is ready when it
+        is asked for; in the build's own process each runs when it is asked for, and a
+        rebuild that asks for few (the preview's, with Pelican's cache) runs few."""
+        if self.pool is None:
+            self.waiting = dict(jobs)
+            return
+        keys = list(jobs)
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start : start + _BATCH]
+            future = self.pool.submit(_run, [jobs[key] for key in batch])
+            self.started.update((key, (future, index)) for index, key in enumerate(batch))
+
+    def ahead(self, key: str) -> Any:
+        """The result of the job started for ``key`` (once); None if none was."""
+        if key in self.waiting:
+            return self.waiting.pop(key).run(self.shared)
+        found = self.started.pop(key, None)
+        if found is None:
+            return None
+        future, index = found
+        return future.result()[index]
 
     def submit(self, job: Job, done: Done) -> None:
         """Run ``job.run(shared)``; ``done(result)`` runs in the build's process, by
@@ -113,6 +141,7 @@ class Checks:
 
     def close(self) -> None:
         self.done, self.jobs, self.callbacks = [], [], []
+        self.started, self.waiting = {}, {}
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
