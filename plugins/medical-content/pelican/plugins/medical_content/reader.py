@@ -117,7 +117,8 @@ def source_jobs(content_root: str, settings: Mapping[str, Any]) -> list[SourceJo
     for folder, _, files in os.walk(content_root):
         for name in files:
             if name.rsplit(".", 1)[-1] in MarkdownReader.file_extensions:
-                path = os.path.join(folder, name)
+                # as Pelican names the file it reads (``Readers.read_file``)
+                path = os.path.abspath(os.path.join(folder, name))
                 jobs.append(SourceJob(path, *_place(path, settings)))
     return jobs
 
@@ -146,7 +147,7 @@ class CheckedMarkdownReader(MarkdownReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         state = build_state.current()
-        checked = state.checks.ahead(source_path)  # checked as the build started
+        checked = state.checks.ahead(os.path.abspath(source_path))  # as the build started
         if checked is None:  # a file the build found later, or could not read then
             with open(source_path, "rb") as source:
                 raw = source.read()
