@@ -10,6 +10,7 @@ from support import (
     CONDITION_PAGES,
     CONDITIONS,
     MEDICAL_PAGES,
+    ROOT,
     SOURCE_ARTICLE,
     faq_node,
     read_page,
@@ -146,3 +147,17 @@ def test_about_page_gives_the_clinics_contact_details(site, settings):
     assert main.find("a", href=f"mailto:{clinic['email']}")
     assert main.find("address")
     assert not main.find("form")
+
+
+def test_the_article_lists_its_sections_on_this_page(site):
+    """ "On this page" names each level-2 heading the writer typed, in order, and links
+    the heading itself."""
+    source = (ROOT / "content" / "articles" / "botox-for-chronic-pain.md").read_text("utf-8")
+    typed = [line[3:].strip() for line in source.splitlines() if line.startswith("## ")]
+    soup = read_page(site, ARTICLE)
+    links = soup.select("nav.toc a")
+    assert [text_of(link) for link in links] == typed
+    for link in links:
+        heading = soup.find(id=link["href"].split("#", 1)[1])
+        assert heading is not None and heading.name == "h2", link
+        assert text_of(heading) == text_of(link)

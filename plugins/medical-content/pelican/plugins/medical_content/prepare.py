@@ -190,7 +190,7 @@ def _read_body(content: Content, medical: Medical, config: Config) -> list[Fault
     """The "On this page" list, from the headings Markdown listed as it read the page,
     and the FAQ entries, from the page's HTML body."""
     if medical.kind in config.toc_kinds:
-        medical.toc = reader.headings(content.metadata.get(reader.HEADINGS, ()))
+        medical.toc = list(content.metadata.get(reader.HEADINGS, ()))
     if medical.kind not in config.faq_kinds:
         return []
     found = faq.extract(html_text.fragment(content.content or ""), config.faq_heading)

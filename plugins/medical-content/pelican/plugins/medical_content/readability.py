@@ -37,7 +37,7 @@ def _textstat() -> Any:
     return Textstat()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Readability:
     grade: float  # Flesch-Kincaid grade level
     ease: float  # Flesch reading ease, 0-100, higher is easier

@@ -24,7 +24,10 @@ from . import build_state, schema
 from .problems import ContentSkipped, Fault, Problem, display_path, report
 from .settings import Config
 
-HEADINGS = "headings"  # the metadata key of a page's headings, as the toc extension lists them
+# The metadata key of (id, text) of each of a page's level-2 headings, as the toc
+# extension found them: tuples, not the extension's dicts and lists, which the garbage
+# collector would go through again and again while Pelican reads the rest of the site.
+HEADINGS = "headings"
 
 # C0 controls other than tab, line feed, form feed and carriage return: never typed on
 # purpose; they come from a binary file or a bad copy and paste.
@@ -162,7 +165,7 @@ class CheckedMarkdownReader(MarkdownReader):
         self._headings.tokens = None
         content, metadata = super().read(source_path)
         metadata["kind"] = kind  # where it lives or its header says: see schema.kind_of
-        metadata[HEADINGS] = self._headings.tokens or []
+        metadata[HEADINGS] = tuple(headings(self._headings.tokens or []))
         return content, metadata
 
 

@@ -41,7 +41,7 @@ class Shared:
     judges: Judges
 
 
-@dataclass
+@dataclass(slots=True)
 class Result:
     faults: list[Fault] = field(default_factory=list)
     cells: Cells = field(default_factory=Cells)
