@@ -17,15 +17,7 @@ if TYPE_CHECKING:
 
 
 def faults(main: Element, config: "Config", path: str, template: str) -> list[Fault]:
-    summary = " ".join(config.safety_summary.split())
-    where = next(
-        (
-            element
-            for element in main.iter("p", "div", "aside", "section")
-            if summary in " ".join(visible_text(element).split())
-        ),
-        None,
-    )
+    where = _innermost_block_with(main, " ".join(config.safety_summary.split()))
     if where is None:
         return [
             Fault(
@@ -37,8 +29,8 @@ def faults(main: Element, config: "Config", path: str, template: str) -> list[Fa
             )
         ]
     found = []
-    action = first_call_to_action(main, config.call_to_action)
-    if action is not None and not _before(where, action, main):
+    action = call_to_action_before(where, main, config.call_to_action)
+    if action is not None:
         words = visible_text(action)
         found.append(
             Fault(
@@ -60,14 +52,34 @@ def faults(main: Element, config: "Config", path: str, template: str) -> list[Fa
     return found
 
 
-def first_call_to_action(main: Element, pattern: re.Pattern[str]) -> Element | None:
-    return next((link for link in main.iter("a") if pattern.search(visible_text(link))), None)
+_BLOCKS = ("p", "div", "aside", "section")
 
 
-def _before(first: Element, second: Element, root: Element) -> bool:
-    for element in root.iter():
-        if element is first:
-            return True
-        if element is second:
-            return False
-    return False
+def _innermost_block_with(root: Element, text: str) -> Element | None:
+    """The innermost block that shows ``text``: a theme's wrapper <div> around the whole
+    page shows it too, and would stand before every link of the page."""
+    found = None
+    candidates = root.iter(*_BLOCKS)
+    while True:
+        inner = next((e for e in candidates if e is not found and _shows(e, text)), None)
+        if inner is None:
+            return found
+        found, candidates = inner, inner.iter(*_BLOCKS)
+
+
+def _shows(element: Element, text: str) -> bool:
+    return text in " ".join(visible_text(element).split())
+
+
+def call_to_action_before(
+    where: Element, main: Element, pattern: re.Pattern[str]
+) -> Element | None:
+    """The first link of ``main`` that asks the reader to act, if it comes before the
+    element ``where`` (its own links come after it): only the links a reader meets
+    before the summary are read, not every link of the page."""
+    for element in main.iter():
+        if element is where:
+            return None
+        if element.tag == "a" and pattern.search(visible_text(element)):
+            return element
+    return None
