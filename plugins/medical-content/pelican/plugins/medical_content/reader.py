@@ -41,9 +41,12 @@ _CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 Checked = tuple[str | None, list[Fault]]
 
 
-def source_faults(text: str, relative: str, is_article: bool, config: Config) -> Checked:
-    """(kind, faults) of one Markdown source, found before Markdown reads it;
-    ``relative``: its path under the content folder, with "/"."""
+def source_faults(
+    text: str, raw: bytes, relative: str, is_article: bool, config: Config
+) -> Checked:
+    """(kind, faults) of one Markdown source (its text, and the bytes it was decoded
+    from), found before Markdown reads it; ``relative``: its path under the content
+    folder, with "/"."""
     if not text.strip():
         return "", [
             Fault(
@@ -53,7 +56,7 @@ def source_faults(text: str, relative: str, is_article: bool, config: Config) ->
                 line=1,
             )
         ]
-    raw = text.encode("utf-8", "surrogatepass")
+    # in UTF-8 these bytes stand only for themselves, never inside another character
     control = _CONTROL.search(text) if len(raw.translate(None, _CONTROL_BYTES)) < len(raw) else None
     if control:
         line = text.count("\n", 0, control.start()) + 1
@@ -111,7 +114,7 @@ def checked_source(raw: bytes, relative: str, is_article: bool, config: Config) 
                 line=line,
             )
         ]
-    return source_faults(text, relative, is_article, config)
+    return source_faults(text, raw, relative, is_article, config)
 
 
 def source_jobs(content_root: str, settings: Mapping[str, Any]) -> list[SourceJob]:
