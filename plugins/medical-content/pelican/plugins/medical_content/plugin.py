@@ -90,7 +90,7 @@ def start_checks(pelican: Pelican) -> None:
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
     if state.checks is not None:
         state.checks.close()  # an earlier build in this process that stopped half-way
-    sources = reader.source_jobs(pelican.settings["PATH"], pelican.settings)
+    sources = reader.source_jobs(pelican.settings)
     shared = written_page.Shared(
         state.config, state.safety_heading, pelican.settings["SITEURL"], state.judges
     )

@@ -117,10 +117,10 @@ def checked_source(raw: bytes, relative: str, is_article: bool, config: Config) 
     return source_faults(text, raw, relative, is_article, config)
 
 
-def source_jobs(content_root: str, settings: Mapping[str, Any]) -> list[SourceJob]:
-    """A job for each Markdown file under the content folder."""
+def source_jobs(settings: Mapping[str, Any]) -> list[SourceJob]:
+    """A job for each Markdown file under the content folder (``PATH``)."""
     jobs = []
-    for folder, _, files in os.walk(content_root):
+    for folder, _, files in os.walk(settings["PATH"]):
         for name in files:
             if name.rsplit(".", 1)[-1] in MarkdownReader.file_extensions:
                 # as Pelican names the file it reads (``Readers.read_file``)
