@@ -9,7 +9,8 @@ the summary below the text, or a writer's "contact us" above it, is caught.
 import re
 from typing import TYPE_CHECKING
 
-from .html_text import Element, visible_text
+from .disclaimer import shows
+from .html_text import Element, text_of, visible_text
 from .problems import Fault
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def faults(main: Element, config: "Config", path: str, template: str) -> list[Fault]:
-    where = _innermost_block_with(main, " ".join(config.safety_summary.split()))
+    where = _innermost_block_with(main, config.safety_summary)
     if where is None:
         return [
             Fault(
@@ -61,14 +62,10 @@ def _innermost_block_with(root: Element, text: str) -> Element | None:
     found = None
     candidates = root.iter(*_BLOCKS)
     while True:
-        inner = next((e for e in candidates if e is not found and _shows(e, text)), None)
+        inner = next((e for e in candidates if e is not found and shows(text_of(e), text)), None)
         if inner is None:
             return found
         found, candidates = inner, inner.iter(*_BLOCKS)
-
-
-def _shows(element: Element, text: str) -> bool:
-    return text in " ".join(visible_text(element).split())
 
 
 def call_to_action_before(
