@@ -193,3 +193,14 @@ def test_a_table_row_or_caption_that_calls_an_off_label_use_approved(
 )
 def test_a_table_that_states_each_status_truthfully_passes(html: str) -> None:
     assert found(html) == []
+
+
+def test_each_drug_judges_by_its_own_label_with_the_patterns_compiled_once() -> None:
+    """A sentence that names no drug means the page's own: chronic migraine is on
+    BOTOX's label, not on Dysport's, though both judges share one set of patterns."""
+    judges = approvals.Judges(labels.load([labels.HERE]))
+    botox, dysport = judges.of("botox"), judges.of("dysport")
+    assert dysport.patterns is botox.patterns
+    sentence = fragment("<p>It is FDA-approved for the prevention of chronic migraine.</p>")
+    assert claims.false_approvals(sentence, botox) == []
+    assert [c.condition for c in claims.false_approvals(sentence, dysport)] != []
