@@ -56,6 +56,7 @@ class Checks:
         # jobs whose results the build asks for by key as it goes (``start_ahead``)
         self.started: dict[str, tuple[Future[list[Any]], int]] = {}
         self.waiting: dict[str, Job] = {}
+        self.ahead_jobs: dict[str, Job] = {}
         if workers:
             # fork: a worker starts with the plugin and its libraries already imported
             self.pool = ProcessPoolExecutor(
@@ -70,6 +71,7 @@ class Checks:
         if self.pool is None:
             self.waiting = dict(jobs)
             return
+        self.ahead_jobs = dict(jobs)
         keys = list(jobs)
         for start in range(0, len(keys), _BATCH):
             batch = keys[start : start + _BATCH]
@@ -84,6 +86,10 @@ class Checks:
         if found is None:
             return None
         future, index = found
+        if not future.done():
+            # Pelican reads its files in no set order: waiting for the worker to reach
+            # this one's batch costs more than checking it here (0.15 s to 0.5 ms).
+            return self.ahead_jobs[key].run(self.shared)
         return future.result()[index]
 
     def submit(self, job: Job, done: Done) -> None:
@@ -141,7 +147,7 @@ class Checks:
 
     def close(self) -> None:
         self.done, self.jobs, self.callbacks = [], [], []
-        self.started, self.waiting = {}, {}
+        self.started, self.waiting, self.ahead_jobs = {}, {}, {}
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
