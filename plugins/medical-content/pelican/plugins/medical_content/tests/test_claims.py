@@ -203,4 +203,6 @@ def test_each_drug_judges_by_its_own_label_with_the_patterns_compiled_once() -> 
     assert dysport.patterns is botox.patterns
     sentence = fragment("<p>It is FDA-approved for the prevention of chronic migraine.</p>")
     assert claims.false_approvals(sentence, botox) == []
-    assert [c.condition for c in claims.false_approvals(sentence, dysport)] != []
+    assert [c.condition for c in claims.false_approvals(sentence, dysport)] == [
+        "the prevention of chronic migraine"
+    ]
