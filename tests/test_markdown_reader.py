@@ -1,15 +1,26 @@
-"""The plugin's Markdown reader keeps its Markdown instances from file to file: whatever
-it reads, in whatever order, it must give what Pelican's own reader gives each file."""
+"""The plugin's Markdown reader keeps its Markdown instances from file to file, and on a
+big site a worker converts the sources while Pelican reads others: whatever it reads, in
+whatever order and wherever it was converted, it must give what Pelican's own reader
+gives each file, and the site it builds must be the same."""
 
+import filecmp
 import shutil
 import sys
 import types
 
+import pytest
+from pelican import Pelican
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 from support import ROOT, SETTINGS_FILE
 
-from pelican.plugins.medical_content import build_state, settings as plugin_settings, workers
+from pelican.plugins.medical_content import (
+    build_state,
+    reader,
+    settings as plugin_settings,
+    workers,
+)
+from pelican.plugins.medical_content.conversion import Converter
 from pelican.plugins.medical_content.reader import CheckedMarkdownReader
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -29,16 +40,36 @@ LEFT_BEHIND = {
 }
 
 
-def reader_settings(content):
+def reader_settings(content, workers_count=0):
     settings = read_settings(str(SETTINGS_FILE), override={"PATH": str(content)})
     config = plugin_settings.load(settings)
-    # no source checked ahead: the reader checks each as it reads it
-    checks = workers.Checks(types.SimpleNamespace(config=config), workers=0)
+    shared = types.SimpleNamespace(config=config, converter=Converter(settings))
+    checks = workers.Checks(shared, workers=workers_count)
     build_state.start(types.SimpleNamespace(config=config, checks=checks))
-    return settings
+    return settings, checks
 
 
-def test_reading_many_files_with_one_reader_gives_what_pelicans_reader_gives(tmp_path):
+def convert_ahead(checks, content, files):
+    """Each file's job started as a build starts them, and done before it is read."""
+    checks.start_ahead(
+        {
+            str(path): reader.SourceJob(
+                str(path), path.relative_to(content).as_posix(), "articles" in path.parts, True
+            )
+            for path in files
+        }
+    )
+    for future, _ in checks.started.values():
+        future.result()
+
+
+# "reader": no job started; the reader checks and converts each file as Pelican asks.
+# "job": each file's job, converting it, runs in the build's process when it is asked for.
+# "worker": a worker has converted every file before Pelican asks for it.
+@pytest.mark.parametrize(("where", "workers_count"), [("reader", 0), ("job", 0), ("worker", 1)])
+def test_reading_many_files_with_one_reader_gives_what_pelicans_reader_gives(
+    tmp_path, where, workers_count
+):
     generate(40, tmp_path)  # a content folder of generated pages, beside which the site's own
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content" / "articles", content / "articles", dirs_exist_ok=True)
@@ -48,7 +79,10 @@ def test_reading_many_files_with_one_reader_gives_what_pelicans_reader_gives(tmp
         (content / "pages" / "left" / name).write_text(text, encoding="utf-8")
     files = sorted(p for p in content.glob("**/*.md") if "includes" not in p.parts)
     files += [content / "pages" / "left" / name for name in LEFT_BEHIND]  # again, after the others
-    settings = reader_settings(content)
+    settings, checks = reader_settings(content, workers_count)
+    if where != "reader":
+        convert_ahead(checks, content, files)
+        assert len(checks.waiting) == len(set(files))
     ours = CheckedMarkdownReader(settings)
     for path in files:
         pelicans = MarkdownReader(settings)  # Pelican's: a new Markdown instance each file
@@ -61,13 +95,14 @@ def test_reading_many_files_with_one_reader_gives_what_pelicans_reader_gives(tmp
             "article" if "articles" in path.parts else str(expected.pop("kind", "page")).lower()
         ), path
         assert (text, metadata) == (expected_text, expected), path
+    checks.close()
     assert len(files) > 50
 
 
 def test_what_one_document_leaves_behind_does_not_reach_the_next(tmp_path):
     for name, text in LEFT_BEHIND.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    ours = CheckedMarkdownReader(reader_settings(ROOT / "content"))
+    ours = CheckedMarkdownReader(reader_settings(ROOT / "content")[0])
     ours.read(str(tmp_path / "footnote.md"))
     ours.read(str(tmp_path / "abbreviation.md"))
     content, metadata = ours.read(str(tmp_path / "plain.md"))
@@ -75,3 +110,59 @@ def test_what_one_document_leaves_behind_does_not_reach_the_next(tmp_path):
     content, metadata = ours.read(str(tmp_path / "footnote.md"))
     assert metadata["title"] == "Notes"
     assert metadata["summary"] == "<p>Note: a summary with a colon</p>"
+
+
+def generated_site(tmp_path):
+    generate(60, tmp_path)
+    return tmp_path / "content"
+
+
+def build(content, output, **overrides):
+    settings = read_settings(
+        str(SETTINGS_FILE),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(output.parent / "cache"),
+            "MEDICAL_TODAY": "2026-11-25",
+            "SITE_BUILD_SEARCH_INDEX": False,
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+
+
+def test_pelican_reads_the_sources_in_the_order_they_were_planned(tmp_path, monkeypatch):
+    """The worker takes the files Pelican reads last first: the build and the worker
+    meet halfway only if the plan is the order in which Pelican reads."""
+    planned, read = [], []
+    start_ahead, original_read = workers.Checks.start_ahead, CheckedMarkdownReader.read
+
+    def record_plan(self, jobs):
+        planned.extend(jobs)
+        start_ahead(self, jobs)
+
+    def record_read(self, source_path):
+        read.append(source_path)
+        return original_read(self, source_path)
+
+    monkeypatch.setattr(workers.Checks, "start_ahead", record_plan)
+    monkeypatch.setattr(CheckedMarkdownReader, "read", record_read)
+    build(generated_site(tmp_path), tmp_path / "output", MEDICAL_CHECK_WORKERS=0)
+    assert len(read) == 60  # every page the generator wrote
+    assert read == list(reversed(planned))
+
+
+def test_a_site_converted_by_a_worker_is_the_site_its_build_converts(tmp_path):
+    content = generated_site(tmp_path)
+    build(content, tmp_path / "in-process" / "output", MEDICAL_CHECK_WORKERS=0)
+    build(content, tmp_path / "worker" / "output", MEDICAL_CHECK_WORKERS=1)
+    compared = filecmp.dircmp(tmp_path / "in-process" / "output", tmp_path / "worker" / "output")
+    pages = 0
+    stack = [compared]
+    while stack:
+        level = stack.pop()
+        assert not (level.left_only or level.right_only or level.diff_files), level.report()
+        pages += sum(name.endswith(".html") for name in level.same_files)
+        stack += level.subdirs.values()
+    assert pages >= 60

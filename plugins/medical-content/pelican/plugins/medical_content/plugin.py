@@ -2,8 +2,11 @@
 
 Order of work in a build:
 ``initialized``               settings read and checked once; the error count starts.
-``get_generators``            the checks start (``workers``), each Markdown source's first.
-``readers_init``              Markdown sources are checked before Pelican reads them.
+``get_generators``            the checks start (``workers``).
+``generator_init``            which Markdown sources each generator will read, in order.
+``…_generator_preread``       before the first is read: each source is checked and
+                              converted, by a worker on a big site (``reader``).
+``readers_init``              Pelican's reader of Markdown takes the checked sources.
 ``content_object_init``       each page's text is measured for readability.
 ``all_generators_finalized``  each article and page gets its kind, template, review,
                               sources, breadcrumbs and structured data; faults reported.
@@ -15,7 +18,6 @@ Order of work in a build:
                               end-of-build work, before anything could be deployed.
 """
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,14 +35,12 @@ from . import (
     build_log,
     build_state,
     checks_cache,
-    claims,
     compliance,
     contents,
     feeds,
-    readability,
     reader,
+    results,
     settings,
-    site_paths,
     status,
     template_filters,
     theme,
@@ -48,6 +48,7 @@ from . import (
     written_page,
 )
 from .contents import judged_as
+from .conversion import Converter
 from .prepare import Located
 from .problems import BuildFailed, ErrorCounter, report_faults
 from .reader import CheckedMarkdownReader
@@ -70,6 +71,9 @@ class State:
         self.judges = approvals.Judges(config.registry)
         self.report = compliance.Report()
         self.checks: workers.Checks | None = None
+        # each Markdown source Pelican's generators will read, in order; None once the
+        # checks have started on them
+        self.sources: list[reader.SourceJob] | None = None
         self.contents: dict[int, Located] = {}  # by id(content), each article and page read
         self.known_outputs: set[str] = set()  # where the build writes them
         # (sentence, condition) of each false claim a page's Summary makes: reported at
@@ -90,17 +94,36 @@ def start_checks(pelican: Pelican) -> None:
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
     if state.checks is not None:
         state.checks.close()  # an earlier build in this process that stopped half-way
-    sources = reader.source_jobs(pelican.settings)
     shared = written_page.Shared(
-        state.config, state.safety_heading, pelican.settings["SITEURL"], state.judges
+        state.config,
+        state.safety_heading,
+        pelican.settings["SITEURL"],
+        state.judges,
+        Converter(pelican.settings),
     )
     state.checks = workers.Checks(
         shared,
-        state.config.check_workers(len(sources)),
+        state.config.check_workers(reader.source_count(pelican.settings)),
         memory=checks_cache.load(pelican.settings, state.config),
     )
-    state.checks.start_ahead({job.path: job for job in sources})
+    state.sources = []
     _check_safety_information(state, state.checks, pelican.settings["PATH"])
+
+
+def plan_reading(generator: Generator) -> None:
+    state = build_state.current()
+    if state.sources is not None:
+        state.sources += reader.source_jobs(generator)
+
+
+def read_ahead(generator: Generator) -> None:
+    """Before Pelican reads its first file, every generator knows what it will read:
+    each Markdown source is checked and converted as the build starts, on a big site by
+    a worker that takes the files Pelican reads last first, so that they meet halfway."""
+    state = build_state.current()
+    if state.sources:
+        state.checks.start_ahead({job.path: job for job in reversed(state.sources)})
+    state.sources = None
 
 
 def _check_safety_information(state: State, checks: workers.Checks, content_root: str) -> None:
@@ -124,7 +147,7 @@ def measure_text(content: Content) -> None:
         label.key if label else state.config.product,
         str(metadata.get("condition") or ""),
     )
-    state.checks.submit(job, lambda result: _record_text(result, content, state))
+    state.checks.submit(job, lambda result: results.record_text(result, content, state))
 
 
 def use_checked_reader(readers: Readers) -> None:
@@ -135,13 +158,6 @@ def use_checked_reader(readers: Readers) -> None:
 
 def prepare_content(generators: list[Generator]) -> None:
     contents.prepare_content(generators, build_state.current())
-
-
-def _from_a_summary(claim: claims.Claim, summary_claims: tuple[contents.SummaryClaim, ...]) -> bool:
-    return any(
-        condition == claim.condition and sentence in claim.sentence
-        for sentence, condition in summary_claims
-    )
 
 
 def check_written_page(path: str, context: Mapping[str, Any]) -> None:
@@ -161,42 +177,7 @@ def check_written_page(path: str, context: Mapping[str, Any]) -> None:
         drug=drug,
         subject=subject,
     )
-    state.checks.submit(job, lambda result: _record(result, content, state))
-
-
-def _record_text(result: written_page.Result, content: Content, state: State) -> None:
-    if not hasattr(content, "medical"):
-        return  # read, then left out of the site by Pelican (an unknown status, say)
-    config = state.config
-    if content.medical.kind in config.summary_kinds:
-        result = written_page.Result(result.faults + result.summary_faults, result.cells)
-    else:
-        result = written_page.Result(result.faults, {**result.cells, "summary": None})
-    warnings = []
-    if content.medical.is_medical:
-        warnings = readability.above_target(result.cells["readability"], config.readability_grade)
-    _record(result, content, state)
-    report_faults(content.source_path, content.settings["PATH"], warnings, logging.WARNING)
-
-
-def _record(result: written_page.Result, content: Content, state: State) -> None:
-    row = state.report.row(content)
-    found = [
-        claim for claim in result.claims if not _from_a_summary(claim, state.summary_claims)
-    ]  # reported at its line
-    if found != result.claims:
-        result.cells["claims"] = len(found)
-    for name, value in result.cells.items():
-        setattr(row, name, value)
-    faults = (
-        result.faults
-        + written_page.claim_faults(found)
-        + site_paths.broken_links(
-            result.links, content.settings["OUTPUT_PATH"], state.known_outputs
-        )
-    )
-    row.faults += len(faults)
-    report_faults(content.source_path, content.settings["PATH"], faults)
+    state.checks.submit(job, lambda result: results.record(result, content, state))
 
 
 def safeguard_feed(context: Mapping[str, Any], feed: Any) -> None:
@@ -233,6 +214,9 @@ def fail_on_errors(pelican: Pelican) -> None:
 def register() -> None:
     signals.initialized.connect(initialized)
     signals.get_generators.connect(start_checks)
+    signals.generator_init.connect(plan_reading)
+    signals.article_generator_preread.connect(read_ahead)
+    signals.page_generator_preread.connect(read_ahead)
     signals.readers_init.connect(use_checked_reader)
     signals.content_object_init.connect(measure_text)
     signals.all_generators_finalized.connect(prepare_content)

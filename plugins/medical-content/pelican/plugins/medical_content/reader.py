@@ -8,25 +8,21 @@ Every source is checked as the build starts (``SourceJob``): on a big site a wor
 checks them all while Pelican reads the first, and the reader finds each one's faults.
 """
 
-import html
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.readers import MarkdownReader
 
 from . import build_state, schema
+from .conversion import Converted, Converter
 from .problems import ContentSkipped, Fault, Problem, display_path, report
 from .settings import Config
 
-# The metadata key of (id, text) of each of a page's level-2 headings, as the toc
-# extension found them: tuples, not the extension's dicts and lists, which the garbage
-# collector would go through again and again while Pelican reads the rest of the site.
+# The metadata key of (id, text) of each of a page's level-2 headings (``conversion``)
 HEADINGS = "headings"
 
 # C0 controls other than tab, line feed, form feed and carriage return: never typed on
@@ -39,6 +35,8 @@ _CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 # (kind, faults) of a source; kind None: not UTF-8 text, not read at all
 Checked = tuple[str | None, list[Fault]]
+# and what Markdown made of a source that passed, if its job was asked to convert it
+Found = tuple[str | None, list[Fault], Converted | None]
 
 
 def source_faults(
@@ -91,14 +89,24 @@ class SourceJob:
     path: str
     relative: str  # under the content folder, with "/"
     is_article: bool
+    # converted too, as Pelican would (``conversion``); not where Pelican's content cache
+    # may give the file's last reading and a worker would convert it for nothing
+    convert: bool
 
-    def run(self, shared: Any) -> Checked | None:
+    def run(self, shared: Any) -> Found | None:
         try:
             with open(self.path, "rb") as source:
                 raw = source.read()
         except OSError:
             return None  # the reader reads it again, and Pelican reports what stops it
-        return checked_source(raw, self.relative, self.is_article, shared.config)
+        kind, faults = checked_source(raw, self.relative, self.is_article, shared.config)
+        converted = None
+        if self.convert and not faults:
+            try:
+                converted = shared.converter.convert(self.path)
+            except Exception:  # the reader converts it again, and Pelican reports why
+                converted = None
+        return kind, faults, converted
 
 
 def checked_source(raw: bytes, relative: str, is_article: bool, config: Config) -> Checked:
@@ -117,15 +125,38 @@ def checked_source(raw: bytes, relative: str, is_article: bool, config: Config) 
     return source_faults(text, raw, relative, is_article, config)
 
 
-def source_jobs(settings: Mapping[str, Any]) -> list[SourceJob]:
-    """A job for each Markdown file under the content folder (``PATH``)."""
+def source_count(settings: Mapping[str, Any]) -> int:
+    """How many Markdown files the content folder (``PATH``) holds: the site's size."""
+    return sum(
+        name.rsplit(".", 1)[-1] in MarkdownReader.file_extensions
+        for _, _, files in os.walk(settings["PATH"])
+        for name in files
+    )
+
+
+# What Pelican's generators of articles and of pages read (their ``generate_context``)
+_READS = (
+    (ArticlesGenerator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
+    (PagesGenerator, "PAGE_PATHS", "PAGE_EXCLUDES"),
+)
+
+
+def source_jobs(generator: Generator) -> list[SourceJob]:
+    """A job for each Markdown file ``generator`` will read, in the order it reads them:
+    the set of files its ``get_files`` gives, built again in the same way, iterates in
+    the same order (another order would only make a worker convert a file the build is
+    converting too)."""
+    walks = [(paths, excludes) for kind, paths, excludes in _READS if isinstance(generator, kind)]
+    if not walks:
+        return []
+    settings = generator.settings
+    convert = not settings["LOAD_CONTENT_CACHE"]
     jobs = []
-    for folder, _, files in os.walk(settings["PATH"]):
-        for name in files:
-            if name.rsplit(".", 1)[-1] in MarkdownReader.file_extensions:
-                # as Pelican names the file it reads (``Readers.read_file``)
-                path = os.path.abspath(os.path.join(folder, name))
-                jobs.append(SourceJob(path, *_place(path, settings)))
+    for name in generator.get_files(settings[walks[0][0]], exclude=settings[walks[0][1]]):
+        if name.rsplit(".", 1)[-1] in MarkdownReader.file_extensions:
+            # as Pelican names the file it reads (``Readers.read_file``)
+            path = os.path.abspath(os.path.join(generator.path, name))
+            jobs.append(SourceJob(path, *_place(path, settings), convert))
     return jobs
 
 
@@ -143,65 +174,24 @@ class CheckedMarkdownReader(MarkdownReader):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._headings = KeptHeadings()
-        markdown = self.settings["MARKDOWN"]
-        # this reader's own copy: the site's settings stay as the site wrote them
-        self.settings = {
-            **self.settings,
-            "MARKDOWN": {**markdown, "extensions": [*markdown["extensions"], self._headings]},
-        }
+        self._converter = Converter(self.settings)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         state = build_state.current()
-        checked = state.checks.ahead(os.path.abspath(source_path))  # as the build started
-        if checked is None:  # a file the build found later, or could not read then
+        found = state.checks.ahead(os.path.abspath(source_path))  # as the build started
+        if found is None:  # a file the build found later, or could not read then
             with open(source_path, "rb") as source:
                 raw = source.read()
-            checked = checked_source(raw, *_place(source_path, self.settings), state.config)
-        kind, faults = checked
+            found = (*checked_source(raw, *_place(source_path, self.settings), state.config), None)
+        kind, faults, converted = found
         if faults:
             shown = display_path(source_path, self.settings["PATH"])
             for fault in sorted(faults, key=lambda fault: fault.line):
                 report(Problem(shown, fault.line, fault.what, fault.fix))
             why = "is not UTF-8" if kind is None else f"has {len(faults)} problem(s)"
             raise ContentSkipped(f"{shown} {why}")
-        self._headings.tokens = None
-        content, metadata = super().read(source_path)
+        content, written, headings = converted or self._converter.convert(source_path)
+        metadata = {name: self.process_metadata(name, value) for name, value in written.items()}
         metadata["kind"] = kind  # where it lives or its header says: see schema.kind_of
-        metadata[HEADINGS] = tuple(headings(self._headings.tokens or []))
+        metadata[HEADINGS] = headings
         return content, metadata
-
-
-class KeptHeadings(Extension):
-    """Keeps the headings the toc extension found (its ``toc_tokens``) in the first
-    document converted after ``tokens`` is set to None: Pelican converts a page's text,
-    then its formatted metadata (a Summary) with the same Markdown instance."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tokens: list[dict[str, Any]] | None = None
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        # after the toc extension's tree processor (priority 5), which sets toc_tokens
-        md.treeprocessors.register(_KeepHeadings(md, self), "medical_content_headings", 4)
-
-
-class _KeepHeadings(Treeprocessor):
-    def __init__(self, md: Markdown, kept: KeptHeadings) -> None:
-        super().__init__(md)
-        self.kept = kept
-
-    def run(self, root: Any) -> None:
-        if self.kept.tokens is None:
-            self.kept.tokens = getattr(self.md, "toc_tokens", [])
-
-
-def headings(tokens: Sequence[Mapping[str, Any]], level: int = 2) -> list[tuple[str, str]]:
-    """(id, text) of each heading of ``level`` in the toc extension's ``toc_tokens``
-    (nested by level; its names are HTML-escaped)."""
-    found = []
-    for token in tokens:
-        if token["level"] == level:
-            found.append((token["id"], html.unescape(token["name"])))
-        found += headings(token["children"], level)
-    return found

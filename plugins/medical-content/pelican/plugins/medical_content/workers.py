@@ -63,11 +63,11 @@ class Checks:
             )
 
     def start_ahead(self, jobs: Mapping[str, Job]) -> None:
-        """Jobs whose results the build asks for by key while it runs (``ahead``). On a
-        big site a worker takes them before any other, and most results are ready when
-        they are asked for; a job asked for before the worker is done with its batch,
-        or without a worker, runs in the build's own process then. A rebuild that asks
-        for few (the preview's, with Pelican's cache) runs few."""
+        """Jobs whose results the build asks for by key while it runs (``ahead``), in the
+        order a worker should take them: before any other job. A job asked for before a
+        worker has its result runs in the build's own process then, and a batch no worker
+        has started is left to it; without a worker, each runs when it is asked for. A
+        rebuild that asks for few (the preview's, with Pelican's cache) runs few."""
         self.waiting = dict(jobs)
         if self.pool is None:
             return
@@ -83,11 +83,14 @@ class Checks:
         if job is None:
             return None
         found = self.started.pop(key, None)
-        # Pelican reads its files in no set order: waiting for the worker to reach the
-        # batch of the first one it reads took up to 0.15 s, checking it here 0.5 ms.
-        if found is None or not found[0].done():
+        if found is None:
             return job.run(self.shared)
         future, index = found
+        # the build would wait for a whole batch; a batch no worker has started is
+        # cancelled, and its other jobs run here as the build asks for them
+        if not future.done() or future.cancelled():
+            future.cancel()
+            return job.run(self.shared)
         return future.result()[index]
 
     def submit(self, job: Job, done: Done) -> None:

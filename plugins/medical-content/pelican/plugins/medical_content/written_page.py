@@ -25,6 +25,7 @@ from . import (
 from .approvals import Judges
 from .claims import Claim
 from .compliance import Cells
+from .conversion import Converter
 from .html_text import Element, fragment, page, visible_text
 from .problems import Fault
 from .settings import Config
@@ -39,6 +40,7 @@ class Shared:
     safety_heading: str
     siteurl: str
     judges: Judges
+    converter: Converter  # of Markdown sources checked ahead (``reader.SourceJob``)
 
 
 @dataclass(slots=True)

@@ -1,0 +1,85 @@
+"""Pelican's reading of a Markdown source, as plain values that a worker can send back.
+
+Markdown's conversion is most of what a bare Pelican build does. On a big site the
+worker that checks each source as the build starts converts it too, while Pelican reads
+other files, and the plugin's reader hands Pelican that result (``reader``): the checks'
+cost is paid on the second core, and not by the writer's wait.
+"""
+
+import html
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from pelican.readers import MarkdownReader
+
+# (id, text) of each of a page's level-2 headings, as the toc extension found them:
+# tuples, not the extension's dicts and lists, which the garbage collector would go
+# through again and again while Pelican reads the rest of the site.
+Headings = tuple[tuple[str, str], ...]
+# (HTML, each metadata value as Pelican's reader hands it to ``process_metadata``, headings)
+Converted = tuple[str, dict[str, Any], Headings]
+
+
+class Converter(MarkdownReader):
+    """Pelican's own Markdown reader, which leaves each metadata value as it hands it to
+    ``process_metadata``, for the build's reader to process (``reader``): Pelican's
+    processors make objects that carry all the settings (a page's category, authors and
+    tags) or a marker that means something only in the process that made it."""
+
+    settings: dict[str, Any]
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self._headings = KeptHeadings()
+        markdown = self.settings["MARKDOWN"]
+        # this reader's own copy: the site's settings stay as the site wrote them
+        self.settings = {
+            **self.settings,
+            "MARKDOWN": {**markdown, "extensions": [*markdown["extensions"], self._headings]},
+        }
+
+    def process_metadata(self, name: str, value: Any) -> Any:
+        return value
+
+    def convert(self, source_path: str) -> Converted:
+        self._headings.tokens = None
+        content, metadata = self.read(source_path)
+        return content, metadata, tuple(headings(self._headings.tokens or []))
+
+
+class KeptHeadings(Extension):
+    """Keeps the headings the toc extension found (its ``toc_tokens``) in the first
+    document converted after ``tokens`` is set to None: Pelican converts a page's text,
+    then its formatted metadata (a Summary) with the same Markdown instance."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: list[dict[str, Any]] | None = None
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # after the toc extension's tree processor (priority 5), which sets toc_tokens
+        md.treeprocessors.register(_KeepHeadings(md, self), "medical_content_headings", 4)
+
+
+class _KeepHeadings(Treeprocessor):
+    def __init__(self, md: Markdown, kept: KeptHeadings) -> None:
+        super().__init__(md)
+        self.kept = kept
+
+    def run(self, root: Any) -> None:
+        if self.kept.tokens is None:
+            self.kept.tokens = getattr(self.md, "toc_tokens", [])
+
+
+def headings(tokens: Sequence[Mapping[str, Any]], level: int = 2) -> list[tuple[str, str]]:
+    """(id, text) of each heading of ``level`` in the toc extension's ``toc_tokens``
+    (nested by level; its names are HTML-escaped)."""
+    found = []
+    for token in tokens:
+        if token["level"] == level:
+            found.append((token["id"], html.unescape(token["name"])))
+        found += headings(token["children"], level)
+    return found
