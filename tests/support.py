@@ -162,6 +162,13 @@ def run_build(fixture_site):
     )
 
 
+def refused(fixture_site):
+    """`make html` on a fixture site that it must refuse (exit status 1): what it printed."""
+    result = run_build(fixture_site)
+    assert result.returncode == 1, result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
 def default_ctrl_c():
     """A shell starts background jobs with Ctrl-C ignored, and a child inherits that (so
     would a test run started with `&`): give the build the handling a terminal gives it."""

@@ -21,17 +21,30 @@ def test_an_approved_page_without_its_own_indication_shows_the_labels(fixture_si
     assert "cervical dystonia" in status.get_text().lower()
 
 
-def test_medical_page_whose_template_drops_the_disclaimer(fixture_site, caplog):
-    theme = fixture_site.copy_theme()
-    condition_template = theme / "templates" / "content.html"  # condition.html extends it
-    text = condition_template.read_text()
-    assert "partials/disclaimer.html" in text
-    condition_template.write_text(re.sub(r"{%[^%]*partials/disclaimer\.html[^%]*%}", "", text))
+@pytest.mark.parametrize(
+    ("template", "include", "message"),
+    [
+        (
+            "content.html",  # condition.html extends it
+            r"{%[^%]*partials/disclaimer\.html[^%]*%}",
+            "does not show the medical disclaimer inside <main>",
+        ),
+        (
+            "partials/medical_footer.html",
+            r"{{ SAFETY_INFORMATION }}",
+            "does not show the Important Safety Information",
+        ),
+    ],
+)
+def test_a_template_that_drops_a_safeguard_fails(fixture_site, caplog, template, include, message):
+    path = fixture_site.copy_theme() / "templates" / template
+    text = path.read_text()
+    assert re.search(include, text)
+    path.write_text(re.sub(include, "", text))
     fixture_site.write("pages/conditions/cd.md", condition_source())
     messages = fails(fixture_site, caplog)
     assert any(
-        m.startswith("content/pages/conditions/cd.md:1: the written page ")
-        and "does not show the medical disclaimer inside <main>" in m
+        m.startswith("content/pages/conditions/cd.md:1: the written page ") and message in m
         for m in messages
     ), messages
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from lxml import etree
-from support import ROOT, build_command, condition_source, read_page, run_build
+from support import ROOT, build_command, condition_source, read_page, refused, run_build
 
 from pelican.plugins.medical_content.html_text import block_texts, fragment, prose
 from pelican.plugins.medical_content.settings import DEFAULTS
@@ -103,11 +103,8 @@ def test_a_theme_that_puts_a_call_to_action_above_the_warning_is_refused(fixture
         )
     )
     fixture_site.write("pages/conditions/cd.md", condition_source())
-    result = run_build(fixture_site)
-    assert result.returncode == 1
-    assert (
-        "the call to action 'Book a consultation' comes before the safety summary"
-        in result.stdout + result.stderr
+    assert "the call to action 'Book a consultation' comes before the safety summary" in (
+        refused(fixture_site)
     )
 
 
@@ -161,12 +158,10 @@ def test_the_safety_information_itself_is_held_to_the_risk_language(fixture_site
         "## Important safety information\n\nBotox is completely safe.\n",
     )
     fixture_site.write("pages/conditions/cd.md", condition_source())
-    result = run_build(fixture_site)
-    assert result.returncode == 1
     assert (
         "content/includes/important-safety-information.md:3: overstates the treatment "
         "(absolute safety): 'Botox is completely safe.'"
-    ) in result.stdout + result.stderr
+    ) in refused(fixture_site)
 
 
 def test_the_faqs_structured_answers_about_safety_carry_the_visible_caution(site):

@@ -4,10 +4,7 @@ compliance report: each with a page that passes and one that fails."""
 import datetime
 import json
 import logging
-import os
 import re
-import time
-from dataclasses import dataclass
 
 import pytest
 from support import LABEL_URL, article_source, condition_source, fails, faq_source, text_of
@@ -244,19 +241,6 @@ def test_a_disclaimer_with_a_no_break_space_is_found_on_the_page(fixture_site):
     assert "General information, not medical advice. In an emergency, call 911." in main
 
 
-def test_a_template_that_drops_the_safety_information_fails(fixture_site, caplog):
-    theme = fixture_site.copy_theme()
-    footer = theme / "templates" / "partials" / "medical_footer.html"
-    footer.write_text(footer.read_text().replace("{{ SAFETY_INFORMATION }}", ""))
-    fixture_site.write("pages/conditions/cd.md", condition_source())
-    messages = fails(fixture_site, caplog)
-    assert any(
-        m.startswith("content/pages/conditions/cd.md:1: the written page ")
-        and "does not show the Important Safety Information" in m
-        for m in messages
-    )
-
-
 # --- regulatory claims ------------------------------------------------------------
 
 SOURCE_PARAGRAPH = """\
@@ -445,112 +429,6 @@ def test_checks_in_a_worker_process_report_what_the_builds_own_process_reports(
     ), in_worker
     assert sorted(in_worker) == sorted(in_process)
     assert json.loads(report.read_text()) == report_in_process
-
-
-def test_sources_checked_in_a_worker_report_what_the_builds_own_process_reports(
-    fixture_site, caplog
-):
-    """A big site checks every source in a worker as the build starts: the same faults,
-    at the same lines, stop the same files."""
-    fixture_site.write("pages/latin1.md", "Title: Caf\xe9\n\nText.\n".encode("latin-1"))
-    fixture_site.write("pages/control.md", "Title: Control\n\nA bell \x07 here.\n")
-    fixture_site.write("pages/twice.md", "Title: Twice\nTitle: Again\n\nText.\n")
-    fixture_site.write("pages/fine.md", "Title: Fine\n\nText.\n")
-    in_process = fails(fixture_site, caplog, MEDICAL_CHECK_WORKERS=0)
-    caplog.clear()
-    in_worker = fails(fixture_site, caplog, MEDICAL_CHECK_WORKERS=1)
-    assert sorted(in_worker) == sorted(in_process)
-    assert {m.split(": ", 1)[0] for m in in_worker} == {
-        "content/pages/latin1.md:1",
-        "content/pages/control.md:3",
-        "content/pages/twice.md:2",
-    }
-    assert not (fixture_site.output / "control" / "index.html").exists()
-    assert not (fixture_site.output / "latin1" / "index.html").exists()
-
-
-@dataclass(frozen=True)
-class Numbered:
-    number: int
-
-    def run(self, shared):
-        return self.number, os.getpid()
-
-
-@pytest.mark.parametrize("worker_count", [0, 1])
-def test_a_job_started_ahead_gives_its_result_once_where_the_site_size_says(worker_count):
-    from pelican.plugins.medical_content import workers
-
-    checks = workers.Checks(shared=None, workers=worker_count)
-    count = 3 * workers._BATCH + 5
-    checks.start_ahead({f"file{n}": Numbered(n) for n in range(count)})
-    try:
-        found = [checks.ahead(f"file{n}") for n in reversed(range(count))]
-        assert [number for number, _ in found] == list(reversed(range(count)))
-        assert worker_count or {pid for _, pid in found} == {os.getpid()}
-        assert checks.ahead("file0") is None  # given once
-        assert checks.ahead("never-started") is None
-    finally:
-        checks.close()
-
-
-@dataclass(frozen=True)
-class SlowCheck:
-    number: int
-
-    def run(self, shared):
-        time.sleep(0.002)
-        return self.number, os.getpid()
-
-
-def test_a_job_asked_for_before_the_worker_reaches_it_runs_in_the_build_instead():
-    """Pelican reads its files in no set order: the build does not wait for the worker
-    to reach the batch of the file it reads first."""
-    from pelican.plugins.medical_content import workers
-
-    checks = workers.Checks(shared=None, workers=1)
-    count = 2 * workers._BATCH  # two batches, about 0.1 s each in the worker
-    checks.start_ahead({f"file{n}": SlowCheck(n) for n in range(count)})
-    try:
-        assert checks.ahead(f"file{count - 1}") == (count - 1, os.getpid())
-        time.sleep(1.5)  # the worker is done with both batches
-        number, pid = checks.ahead("file0")
-        assert number == 0 and pid != os.getpid()
-        assert checks.ahead(f"file{count - 1}") is None  # given once, where it ran
-    finally:
-        checks.close()
-
-
-def test_when_pelican_is_done_its_process_takes_the_checks_no_worker_has_started():
-    from pelican.plugins.medical_content import workers
-
-    checks = workers.Checks(shared=None, workers=1)
-    results = []
-    count = 8 * workers._BATCH
-    for number in range(count):
-        checks.submit(SlowCheck(number), results.append)
-    checks.finish()
-    assert [number for number, _ in results] == list(range(count))  # each once, in order
-    ran_in = {pid for _, pid in results}
-    assert os.getpid() in ran_in and len(ran_in) == 2  # the worker, and this process
-    assert results[-1][1] == os.getpid() and results[0][1] != os.getpid()
-
-
-def test_a_rebuild_with_the_content_cache_reports_what_a_cold_build_does(fixture_site):
-    """With CACHE_CONTENT on, unchanged pages' text results come from the plugin's cache."""
-    fixture_site.write("pages/conditions/cd.md", condition_source())
-    fixture_site.write("pages/faq.md", faq_source(("Does it hurt?", "A little.")))
-    cache = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "reader"}
-    report = fixture_site.root / "compliance-report.json"
-    fixture_site.build(**cache)
-    cold = json.loads(report.read_text())
-    assert (fixture_site.root / "cache" / "medical_content_checks.pickle").is_file()
-    fixture_site.build(**cache)
-    assert json.loads(report.read_text()) == cold
-    assert all(row["readability"] for row in cold["pages"])
-
-
-# --- structured data, as written --------------------------------------------------
 
 
 def test_a_template_that_writes_the_structured_data_twice_fails(fixture_site, caplog):
