@@ -9,7 +9,7 @@ import sys
 import types
 
 import pytest
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 from support import ROOT, SETTINGS_FILE
@@ -166,3 +166,26 @@ def test_a_site_converted_by_a_worker_is_the_site_its_build_converts(tmp_path):
         pages += sum(name.endswith(".html") for name in level.same_files)
         stack += level.subdirs.values()
     assert pages >= 60
+
+
+def test_a_plugin_that_changes_the_markdown_settings_late_is_converted_as_pelican_would(
+    tmp_path,
+):
+    """Sources are converted with the Markdown settings of the build's start: a plugin
+    that changes them when a generator is made must still see its change on every page."""
+    content = generated_site(tmp_path)
+    (content / "pages" / "quotes.md").write_text('Title: Quotes\n\nShe said "yes".\n')
+
+    def smart_quotes(generator):
+        extensions = generator.settings["MARKDOWN"]["extensions"]
+        if "markdown.extensions.smarty" not in extensions:
+            extensions.append("markdown.extensions.smarty")
+
+    signals.generator_init.connect(smart_quotes)
+    try:
+        build(content, tmp_path / "output", MEDICAL_CHECK_WORKERS=0)
+    finally:
+        signals.generator_init.disconnect(smart_quotes)
+    assert (
+        "She said &ldquo;yes&rdquo;." in (tmp_path / "output" / "quotes" / "index.html").read_text()
+    )

@@ -38,11 +38,18 @@ class Converter(MarkdownReader):
         super().__init__(settings)
         self._headings = KeptHeadings()
         markdown = self.settings["MARKDOWN"]
+        self._made_with = repr(markdown)
         # this reader's own copy: the site's settings stay as the site wrote them
         self.settings = {
             **self.settings,
             "MARKDOWN": {**markdown, "extensions": [*markdown["extensions"], self._headings]},
         }
+
+    def converts_as(self, settings: Mapping[str, Any]) -> bool:
+        """Whether Pelican's Markdown settings are still those this converter was made
+        with: a plugin may change them later (when a generator or reader is made), and
+        a worker started before then would not convert as Pelican does."""
+        return repr(settings["MARKDOWN"]) == self._made_with
 
     def process_metadata(self, name: str, value: Any) -> Any:
         return value

@@ -71,9 +71,9 @@ class State:
         self.judges = approvals.Judges(config.registry)
         self.report = compliance.Report()
         self.checks: workers.Checks | None = None
-        # each Markdown source Pelican's generators will read, in order; None once the
-        # checks have started on them
-        self.sources: list[reader.SourceJob] | None = None
+        # the generators whose Markdown sources are checked as the build starts; None
+        # once they are
+        self.generators: list[Generator] | None = None
         self.contents: dict[int, Located] = {}  # by id(content), each article and page read
         self.known_outputs: set[str] = set()  # where the build writes them
         # (sentence, condition) of each false claim a page's Summary makes: reported at
@@ -106,24 +106,32 @@ def start_checks(pelican: Pelican) -> None:
         state.config.check_workers(reader.source_count(pelican.settings)),
         memory=checks_cache.load(pelican.settings, state.config),
     )
-    state.sources = []
+    state.generators = []
     _check_safety_information(state, state.checks, pelican.settings["PATH"])
 
 
-def plan_reading(generator: Generator) -> None:
+def add_generator(generator: Generator) -> None:
     state = build_state.current()
-    if state.sources is not None:
-        state.sources += reader.source_jobs(generator)
+    if state.generators is not None:
+        state.generators.append(generator)
 
 
 def read_ahead(generator: Generator) -> None:
-    """Before Pelican reads its first file, every generator knows what it will read:
-    each Markdown source is checked and converted as the build starts, on a big site by
-    a worker that takes the files Pelican reads last first, so that they meet halfway."""
+    """Before Pelican reads its first file, with every generator and reader made: each
+    Markdown source is checked and converted as the build starts, on a big site by a
+    worker that takes the files Pelican reads last first, so that the two meet halfway."""
     state = build_state.current()
-    if state.sources:
-        state.checks.start_ahead({job.path: job for job in reversed(state.sources)})
-    state.sources = None
+    if state.generators is None:
+        return
+    settings = generator.settings
+    # Not where Pelican's content cache may give a file's last reading, and not if a
+    # plugin changed the Markdown settings after the worker started with them.
+    convert = not settings["LOAD_CONTENT_CACHE"] and state.checks.shared.converter.converts_as(
+        settings
+    )
+    jobs = [job for each in state.generators for job in reader.source_jobs(each, convert)]
+    state.checks.start_ahead({job.path: job for job in reversed(jobs)})
+    state.generators = None
 
 
 def _check_safety_information(state: State, checks: workers.Checks, content_root: str) -> None:
@@ -214,7 +222,7 @@ def fail_on_errors(pelican: Pelican) -> None:
 def register() -> None:
     signals.initialized.connect(initialized)
     signals.get_generators.connect(start_checks)
-    signals.generator_init.connect(plan_reading)
+    signals.generator_init.connect(add_generator)
     signals.article_generator_preread.connect(read_ahead)
     signals.page_generator_preread.connect(read_ahead)
     signals.readers_init.connect(use_checked_reader)

@@ -89,9 +89,7 @@ class SourceJob:
     path: str
     relative: str  # under the content folder, with "/"
     is_article: bool
-    # converted too, as Pelican would (``conversion``); not where Pelican's content cache
-    # may give the file's last reading and a worker would convert it for nothing
-    convert: bool
+    convert: bool  # converted too, as Pelican would (``conversion``)
 
     def run(self, shared: Any) -> Found | None:
         try:
@@ -141,7 +139,7 @@ _READS = (
 )
 
 
-def source_jobs(generator: Generator) -> list[SourceJob]:
+def source_jobs(generator: Generator, convert: bool) -> list[SourceJob]:
     """A job for each Markdown file ``generator`` will read, in the order it reads them:
     the set of files its ``get_files`` gives, built again in the same way, iterates in
     the same order (another order would only make a worker convert a file the build is
@@ -150,7 +148,6 @@ def source_jobs(generator: Generator) -> list[SourceJob]:
     if not walks:
         return []
     settings = generator.settings
-    convert = not settings["LOAD_CONTENT_CACHE"]
     jobs = []
     for name in generator.get_files(settings[walks[0][0]], exclude=settings[walks[0][1]]):
         if name.rsplit(".", 1)[-1] in MarkdownReader.file_extensions:
