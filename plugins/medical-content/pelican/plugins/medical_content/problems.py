@@ -7,6 +7,8 @@ the plugin raises ``BuildFailed``: Pelican exits non-zero and ``tools/build.py``
 publish what was written.
 """
 
+import bisect
+import itertools
 import logging
 import os
 import re
@@ -142,15 +144,26 @@ def _plain(text: str) -> str:
 
 def find_line(text: str, needle: str, occurrence: int = 1) -> int:
     """1-based number of the source line that shows ``needle`` (its n-th occurrence):
-    a line that is exactly the needle wins (a list item, a heading), then a line that
-    contains it; 1 when none does."""
+    a line that is exactly the needle wins (a list item, a heading), then the line where
+    it starts, read as running text: a sentence a writer's editor wrapped over several
+    lines is found at its first; 1 when none shows it."""
     wanted = " ".join(needle.split()).casefold()
+    if not wanted:
+        return 1
     lines = [_plain(line) for line in text.splitlines()]
-    for matches in (lambda line: line == wanted, lambda line: wanted in line):
-        numbers = [n for n, line in enumerate(lines, start=1) if wanted and matches(line)]
-        if len(numbers) >= occurrence:
-            return numbers[occurrence - 1]
-    return 1
+    exact = [number for number, line in enumerate(lines, start=1) if line == wanted]
+    if len(exact) >= occurrence:
+        return exact[occurrence - 1]
+    # the lines joined by one space each (a blank line between paragraphs makes two, so
+    # no match runs from one paragraph into the next), and where each starts
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    running = " ".join(lines)
+    found = -1
+    for _ in range(occurrence):
+        found = running.find(wanted, found + 1)
+        if found < 0:
+            return 1
+    return bisect.bisect_right(starts, found)
 
 
 class ErrorCounter(logging.Handler):

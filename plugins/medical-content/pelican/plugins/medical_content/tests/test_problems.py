@@ -16,6 +16,10 @@ Summary: Tension headaches and more.
 ## Does it hurt?
 
 ## Does it hurt?
+
+Most people feel a little pain. Botox is
+completely safe. And again
+it is completely safe.
 """
 
 
@@ -27,6 +31,10 @@ Summary: Tension headaches and more.
         ("See our page for more.", 1, 4),  # link target removed
         ("Chronic low back pain", 1, 7),
         ("Does it hurt?", 2, 11),
+        # a sentence wrapped over lines, as an editor wraps a paragraph: where it starts
+        ("Botox is completely safe.", 1, 13),
+        ("completely safe.", 2, 15),
+        ("Chronic low back pain Does it hurt?", 1, 1),  # not across paragraphs
         ("Not in the file", 1, 1),
     ],
 )
