@@ -4,8 +4,9 @@ Pelican drops a file it cannot read with only "Could not process <file>", and sa
 nothing at all about a file that is empty or has no title until later. This reader looks
 at the raw source first, where it still knows line numbers, and reports each problem
 with the line and the fix; then it lets Pelican's own Markdown reader do the reading.
-Every source is checked as the build starts (``SourceJob``): on a big site a worker
-checks them all while Pelican reads the first, and the reader finds each one's faults.
+Every source is checked and converted as the build starts (``SourceJob``): on a big
+site a worker takes the files Pelican reads last while Pelican reads the first, and the
+reader finds each one's faults and HTML (``conversion``).
 """
 
 import os
@@ -98,13 +99,12 @@ class SourceJob:
         except OSError:
             return None  # the reader reads it again, and Pelican reports what stops it
         kind, faults = checked_source(raw, self.relative, self.is_article, shared.config)
-        converted = None
-        if self.convert and not faults:
-            try:
-                converted = shared.converter.convert(self.path)
-            except Exception:  # the reader converts it again, and Pelican reports why
-                converted = None
-        return kind, faults, converted
+        if not self.convert or faults:
+            return kind, faults, None
+        try:
+            return kind, faults, shared.converter.convert(self.path)
+        except Exception:  # the reader converts it again, and Pelican reports why
+            return kind, faults, None
 
 
 def checked_source(raw: bytes, relative: str, is_article: bool, config: Config) -> Checked:
