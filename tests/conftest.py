@@ -40,6 +40,16 @@ def server(site):
     httpd.shutdown()
 
 
+@pytest.fixture(scope="module")
+def chromium():
+    """Chromium in a thread of its own (browser.ChromiumThread), one for each test module."""
+    from browser import ChromiumThread
+
+    browser = ChromiumThread()
+    yield browser
+    browser.close()
+
+
 @pytest.fixture(scope="session")
 def settings():
     return read_settings(str(SETTINGS_FILE))

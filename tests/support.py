@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from pelican.plugins.medical_content import labels
 from pelican.plugins.medical_content.tests import support as plugin
 from pelican.plugins.medical_content.tests.support import (
     FIXTURE_TODAY,
@@ -74,6 +75,43 @@ MEDICAL_PAGES = [ARTICLE, "/faq/", *CONDITION_PAGES]
 ALL_PAGES = ["/", "/conditions/", "/about/", "/search/", "/what-we-changed/", *MEDICAL_PAGES]
 # Every HTML file the real site builds: those, the 404 page and the list of articles
 SITE_PAGES = sorted([*ALL_PAGES, "/404.html", "/articles/"])
+
+# The BOTOX label the plugin ships, as its checks read it.
+BOTOX = labels.load([labels.HERE])["botox"]
+
+# A paragraph of the clinic's source article that calls off-label uses approved.
+SOURCE_PARAGRAPH = """\
+Another significant benefit of Botox for chronic pain management is its versatility. \
+Botox has been approved for the treatment of a variety of chronic pain conditions, including:
+
+- Migraine headaches
+- Tension headaches
+- Cervical dystonia (neck muscle spasms)
+- Chronic low back pain
+- Temporomandibular joint (TMJ) disorders
+- Overactive bladder
+- Chronic limb spasticity
+"""
+
+
+def off_label_pages(site):
+    """Writes the condition pages of three off-label uses, each saying plainly that Botox
+    is not FDA-approved for that use: what a site has when claims about them are checked."""
+    for slug, name, alternates in [
+        ("tension-headache", "Tension headache", "Tension-type headache"),
+        ("chronic-low-back-pain", "Chronic low back pain", "Low back pain, Lower back pain"),
+        ("tmj-disorders", "TMJ disorders", "Temporomandibular joint disorders, TMJ, TMD"),
+    ]:
+        site.write(
+            f"pages/conditions/{slug}.md",
+            condition_source(
+                Condition=name,
+                Alternate_name=alternates,
+                Regulatory_status="off-label",
+                drop=["Indication"],
+                body=f"## In short\n\nBotox is not FDA-approved for {name}.",
+            ),
+        )
 
 
 def build_command(settings_file, output):

@@ -8,7 +8,7 @@ import shutil
 import threading
 
 import pytest
-from browser import ChromiumThread, search_results
+from browser import search_results
 from site_build import hosting
 from site_build.settings import DEFAULTS
 from support import SITE_PAGES, read_page
@@ -50,13 +50,6 @@ def bare_server(site, tmp_path_factory):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    browser = ChromiumThread()
-    yield browser
-    browser.close()
 
 
 def visit(browser, url):

@@ -1,7 +1,7 @@
 """Every link a theme template prints goes through the URL policy (the |href filter):
 no scheme the policy refuses, and no path from the domain's root, which would break
 under a sub-path SITEURL. The writer's side of the same rule (a page's text and its
-Sources) is in test_corpus and test_medical_trust."""
+Sources) is in test_corpus and test_page_sources."""
 
 import re
 

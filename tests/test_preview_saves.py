@@ -1,28 +1,18 @@
 """The preview that `make serve` runs (tools/serve.py), on a copy of the clinic's real site
-(its content, theme, plugins and settings) and on small fixture sites: a saved page is
-served first, then the whole site; a save that fails a check leaves the last good page
-served and lists the problems on every page; served pages reload themselves.
+(its content, theme, plugins and settings): a saved page is served first, then the whole
+site; a save that fails a check leaves the last good page served and lists the problems on
+every page; an open page reloads itself.
 
 The real site is tested, not only fixture sites: before e1faee9 every rebuild of the
 real site failed ('Ran out of input') while a fixture-site test passed."""
 
-import json
-import queue
 import re
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import threading
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 from browser import ChromiumThread
-from bs4 import BeautifulSoup
-from support import ROOT, TODAY, condition_source, default_ctrl_c
+from preview import Preview, assert_nothing_of_the_preview_in, banner_of, main_of, served_files
+from support import ROOT, TODAY
 
 # A preview server and a browser: `make test-fast` leaves it to `make test`.
 pytestmark = pytest.mark.slow
@@ -33,91 +23,6 @@ TENSION = "pages/conditions/tension-headache.md"
 BAD_CLAIM = "Botox is FDA-approved for tension headaches."
 # Added with the bad claim, and kept when it is removed: served only once the page passes.
 KEPT = "Ask us about your headaches at your next visit."
-# What the preview adds to pages as it serves them, and must never write.
-PREVIEW_MARKS = (b"__preview__", b"preview-problems")
-
-
-class Preview:
-    """tools/serve.py in a process of its own, as `make serve` runs it."""
-
-    def __init__(self, settings_file, content, output, cwd):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.output = output
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                str(ROOT / "tools" / "serve.py"),
-                str(settings_file),
-                str(content),
-                str(output),
-                "--port",
-                str(self.port),
-                "--log-handler",
-                "plain",
-            ],
-            cwd=cwd,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            preexec_fn=default_ctrl_c,
-        )
-        self.lines = queue.Queue()
-        self.said = []  # every line read so far
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for line in self.process.stdout:
-            self.lines.put(line)
-        self.lines.put(None)  # the preview stopped
-
-    def wait_for(self, text, timeout=60):
-        """The output up to and including the first line that holds text."""
-        seen = []
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=0.1)
-            except queue.Empty:
-                continue
-            if line is None:
-                self.lines.put(None)
-                break
-            seen.append(line)
-            self.said.append(line)
-            if text in line:
-                return "".join(seen)
-        raise AssertionError(f"no {text!r} from the preview; it wrote:\n{''.join(seen)}")
-
-    def started(self):
-        self.wait_for("Preview at")
-        time.sleep(0.5)  # the watcher starts right after the first build
-        return self
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def fetch(self, path):
-        """(status, content type, text) of what the preview serves at path."""
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=10) as answer:
-                return answer.status, answer.headers["Content-Type"], answer.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            return error.code, error.headers["Content-Type"], error.read().decode("utf-8")
-
-    def get(self, path):
-        status, _, text = self.fetch(path)
-        assert status == 200, f"{path}: {status}"
-        return text
-
-    def state(self):
-        return json.loads(self.get("/__preview__/state"))
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(10)
 
 
 class RealSite:
@@ -166,31 +71,6 @@ def real_preview(real_site):
     running = real_site.preview()
     yield running
     running.stop()
-
-
-def main_of(page):
-    """What the page shows inside <main>: the preview's banner is above it."""
-    return str(BeautifulSoup(page, "html.parser").find("main"))
-
-
-def banner_of(page):
-    return BeautifulSoup(page, "html.parser").find(attrs={"role": "alert"})
-
-
-def served_files(output):
-    """Every served file: its modification time and bytes."""
-    return {
-        p.relative_to(output): (p.stat().st_mtime_ns, p.read_bytes())
-        for p in sorted(output.rglob("*"))
-        if p.is_file()
-    }
-
-
-def assert_nothing_of_the_preview_in(output):
-    files = served_files(output)
-    assert files
-    for path, (_, data) in files.items():
-        assert not any(mark in data for mark in PREVIEW_MARKS), f"{path} holds the preview's markup"
 
 
 def test_the_real_site_serves_each_save_the_saved_page_first(real_site):
@@ -316,59 +196,3 @@ def test_an_open_page_reloads_itself_after_a_save_and_shows_a_failure(real_site,
     assert errors == []
     assert "content/pages/conditions/tension-headache.md:" in shown and visible
     assert still_there
-
-
-def test_a_first_build_that_fails_serves_nothing_and_says_why(fixture_site):
-    fixture_site.write("pages/conditions/cd.md", condition_source(Reviewed="2025-02-30"))
-    preview = Preview(
-        fixture_site.settings_file(), fixture_site.content, fixture_site.output, fixture_site.root
-    )
-    try:
-        preview.started()
-        said = "".join(preview.said)
-        assert "content/pages/conditions/cd.md:3: Reviewed '2025-02-30' is not a valid date" in said
-        assert "Traceback" not in said
-        assert not (fixture_site.output / "conditions").exists()
-        status, _, shown = preview.fetch("/conditions/cd/")
-        assert status == 404
-        assert "content/pages/conditions/cd.md:3" in banner_of(shown).get_text(" ")
-
-        fixture_site.write("pages/conditions/cd.md", condition_source(Reviewed="2025-02-28"))
-        preview.wait_for("Wrote the whole site in")
-        shown = preview.get("/conditions/cd/")
-        assert "28 February 2025" in main_of(shown) and banner_of(shown) is None
-        assert_nothing_of_the_preview_in(fixture_site.output)
-    finally:
-        preview.stop()
-
-
-def test_a_removed_page_leaves_the_preview_and_nothing_else_does(fixture_site):
-    fixture_site.write("pages/conditions/cd.md", condition_source())
-    fixture_site.write("pages/other.md", "Title: Other\nSummary: S.\n\nText.\n")
-    # What `make html` leaves that the preview does not build (compression, search index).
-    fixture_site.output.mkdir()
-    (fixture_site.output / "index.html.gz").write_bytes(b"not the preview's")
-    preview = Preview(
-        fixture_site.settings_file(), fixture_site.content, fixture_site.output, fixture_site.root
-    ).started()
-    try:
-        assert "Text." in main_of(preview.get("/other/"))
-        (fixture_site.content / "pages" / "other.md").unlink()
-        preview.wait_for("Wrote the whole site in")
-        assert not (fixture_site.output / "other").exists()
-        assert preview.fetch("/other/")[0] == 404
-        assert (fixture_site.output / "index.html.gz").read_bytes() == b"not the preview's"
-        assert "Botox can help." in main_of(preview.get("/conditions/cd/"))
-    finally:
-        preview.stop()
-
-
-def test_ctrl_c_stops_the_preview_quietly(fixture_site):
-    fixture_site.write("pages/conditions/cd.md", condition_source())
-    preview = Preview(
-        fixture_site.settings_file(), fixture_site.content, fixture_site.output, fixture_site.root
-    ).started()
-    preview.process.send_signal(signal.SIGINT)
-    said = preview.wait_for("Preview stopped.")
-    assert preview.process.wait(10) == 0
-    assert "Traceback" not in said

@@ -1,29 +1,19 @@
-"""Reading on a phone. At a phone's width no page scrolls sideways; a wide table scrolls
-inside its own box, which a keyboard reaches and a screen reader names, and keeps its
-table semantics; the breadcrumbs wrap without leaving a separator alone on a line, hide
-their separators from screen readers and mark the current page; and no summary states
-a count of questions, which the page outgrows as soon as a question is added."""
+"""A wide table on a phone scrolls inside its own box, which a keyboard reaches and a
+screen reader names, and keeps its table semantics; the page around it, and a wide image,
+stay within the phone's width; the HTML policy lets that box pass and nothing more."""
 
 import contextlib
-import re
 
 import markdown_tables
 import pytest
-from browser import WCAG, ChromiumThread, axe_results, serve
+from browser import PAGE_WIDTH, PHONE, PHONES, WCAG, at_width, axe_results, serve
 from bs4 import BeautifulSoup
 from markdown import Markdown
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from support import ROOT, SITE_PAGES, FixtureSite, article_source, read_page
+from support import FixtureSite, article_source
 
-# A browser at a phone's width over every page: `make test-fast` leaves it to `make test`.
+# A browser at a phone's width: `make test-fast` leaves it to `make test`.
 pytestmark = pytest.mark.slow
-
-PHONE = 390
-# 320: the width WCAG's reflow criterion (1.4.10) asks a page to fit; 360: the site's
-# design width (and the readers' gates'); 390: the writer's phone.
-PHONES = [320, 360, PHONE]
-NO_BREADCRUMBS = {"/articles/"}  # the list of articles has no trail
-SEPARATOR = "›"
 
 # A fixture article with wide tables (no page of the clinic's site has a table yet) and a
 # wide image. The cells hold what no column can wrap (an email address), as a real table
@@ -61,16 +51,6 @@ WIDE_IMAGE = (
 )
 
 
-# --- fixtures: the real site, a fixture site with tables, a browser --------------------
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    browser = ChromiumThread()
-    yield browser
-    browser.close()
-
-
 @pytest.fixture(scope="module")
 def table_site(tmp_path_factory):
     """A site built with the real settings, theme and plugin, holding TABLE_ARTICLE."""
@@ -86,36 +66,6 @@ def table_server(table_site):
     httpd, base = serve(table_site.output)
     yield base
     httpd.shutdown()
-
-
-def at_width(browser, url, width, measure, scheme="light"):
-    """measure(page) on url, in a fresh context `width` px wide."""
-    # axe is injected as a script, which the site's own CSP rightly refuses; bypass it here.
-    context = browser.new_context(
-        viewport={"width": width, "height": 844}, color_scheme=scheme, bypass_csp=True
-    )
-    try:
-        page = context.new_page()
-        page.goto(url)
-        return measure(page)
-    finally:
-        context.close()
-
-
-# --- no page scrolls sideways -----------------------------------------------------------
-
-PAGE_WIDTH = """() => ({scroll: document.documentElement.scrollWidth,
-                        viewport: window.innerWidth})"""
-
-
-@pytest.mark.parametrize("width", PHONES)
-@pytest.mark.parametrize("path", SITE_PAGES)
-def test_no_page_of_the_site_scrolls_sideways_on_a_phone(chromium, server, path, width):
-    got = chromium.run(at_width, server + path, width, lambda p: p.evaluate(PAGE_WIDTH))
-    assert got["scroll"] <= got["viewport"], f"{path} at {width}px is {got['scroll']}px wide"
-
-
-# --- a wide table scrolls inside its own box ---------------------------------------------
 
 
 def test_markdown_wraps_every_table_in_a_named_scrolling_region(table_site):
@@ -279,177 +229,3 @@ def test_the_html_policy_lets_the_scrolling_box_pass_and_nothing_more():
     for attributes in ('tabindex="3"', 'tabindex="-1"', 'role="button"', 'role="alert"'):
         assert refused(f"<div {attributes}>text</div>"), attributes
     assert refused('<p role="region" tabindex="0">text</p>')
-
-
-# --- breadcrumbs --------------------------------------------------------------------------
-
-FIRST_LETTERS = """() => [...document.querySelectorAll('nav.breadcrumbs li')].map(li => {
-  const link = li.querySelector('a');
-  const text = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-  let node = text.nextNode();
-  while (node && !node.data.trim()) node = text.nextNode();
-  const at = node.data.search(/\\S/);
-  const letter = document.createRange();
-  letter.setStart(node, at);
-  letter.setEnd(node, at + 1);
-  const box = letter.getBoundingClientRect();
-  return {name: link.textContent.trim(), top: box.top, bottom: box.bottom, left: box.left};
-})"""
-
-
-def separators(page):
-    """The box of each breadcrumb item's ::before (None for an item without one), from
-    Chromium's DevTools protocol: a page's scripts cannot measure a pseudo-element."""
-    cdp = page.context.new_cdp_session(page)
-    try:
-        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]
-        nodes, stack = {}, [root]
-        while stack:
-            node = stack.pop()
-            nodes[node["nodeId"]] = node
-            stack += node.get("children", []) + node.get("pseudoElements", [])
-        items = cdp.send(
-            "DOM.querySelectorAll", {"nodeId": root["nodeId"], "selector": "nav.breadcrumbs li"}
-        )
-        boxes = []
-        for item in items["nodeIds"]:
-            before = [
-                p for p in nodes[item].get("pseudoElements", []) if p.get("pseudoType") == "before"
-            ]
-            if not before:
-                boxes.append(None)
-                continue
-            quads = cdp.send("DOM.getContentQuads", {"nodeId": before[0]["nodeId"]})["quads"]
-            xs, ys = quads[0][0::2], quads[0][1::2]
-            boxes.append({"top": min(ys), "bottom": max(ys), "right": max(xs)})
-        return boxes
-    finally:
-        cdp.detach()
-
-
-@pytest.mark.parametrize("width", PHONES)
-@pytest.mark.parametrize("path", SITE_PAGES)
-def test_no_breadcrumb_separator_stands_alone_on_a_line(chromium, server, path, width):
-    items, boxes = chromium.run(
-        at_width,
-        server + path,
-        width,
-        lambda page: (page.evaluate(FIRST_LETTERS), separators(page)),
-    )
-    if path in NO_BREADCRUMBS:
-        assert items == []
-        return
-    assert items, f"{path} shows no breadcrumb trail"
-    assert boxes[0] is None, "the first item has a separator before it"
-    for item, separator in zip(items[1:], boxes[1:], strict=True):
-        assert separator, f"{path}: no separator before {item['name']!r}"
-        middle = (separator["top"] + separator["bottom"]) / 2
-        # On the line of the item's first letter, and before it: never a line of its own.
-        assert item["top"] <= middle <= item["bottom"], (
-            f"{path} at {width}px: the separator before {item['name']!r} is on a line "
-            f"of its own (separator {separator}, first letter {item})"
-        )
-        assert separator["right"] <= item["left"] + 0.5, (path, width, item, separator)
-
-
-@pytest.mark.parametrize("path", sorted(set(SITE_PAGES) - NO_BREADCRUMBS))
-def test_breadcrumbs_hide_their_separators_and_mark_the_current_page(chromium, server, site, path):
-    spoken = chromium.run(
-        at_width, server + path, PHONE, lambda page: page.locator("nav.breadcrumbs").aria_snapshot()
-    )
-    assert SEPARATOR not in spoken, f"{path}: a screen reader reads the separators:\n{spoken}"
-    links = read_page(site, path).find("nav", class_="breadcrumbs").find_all("a")
-    marked = [a for a in links if a.get("aria-current")]
-    assert marked == [links[-1]] and marked[0]["aria-current"] == "page", path
-
-
-# --- counts in summaries ------------------------------------------------------------------
-
-NUMBER_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "dozen",
-]
-# A number, then at most three words ("four common", "10 frequently asked"), then
-# "question(s)": what a writer types to say how many questions a page answers.
-QUESTION_COUNT = re.compile(
-    r"\b(?:\d+|" + "|".join(NUMBER_WORDS) + r")\b(?:[\s-]+[\w’'-]+){0,3}?[\s-]+questions?\b",
-    re.IGNORECASE,
-)
-SOURCES = sorted((ROOT / "content").rglob("*.md"))
-
-
-def summary(path):
-    """The Summary of a Markdown source's metadata header (with its indented
-    continuation lines), or ''."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    found, inside = [], False
-    for line in lines:
-        if not line.strip():
-            break  # the header ends at the first blank line
-        if line[:1].isspace():
-            if inside:
-                found.append(line.strip())
-            continue
-        key, _, value = line.partition(":")
-        inside = key.strip().lower() == "summary"
-        if inside:
-            found.append(value.strip())
-    return " ".join(found)
-
-
-@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT / "content")))
-def test_no_summary_states_how_many_questions_a_page_answers(path):
-    """A count in a summary is written once and checked by no one: the FAQ's said "four
-    questions", and would have gone on saying it after a fifth was added. The count a
-    reader needs is the page itself."""
-    count = QUESTION_COUNT.search(summary(path))
-    assert count is None, (
-        f"{path.relative_to(ROOT)}: the summary says {count.group()!r}; say what the "
-        "questions are about, not how many there are"
-    )
-
-
-def test_the_sources_have_summaries_to_check():
-    assert summary(ROOT / "content" / "pages" / "faq.md").startswith("Answers to")
-    assert len([p for p in SOURCES if summary(p)]) >= 10
-
-
-@pytest.mark.parametrize(
-    "text, counted",
-    [
-        ("Answers to four common questions about Botox injections for chronic pain.", True),
-        ("Answers to 4 questions.", True),
-        ("Ten frequently asked questions, answered.", True),
-        ("The five questions patients ask most.", True),
-        ("A dozen questions.", True),
-        ("One question about dosing.", True),
-        ("Answers to common questions about Botox injections for chronic pain.", False),
-        ("Headaches on 15 or more days a month; questions to ask your doctor.", False),
-        ("Questions and answers.", False),
-    ],
-)
-def test_the_count_pattern_finds_a_count_of_questions(text, counted):
-    assert bool(QUESTION_COUNT.search(text)) is counted, text
