@@ -150,7 +150,8 @@ def find_line(text: str, needle: str, occurrence: int = 1) -> int:
     wanted = " ".join(needle.split()).casefold()
     if not wanted:
         return 1
-    lines = [_plain(line) for line in text.splitlines()]
+    # a link's words may be wrapped too: its target goes before the text is split
+    lines = [_plain(line) for line in _MARKDOWN_LINK.sub(r"\1", text).splitlines()]
     exact = [number for number, line in enumerate(lines, start=1) if line == wanted]
     if len(exact) >= occurrence:
         return exact[occurrence - 1]

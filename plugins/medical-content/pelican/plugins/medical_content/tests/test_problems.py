@@ -20,6 +20,9 @@ Summary: Tension headaches and more.
 Most people feel a little pain. Botox is
 completely safe. And again
 it is completely safe.
+
+Read [the label's
+safety section](https://example.org/label) first.
 """
 
 
@@ -35,6 +38,7 @@ it is completely safe.
         ("Botox is completely safe.", 1, 13),
         ("completely safe.", 2, 15),
         ("Chronic low back pain Does it hurt?", 1, 1),  # not across paragraphs
+        ("Read the label's safety section first.", 1, 17),  # a link wrapped inside
         ("Not in the file", 1, 1),
     ],
 )
