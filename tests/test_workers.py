@@ -61,9 +61,10 @@ def test_a_job_started_ahead_gives_its_result_once_where_the_site_size_says(work
 @dataclass(frozen=True)
 class SlowCheck:
     number: int
+    seconds: float = 0.002
 
     def run(self, shared):
-        time.sleep(0.002)
+        time.sleep(self.seconds)
         return self.number, os.getpid()
 
 
@@ -88,8 +89,10 @@ def test_a_batch_no_worker_has_started_is_left_to_the_build():
     batch the worker has not started, the build does that batch's jobs and the worker
     does not do them again."""
     checks = workers.Checks(shared=None, workers=1)
-    count = 3 * workers._BATCH  # about 0.1 s a batch in the worker
-    checks.start_ahead({f"file{n}": SlowCheck(n) for n in range(count)})
+    count = 3 * workers._BATCH
+    # a third of a second a batch: the worker has not finished the first when the
+    # build asks for a job of the third, even on a busy machine
+    checks.start_ahead({f"file{n}": SlowCheck(n, 0.01) for n in range(count)})
     try:
         first_of_last = 2 * workers._BATCH
         assert checks.ahead(f"file{first_of_last}") == (first_of_last, os.getpid())
