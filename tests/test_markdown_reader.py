@@ -12,7 +12,7 @@ import pytest
 from pelican import Pelican, signals
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
-from support import ROOT, SETTINGS_FILE
+from support import ROOT, SETTINGS_FILE, TODAY
 
 from pelican.plugins.medical_content import (
     build_state,
@@ -112,27 +112,14 @@ def test_what_one_document_leaves_behind_does_not_reach_the_next(tmp_path):
     assert metadata["summary"] == "<p>Note: a summary with a colon</p>"
 
 
-def generated_site(tmp_path):
-    generate(60, tmp_path)
-    return tmp_path / "content"
+def generated(fixture_site):
+    """The site's settings and theme on 60 generated pages (in place of the fixture's
+    content folder), reviewed by the date the real site's tests take as today."""
+    generate(60, fixture_site.root)
+    return {"MEDICAL_TODAY": TODAY}
 
 
-def build(content, output, **overrides):
-    settings = read_settings(
-        str(SETTINGS_FILE),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "CACHE_PATH": str(output.parent / "cache"),
-            "MEDICAL_TODAY": "2026-11-25",
-            "SITE_BUILD_SEARCH_INDEX": False,
-            **overrides,
-        },
-    )
-    Pelican(settings).run()
-
-
-def test_pelican_reads_the_sources_in_the_order_they_were_planned(tmp_path, monkeypatch):
+def test_pelican_reads_the_sources_in_the_order_they_were_planned(fixture_site, monkeypatch):
     """The worker takes the files Pelican reads last first: the build and the worker
     meet halfway only if the plan is the order in which Pelican reads."""
     planned, read = [], []
@@ -148,16 +135,17 @@ def test_pelican_reads_the_sources_in_the_order_they_were_planned(tmp_path, monk
 
     monkeypatch.setattr(workers.Checks, "start_ahead", record_plan)
     monkeypatch.setattr(CheckedMarkdownReader, "read", record_read)
-    build(generated_site(tmp_path), tmp_path / "output", MEDICAL_CHECK_WORKERS=0)
+    fixture_site.build(**generated(fixture_site), MEDICAL_CHECK_WORKERS=0)
     assert len(read) == 60  # every page the generator wrote
     assert read == list(reversed(planned))
 
 
-def test_a_site_converted_by_a_worker_is_the_site_its_build_converts(tmp_path):
-    content = generated_site(tmp_path)
-    build(content, tmp_path / "in-process" / "output", MEDICAL_CHECK_WORKERS=0)
-    build(content, tmp_path / "worker" / "output", MEDICAL_CHECK_WORKERS=1)
-    compared = filecmp.dircmp(tmp_path / "in-process" / "output", tmp_path / "worker" / "output")
+def test_a_site_converted_by_a_worker_is_the_site_its_build_converts(fixture_site, tmp_path):
+    today = generated(fixture_site)
+    in_process, in_worker = tmp_path / "in-process", tmp_path / "worker"
+    fixture_site.build(**today, OUTPUT_PATH=str(in_process), MEDICAL_CHECK_WORKERS=0)
+    fixture_site.build(**today, OUTPUT_PATH=str(in_worker), MEDICAL_CHECK_WORKERS=1)
+    compared = filecmp.dircmp(in_process, in_worker)
     pages = 0
     stack = [compared]
     while stack:
@@ -169,23 +157,23 @@ def test_a_site_converted_by_a_worker_is_the_site_its_build_converts(tmp_path):
 
 
 def test_a_plugin_that_changes_the_markdown_settings_late_is_converted_as_pelican_would(
-    tmp_path,
+    fixture_site,
 ):
     """Sources are converted with the Markdown settings of the build's start: a plugin
     that changes them when a generator is made must still see its change on every page."""
-    content = generated_site(tmp_path)
-    (content / "pages" / "quotes.md").write_text('Title: Quotes\n\nShe said "yes".\n')
+    today = generated(fixture_site)
+    fixture_site.write("pages/quotes.md", 'Title: Quotes\n\nShe said "yes".\n')
 
     def smart_quotes(generator):
         extensions = generator.settings["MARKDOWN"]["extensions"]
         if "markdown.extensions.smarty" not in extensions:
             extensions.append("markdown.extensions.smarty")
 
+    # not fixture_site.build, which disconnects every receiver a test connected
+    settings = fixture_site.settings(**today, MEDICAL_CHECK_WORKERS=0)
     signals.generator_init.connect(smart_quotes)
     try:
-        build(content, tmp_path / "output", MEDICAL_CHECK_WORKERS=0)
+        Pelican(settings).run()
     finally:
         signals.generator_init.disconnect(smart_quotes)
-    assert (
-        "She said &ldquo;yes&rdquo;." in (tmp_path / "output" / "quotes" / "index.html").read_text()
-    )
+    assert "She said \u201cyes\u201d." in fixture_site.page("/quotes/").get_text()
