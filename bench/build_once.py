@@ -30,7 +30,7 @@ def main(argv):
     }
     if "medical_content" not in overrides["PLUGINS"]:
         # bare Pelican renders our theme too, whose links pass through the plugin's filters
-        from pelican.plugins.medical_content.template_filters import FILTERS
+        from pelican.plugins.medical_content.outputs.template_filters import FILTERS
 
         overrides["JINJA_FILTERS"] = FILTERS
     if "--cache" in argv:

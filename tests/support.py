@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from pelican.plugins.medical_content import labels
+from pelican.plugins.medical_content.registry import labels
 from pelican.plugins.medical_content.tests import support as plugin
 from pelican.plugins.medical_content.tests.support import (
     FIXTURE_TODAY,

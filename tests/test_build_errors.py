@@ -8,7 +8,7 @@ import re
 import pytest
 from support import condition_source, fails
 
-from pelican.plugins.medical_content.problems import SettingsError
+from pelican.plugins.medical_content.core.problems import SettingsError
 
 
 def test_an_approved_page_without_its_own_indication_shows_the_labels(fixture_site):
@@ -158,7 +158,7 @@ def test_a_label_not_checked_for_a_year_warns_while_writing_and_fails_a_publish(
     stale = [r.getMessage() for r in caplog.records if "was last checked on" in r.getMessage()]
     assert any(
         m.startswith(
-            "plugins/medical-content/pelican/plugins/medical_content/labels/botox.toml:1: "
+            "plugins/medical-content/pelican/plugins/medical_content/registry/labels/botox.toml:1: "
             "the BOTOX label was "
             "last checked on "
         )

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from support import precision_recall
 
-from pelican.plugins.medical_content import approvals, claims, labels
-from pelican.plugins.medical_content.html_text import fragment
+from pelican.plugins.medical_content.core.html_text import fragment
+from pelican.plugins.medical_content.judges import approvals, claims
+from pelican.plugins.medical_content.registry import labels
 
 CORPUS = tomllib.loads((Path(__file__).parent / "claims_corpus.toml").read_text(encoding="utf-8"))
 ENTRIES = CORPUS["sentence"]

@@ -50,7 +50,7 @@ def test_compliance_report_is_written_beside_the_output(fixture_site, capsys):
 
 
 def test_a_big_sites_table_lists_only_the_failing_pages():
-    from pelican.plugins.medical_content import compliance
+    from pelican.plugins.medical_content.outputs import compliance
 
     rows = [compliance.Row(f"content/pages/p{i}.md", f"/p{i}/", "about", False) for i in range(70)]
     rows[5].is_medical = True  # a medical page with no review and no sources

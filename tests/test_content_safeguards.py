@@ -10,8 +10,8 @@ import pytest
 from lxml import etree
 from support import ROOT, build_command, condition_source, read_page, refused, run_build
 
-from pelican.plugins.medical_content.html_text import block_texts, fragment, prose
-from pelican.plugins.medical_content.settings import DEFAULTS
+from pelican.plugins.medical_content.core.html_text import block_texts, fragment, prose
+from pelican.plugins.medical_content.settings.config import DEFAULTS
 
 # Production builds of the real site: `make test-fast` leaves it to `make test`.
 pytestmark = pytest.mark.slow
@@ -217,8 +217,8 @@ def test_proven_is_judged_by_the_label_the_pages_drug_line_names(fixture_site):
     ],
 )
 def test_a_course_file_that_does_not_hold_to_the_registry_stops_the_build(tmp_path, course, said):
-    from pelican.plugins.medical_content import courses, labels
-    from pelican.plugins.medical_content.problems import SettingsError
+    from pelican.plugins.medical_content.core.problems import SettingsError
+    from pelican.plugins.medical_content.registry import courses, labels
 
     (tmp_path / "courses").mkdir()
     (tmp_path / "courses" / "botox.toml").write_text(

@@ -9,7 +9,7 @@ import sys
 
 from support import ROOT
 
-from pelican.plugins.medical_content import labels
+from pelican.plugins.medical_content.registry import labels
 
 TOOL = ROOT / "tools" / "label_updates.py"
 RECORDED = ROOT / "tests" / "openfda"
@@ -49,7 +49,7 @@ def test_a_newer_label_on_openfda_fails_at_the_files_revision_line(tmp_path):
     with open(botox.path, encoding="utf-8") as label:
         line = next(n for n, text in enumerate(label, 1) if text.startswith("label_revision ="))
     assert (
-        "::error file=plugins/medical-content/pelican/plugins/medical_content/labels/"
+        "::error file=plugins/medical-content/pelican/plugins/medical_content/registry/labels/"
         f"botox.toml,line={line},"
         "title=Newer label::BOTOX: openFDA has a label effective 20260315, newer than "
         f"label_revision {botox.revision}"

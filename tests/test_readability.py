@@ -50,7 +50,7 @@ def test_a_hard_summary_fails(fixture_site, caplog):
 def test_readability_figures_are_textstats(text):
     import textstat as library
 
-    from pelican.plugins.medical_content.readability import measure
+    from pelican.plugins.medical_content.checks.readability import measure
 
     figures = measure(text)
     assert (figures.grade, figures.ease) == (

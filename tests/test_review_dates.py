@@ -9,7 +9,7 @@ import logging
 import pytest
 from support import condition_source, fails, faq_source, text_of
 
-from pelican.plugins.medical_content.review import add_months
+from pelican.plugins.medical_content.core.dates import add_months
 
 # Many builds of fixture sites: `make test-fast` leaves it to `make test`.
 pytestmark = pytest.mark.slow

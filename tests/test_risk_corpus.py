@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from support import precision_recall
 
-from pelican.plugins.medical_content import approvals, labels, risk_language
+from pelican.plugins.medical_content.judges import approvals, risk_language
+from pelican.plugins.medical_content.registry import labels
 
 CORPUS = tomllib.loads((Path(__file__).parent / "risk_corpus.toml").read_text(encoding="utf-8"))
 ENTRIES = CORPUS["sentence"]
@@ -48,8 +49,12 @@ def summary():
 def test_every_match_holds_one_of_the_words_its_pattern_is_filtered_by():
     """The word filter (``required_words``) may only skip text a pattern cannot match:
     on every corpus sentence a pattern matches, one of its words is there."""
-    from pelican.plugins.medical_content.claims import fold
-    from pelican.plugins.medical_content.required_words import WORD, haystack_of, required_words
+    from pelican.plugins.medical_content.core.required_words import (
+        WORD,
+        haystack_of,
+        required_words,
+    )
+    from pelican.plugins.medical_content.judges.claims import fold
 
     checked = 0
     for rule in RULES.rules:

@@ -10,8 +10,8 @@ from browser import html_files
 from bs4 import BeautifulSoup
 from support import ROOT
 
-from pelican.plugins.medical_content import urls
-from pelican.plugins.medical_content.template_filters import nonbreaking
+from pelican.plugins.medical_content.core import urls
+from pelican.plugins.medical_content.outputs.template_filters import nonbreaking
 
 TEMPLATES = sorted((ROOT / "theme" / "templates").rglob("*.html"))
 # an attribute's value: a Jinja expression (which may hold quotes of its own) or text

@@ -203,8 +203,8 @@ def test_axe_flags_a_scrolling_box_that_a_keyboard_cannot_reach(chromium):
 
 
 def test_the_html_policy_lets_the_scrolling_box_pass_and_nothing_more():
-    from pelican.plugins.medical_content.html_policy import refused_html
-    from pelican.plugins.medical_content.html_text import fragment
+    from pelican.plugins.medical_content.checks.html_policy import refused_html
+    from pelican.plugins.medical_content.core.html_text import fragment
 
     def refused(html):
         return [fault.what for fault in refused_html(html, fragment(html))]

@@ -5,8 +5,9 @@ import re
 
 from support import ROOT
 
-from pelican.plugins.medical_content import images, schema
-from pelican.plugins.medical_content.settings import DEFAULTS
+from pelican.plugins.medical_content.checks import images
+from pelican.plugins.medical_content.page import header as page_header
+from pelican.plugins.medical_content.settings.config import DEFAULTS
 
 GUIDE = (ROOT / "docs" / "writers-guide.md").read_text(encoding="utf-8")
 
@@ -32,11 +33,11 @@ def test_the_guide_tells_the_decorative_marker_the_image_check_accepts():
 
 def test_the_guides_example_header_is_a_valid_condition_header(settings):
     """The example a writer copies must pass the checks it documents."""
-    from pelican.plugins.medical_content.settings import load
+    from pelican.plugins.medical_content.settings.config import load
 
     example = GUIDE.split("## Add a condition page", 1)[1].split("```", 2)[1]
     text = "\n".join(line[3:] for line in example.strip("\n").splitlines()) + "\n\nText.\n"
-    header, faults = schema.header_lines(text)
+    header, faults = page_header.header_lines(text)
     config = load(settings)
     assert faults == []
-    assert schema.check(header, "condition", config) == []
+    assert page_header.check(header, "condition", config) == []

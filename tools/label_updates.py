@@ -21,7 +21,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from pelican.plugins.medical_content import labels
+from pelican.plugins.medical_content.registry import labels
 
 ROOT = Path(__file__).resolve().parent.parent
 

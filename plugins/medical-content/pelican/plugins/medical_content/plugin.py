@@ -22,67 +22,36 @@ from collections.abc import Mapping
 from typing import Any
 
 import blinker
-import markdown
 import pelican.plugins.granular_signals as granular_signals
 import pelican.plugins.signals as signals
-from markupsafe import Markup
 from pelican.contents import Article, Content, Page
 from pelican.generators import Generator
 from pelican.readers import MarkdownReader, Readers
 
-from . import (
-    approvals,
-    build_log,
-    build_state,
+from .build import (
     checks_cache,
-    compliance,
     contents,
-    feeds,
+    log as build_log,
     reader,
     results,
-    settings,
-    status,
-    template_filters,
-    theme,
+    state as build_state,
     workers,
     written_page,
 )
-from .contents import judged_as
-from .conversion import Converter
-from .prepare import Located
-from .problems import BuildFailed, ErrorCounter, report_faults
-from .reader import CheckedMarkdownReader
+from .build.contents import judged_as
+from .build.conversion import Converter
+from .build.reader import CheckedMarkdownReader
+from .core.problems import BuildFailed, report_faults
+from .outputs import compliance, feeds, template_filters
+from .page import status
+from .settings import config as settings, theme
 
 # pelican.Pelican: mypy reads the name "pelican" as this plugin's namespace package
 Pelican = Any
 
 
-class State:
-    """What one Pelican instance's builds share: the checked settings, the error count,
-    the rendered safety information, the claims judges and the compliance report."""
-
-    def __init__(self, config: settings.Config, markdown_settings: Mapping[str, Any]) -> None:
-        self.config = config
-        self.errors = ErrorCounter()
-        self.safety_html = Markup(
-            markdown.Markdown(**markdown_settings).convert(config.safety_information)
-        )
-        self.safety_heading = written_page.first_heading(self.safety_html)
-        self.judges = approvals.Judges(config.registry)
-        self.report = compliance.Report()
-        self.checks: workers.Checks | None = None
-        # the generators whose Markdown sources are checked as the build starts; None
-        # once they are
-        self.generators: list[Generator] | None = None
-        self.contents: dict[int, Located] = {}  # by id(content), each article and page read
-        self.known_outputs: set[str] = set()  # where the build writes them
-        # (sentence, condition) of each false claim a page's Summary makes: reported at
-        # that Summary's line, not on every page that lists the summary
-        self.summary_claims: tuple[contents.SummaryClaim, ...] = ()
-
-
 def initialized(pelican: Pelican) -> None:
-    state = State(settings.load(pelican.settings), pelican.settings["MARKDOWN"])
+    state = build_state.State(settings.load(pelican.settings), pelican.settings["MARKDOWN"])
     theme.check(pelican.settings, state.config)
     template_filters.install(pelican.settings)
     build_log.install(state.errors, __package__)
@@ -92,8 +61,7 @@ def initialized(pelican: Pelican) -> None:
 def start_checks(pelican: Pelican) -> None:
     state = build_state.current()
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
-    if state.checks is not None:
-        state.checks.close()  # an earlier build in this process that stopped half-way
+    state.stop_checks()  # an earlier build in this process that stopped half-way
     shared = written_page.Shared(
         state.config,
         state.safety_heading,
@@ -134,7 +102,9 @@ def read_ahead(generator: Generator) -> None:
     state.generators = None
 
 
-def _check_safety_information(state: State, checks: workers.Checks, content_root: str) -> None:
+def _check_safety_information(
+    state: build_state.State, checks: workers.Checks, content_root: str
+) -> None:
     job = written_page.SafetyInformationJob(state.safety_html)
     checks.submit(job, lambda faults: report_faults(state.config.safety_file, content_root, faults))
 

@@ -17,7 +17,7 @@ from pelican.log import LimitFilter
 from pelican.settings import Settings, read_settings
 
 from pelican import Pelican  # type: ignore[attr-defined]  # mypy reads pelican/ here as this namespace
-from pelican.plugins.medical_content.problems import BuildFailed
+from pelican.plugins.medical_content.core.problems import BuildFailed
 
 TEST_DATA = Path(__file__).parent / "test_data"
 FIXTURE_TODAY = "2025-06-01"

@@ -5,9 +5,8 @@ import logging
 
 import pytest
 
-from pelican.plugins.medical_content.problems import BuildFailed
-
-from .support import FixtureSite, article_source
+from pelican.plugins.medical_content.core.problems import BuildFailed
+from pelican.plugins.medical_content.tests.support import FixtureSite, article_source
 
 BAD_DATE = article_source(Reviewed="2026-13-45")  # no 13th month
 

@@ -9,7 +9,12 @@ from collections.abc import Mapping
 
 import pytest
 
-from .support import PLUGIN_SETTINGS, FixtureSite, article_source, condition_source
+from pelican.plugins.medical_content.tests.support import (
+    PLUGIN_SETTINGS,
+    FixtureSite,
+    article_source,
+    condition_source,
+)
 
 pytestmark = pytest.mark.slow  # three builds, each in a new process
 

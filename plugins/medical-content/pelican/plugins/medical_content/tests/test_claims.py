@@ -2,8 +2,9 @@
 
 import pytest
 
-from pelican.plugins.medical_content import approvals, claims, labels
-from pelican.plugins.medical_content.html_text import fragment
+from pelican.plugins.medical_content.core.html_text import fragment
+from pelican.plugins.medical_content.judges import approvals, claims
+from pelican.plugins.medical_content.registry import labels
 
 # The BOTOX label of the plugin's registry, the site's drug: the check is closed-world.
 TERMS = approvals.Judge.of(labels.load([labels.HERE]), "botox")

@@ -4,7 +4,7 @@ not count, and whitespace is read as a browser renders it."""
 import pytest
 from lxml import etree
 
-from pelican.plugins.medical_content import disclaimer
+from pelican.plugins.medical_content.checks import disclaimer
 
 TEXT = "This page is for information. Ask your doctor."
 

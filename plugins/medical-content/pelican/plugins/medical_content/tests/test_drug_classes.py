@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.medical_content import approvals, claims, labels, risk_language, settings
-from pelican.plugins.medical_content.html_text import fragment
-from pelican.plugins.medical_content.problems import SettingsError
-
-from .support import FixtureSite
+from pelican.plugins.medical_content.core.html_text import fragment
+from pelican.plugins.medical_content.core.problems import SettingsError
+from pelican.plugins.medical_content.judges import approvals, claims, risk_language
+from pelican.plugins.medical_content.registry import labels
+from pelican.plugins.medical_content.settings import config as settings
+from pelican.plugins.medical_content.tests.support import FixtureSite
 
 CLASS = """
 name = "statin"

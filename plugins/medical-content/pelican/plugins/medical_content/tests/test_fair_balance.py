@@ -7,7 +7,7 @@ import types
 import pytest
 from lxml import etree
 
-from pelican.plugins.medical_content import fair_balance
+from pelican.plugins.medical_content.checks import fair_balance
 
 SUMMARY = "Spread of toxin effect can be serious."
 CONFIG = types.SimpleNamespace(

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from pelican.plugins.medical_content import faq
-from pelican.plugins.medical_content.html_text import fragment
-from pelican.plugins.medical_content.structured_data import script_json
+from pelican.plugins.medical_content.core.html_text import fragment
+from pelican.plugins.medical_content.outputs.structured_data import script_json
+from pelican.plugins.medical_content.page import faq
 from pelican.plugins.medical_content.tests.support import (
     FixtureSite,
     article_source,

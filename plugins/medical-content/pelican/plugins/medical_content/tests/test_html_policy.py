@@ -3,8 +3,8 @@ HTML implies a <tbody> that a writer need not type."""
 
 import pytest
 
-from pelican.plugins.medical_content import html_policy
-from pelican.plugins.medical_content.html_text import fragment
+from pelican.plugins.medical_content.checks import html_policy
+from pelican.plugins.medical_content.core.html_text import fragment
 
 
 def refused(html: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pelican.plugins.medical_content.problems import find_line
+from pelican.plugins.medical_content.core.problems import find_line
 
 SOURCE = """\
 Title: A page

@@ -15,9 +15,11 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from pelican.plugins.medical_content import approvals, claims, faq, labels
-from pelican.plugins.medical_content.html_text import collapse, fragment
-from pelican.plugins.medical_content.structured_data import faq_page, script_json
+from pelican.plugins.medical_content.core.html_text import collapse, fragment
+from pelican.plugins.medical_content.judges import approvals, claims
+from pelican.plugins.medical_content.outputs.structured_data import faq_page, script_json
+from pelican.plugins.medical_content.page import faq
+from pelican.plugins.medical_content.registry import labels
 from pelican.plugins.medical_content.tests.support import first
 
 # Thousands of generated examples: `make test-fast` leaves them to `make test`.

@@ -16,9 +16,10 @@ from collections.abc import Callable
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from pelican.plugins.medical_content import labels, risk_language
-from pelican.plugins.medical_content.prose import ASCII_LOOKALIKES, fold, sentences
-from pelican.plugins.medical_content.risk_rules import Candidate
+from pelican.plugins.medical_content.core.prose import ASCII_LOOKALIKES, fold, sentences
+from pelican.plugins.medical_content.judges import risk_language
+from pelican.plugins.medical_content.registry import labels
+from pelican.plugins.medical_content.registry.risk_rules import Candidate
 
 REGISTRY = labels.load([labels.HERE])
 RULES = risk_language.Rules.load(

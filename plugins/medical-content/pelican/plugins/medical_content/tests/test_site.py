@@ -12,7 +12,7 @@ import pytest
 from pelican.settings import read_settings
 
 from pelican import Pelican  # type: ignore[attr-defined]  # mypy reads pelican/ here as this namespace
-from pelican.plugins.medical_content.problems import BuildFailed
+from pelican.plugins.medical_content.core.problems import BuildFailed
 from pelican.plugins.medical_content.tests.support import (
     FIXTURE_TODAY,
     PLUGIN_SETTINGS,

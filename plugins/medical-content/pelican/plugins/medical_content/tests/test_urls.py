@@ -3,7 +3,8 @@ browser reads it, after entities, escapes and ignored characters."""
 
 import pytest
 
-from pelican.plugins.medical_content import html_policy, urls
+from pelican.plugins.medical_content.checks import html_policy
+from pelican.plugins.medical_content.core import urls
 
 
 @pytest.mark.parametrize(

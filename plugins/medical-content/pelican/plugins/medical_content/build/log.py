@@ -1,0 +1,62 @@
+"""How the build's log reaches the writer: every problem passes through logging
+(``problems.report``), and what listens to it is installed here once per build: the
+filters that drop noise, the error count that fails the build, and, on GitHub Actions,
+an annotation at the problem's file and line in the pull request."""
+
+import logging
+import os
+import sys
+from typing import TextIO
+
+from ..core.problems import ErrorCounter, HideTraceback, Problem, Superseded
+
+
+class GitHubAnnotations(logging.Handler):
+    """Each problem of the build as a workflow command (``::error file=…,line=…::``), so
+    that a pull request shows it on the line that caused it."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        super().__init__(level=logging.WARNING)
+        self.stream = stream
+
+    def emit(self, record: logging.LogRecord) -> None:
+        problem = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        if not isinstance(problem, Problem):
+            return  # Pelican's own messages have no line to point at
+        command = "warning" if record.levelno < logging.ERROR else "error"
+        message = _escape(f"{problem.what}; {problem.fix}")
+        stream = self.stream or sys.stdout
+        stream.write(f"::{command} file={problem.path},line={problem.line}::{message}\n")
+
+
+def _escape(message: str) -> str:
+    """A workflow command's data ends at a line break: GitHub's own escapes keep it whole."""
+    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def install(errors: ErrorCounter, package: str) -> None:
+    """Filters on Pelican's loggers and the handlers on ours and Pelican's; a handler
+    left by an earlier build in this process is replaced, not doubled."""
+    for name in ("pelican", "pelican.generators"):  # a filter sees its own logger's records
+        _replace_filter(logging.getLogger(name), HideTraceback())
+    _replace_filter(logging.getLogger("pelican.readers"), Superseded())
+    # Counted where Pelican's records and ours (``pelican.plugins.…``) pass, not on the
+    # root logger: a root handler would silence Python's last-resort output that
+    # Pelican's plain log uses.
+    _replace_handler(logging.getLogger("pelican"), ErrorCounter, errors)
+    annotations = GitHubAnnotations() if os.environ.get("GITHUB_ACTIONS") == "true" else None
+    _replace_handler(logging.getLogger(package), GitHubAnnotations, annotations)
+
+
+def _replace_handler(
+    logger: logging.Logger, kind: type[logging.Handler], wanted: logging.Handler | None
+) -> None:
+    for handler in [h for h in logger.handlers if isinstance(h, kind)]:
+        logger.removeHandler(handler)
+    if wanted is not None:
+        logger.addHandler(wanted)
+
+
+def _replace_filter(logger: logging.Logger, wanted: logging.Filter) -> None:
+    if not any(isinstance(f, type(wanted)) for f in logger.filters):
+        logger.addFilter(wanted)

@@ -1,0 +1,61 @@
+"""Whether a written page shows a text (the disclaimer, the safety information) inside
+its <main> element, where a reader sees it near the content.
+
+The check reads the HTML that was written, not the metadata, so a theme change that
+drops the disclaimer, moves it out of <main> or hides it is caught.
+"""
+
+import copy
+import functools
+import re
+
+from lxml import etree
+
+from ..core.html_text import Element, text_of
+
+_HIDDEN = etree.XPath(
+    ".//*[@hidden or @aria-hidden='true' or self::template or self::script or self::style]"
+)
+# What may hide an element, looked for first: a fifth of the cost of ``_HIDDEN``, which
+# tests each element against each of its conditions, on a page that hides nothing.
+_MAY_HIDE = etree.XPath("boolean(.//@hidden | .//@aria-hidden)")
+_HIDING_TAGS = ("template", "script", "style")
+
+
+def visible_main_text(tree: Element) -> str:
+    """The text of the page's <main>, hidden elements left out."""
+    texts = []
+    for main in tree.iter("main"):
+        if _MAY_HIDE(main) or next(main.iter(*_HIDING_TAGS), None) is not None:
+            main = copy.deepcopy(main)  # rare: the written tree stays as it is
+            for hidden in _HIDDEN(main):
+                _drop(hidden)
+        texts.append(text_of(main))
+    return " ".join(texts)
+
+
+def shows(main_text: str, text: str) -> bool:
+    """Whether the text stands in ``main_text`` word for word, each run of whitespace (a
+    no-break space too) in either taken as one space."""
+    return _words(text).search(main_text) is not None
+
+
+@functools.cache
+def _words(text: str) -> re.Pattern[str]:
+    # a search, not a comparison of the two texts with their whitespace collapsed:
+    # collapsing a page's text costs four times more than searching it
+    return re.compile(r"\s+".join(map(re.escape, text.split())))
+
+
+def _drop(element: Element) -> None:
+    """Remove an element and its content, keeping the text that follows it."""
+    parent, tail = element.getparent(), element.tail
+    if parent is None:
+        return
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)

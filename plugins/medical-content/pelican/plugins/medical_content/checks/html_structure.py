@@ -1,0 +1,116 @@
+"""The structure rules of a page's own HTML that keep it readable by everyone: every
+element it opens is closed, its headings go down one level at a time, and its lists
+are not nested too deep."""
+
+import html.parser
+
+from ..core.html_text import Element, heading_level, visible_text
+from ..core.problems import Fault
+
+MAX_LIST_DEPTH = 4  # deeper lists lose patients, and screen readers announce each level
+
+_VOID = {  # elements that have no end tag
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+
+
+class _Balance(html.parser.HTMLParser):
+    """Elements left open: a tag opened in raw HTML and never closed turns the rest of
+    the page into raw text, with its Markdown unread."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.unclosed: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.open:
+            return
+        while self.open:
+            top = self.open.pop()
+            if top == tag:
+                return
+            self.unclosed.append(top)
+
+
+def unclosed_elements(content_html: str) -> list[Fault]:
+    """The elements a page's raw HTML opens and never closes (HTML closes some itself)."""
+    balance = _Balance()
+    balance.feed(content_html)
+    balance.close()
+    found = []
+    for tag in balance.unclosed + balance.open:
+        if tag in ("p", "li", "dt", "dd", "td", "th", "tr", "option"):
+            continue  # HTML closes these by itself
+        found.append(
+            Fault(
+                f"the HTML element <{tag}> is opened but never closed, so what follows it "
+                "shows as raw text",
+                f"close it with </{tag}>, or write the passage in Markdown",
+                raw=f"<{tag}",
+            )
+        )
+    return found
+
+
+def skipped_heading_levels(root: Element) -> list[Fault]:
+    """Headings that skip a level (a level-4 right under a level-2): screen-reader users
+    move through a page by its heading levels. The page's title is its level-1 heading."""
+    found = []
+    previous = 1
+    for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        level = heading_level(element.tag) or 1  # iter() gave headings only
+        text = visible_text(element)
+        if level == 1:
+            found.append(
+                Fault(
+                    f"the heading {text!r} is a level-1 heading: the page's title is its one "
+                    "level-1 heading",
+                    f"make it level 2 ('## {text}')",
+                    text=text,
+                )
+            )
+        elif level > previous + 1:
+            found.append(
+                Fault(
+                    f"the heading {text!r} is a level-{level} heading right after a "
+                    f"level-{previous} one",
+                    f"make it level {previous + 1} "
+                    f"('{'#' * (previous + 1)} {text}'), or add the missing level above it",
+                    text=text,
+                )
+            )
+        previous = level
+    return found
+
+
+def too_deep_lists(root: Element) -> list[Fault]:
+    """The first list item nested deeper than MAX_LIST_DEPTH, if any."""
+    for item in root.iter("li"):
+        depth = sum(1 for a in item.iterancestors("ul", "ol"))
+        if depth > MAX_LIST_DEPTH:
+            return [
+                Fault(
+                    f"a list is nested {depth} levels deep (at most {MAX_LIST_DEPTH}): "
+                    "readers lose their way",
+                    "flatten the list, or split it into several lists under their own headings",
+                    text=(item.text or "").strip()[:60],
+                )
+            ]
+    return []

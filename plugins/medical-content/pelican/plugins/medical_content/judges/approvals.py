@@ -1,0 +1,230 @@
+"""Whether a clause that says a drug is approved says what its label holds: closed-world.
+
+A clause that affirms approval ("approved", "FDA-approved", "indicated", "cleared",
+"licensed", "authorized" and their kin, not negated) is true only when what it is
+approved *for* is an indication of the drug it names (else the page's own drug) in the
+label registry (``labels``), within the label's limits. What the clause names is read
+rule by rule, not by a language model (medspaCy: about 280 MB, over a second to load,
+and it misses plural condition names without a lemmatizer):
+
+1. the drug: a product's name in the clause, the last one before the approval word;
+2. the object: what follows "for", "to treat", "to prevent", "in the treatment of"...
+   after the approval word, up to a negation; with no such word (a table row, "Chronic
+   migraine is an FDA-approved use"), what stands before the approval word;
+3. the drug's indications named anywhere in the clause (their synonyms, longest first);
+   a use the label excludes (``not_covered``) or children where the label says adults
+   refuse the clause;
+4. what is left of the object once the indications, the drug's names, numbers and
+   connecting words (and the words of the matched indication's own label text) are
+   taken out must be nothing: "approved for chronic migraine and tension headaches"
+   leaves "tension", and an unknown condition ("trigeminal neuralgia") leaves itself.
+
+History ("first approved in 1989") names no object and passes, as does a bare "<drug>
+is FDA-approved".
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
+
+from ..registry.drug_classes import DrugClass
+from .approval_check import Clause, Indication, Product, Refusal, judged
+from .approval_words import OTHER_SUBJECT, PERSON, every_product, phrase, phrase_pattern, words
+
+__all__ = ["Judge", "Judges", "Refusal"]
+
+
+class Every(NamedTuple):
+    """A class of products, as a claim about all of them names it."""
+
+    key: str
+    name: str  # one of its products, as a sentence says it
+    pattern: re.Pattern[str]  # what names all of them (``approval_words.every_product``)
+
+    @classmethod
+    def of(cls, drug_class: DrugClass) -> "Every":
+        words = (drug_class.names, drug_class.short_names, drug_class.kind_words)
+        return cls(drug_class.key, drug_class.name, every_product(*words))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """What a judge looks for, compiled once a build: every product's names (the
+    longest first), and each product's indications' names."""
+
+    names: re.Pattern[str]
+    keys: tuple[str, ...]  # the product key of each name's group, ``n<index>``
+    indications: dict[str, re.Pattern[str]]
+    phrases: dict[str, re.Pattern[str]]  # each definition and exclusion a label writes
+    classes: tuple[Every, ...]
+
+    @classmethod
+    def of(cls, products: tuple[Product, ...], classes: tuple[Every, ...]) -> "Patterns":
+        names = sorted(
+            ((name, product.key) for product in products for name in product.names),
+            key=lambda item: len(item[0]),
+            reverse=True,
+        )
+        pattern = re.compile(
+            r"\b(?:"
+            + "|".join(f"(?P<n{index}>{re.escape(name)})" for index, (name, _) in enumerate(names))
+            + r")(?:\s*[®™])?(?!\s+cosmetic)",
+            re.IGNORECASE,
+        )
+        written = {
+            phrase
+            for product in products
+            for i in product.indications
+            for phrase in (*i.defined_by, *i.not_covered)
+        }
+        return cls(
+            pattern,
+            tuple(key for _, key in names),
+            {p.key: _indications(p) for p in products},
+            {phrase: phrase_pattern(phrase) for phrase in written},
+            classes,
+        )
+
+
+def _indications(product: Product) -> re.Pattern[str]:
+    synonyms = {s for i in product.indications for s in i.synonyms}
+    alternatives = sorted(synonyms, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(phrase(s) for s in alternatives) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, eq=False)
+class Judge:
+    """The registry's products and the page's own drug, with their patterns compiled
+    once; built where pages are judged (``Judges``), never sent with a job."""
+
+    products: tuple[Product, ...]
+    default: str  # the drug a clause means when it names none
+    patterns: Patterns = field(repr=False)
+    subject: str = ""  # the condition the page is about: what "it" points at
+
+    @classmethod
+    def of(cls, registry: Any, default: str) -> "Judge":
+        products = tuple(
+            Product(
+                label.key,
+                label.brand,
+                label.revised,
+                label.url,
+                tuple(label.names),
+                tuple(
+                    Indication(
+                        i.condition,
+                        i.synonyms,
+                        i.min_age_years,
+                        tuple(i.not_covered),
+                        frozenset(words(i.text)),
+                        i.max_age_years,
+                        tuple(i.defined_by),
+                    )
+                    for i in label.indications
+                ),
+                label.drug_class,
+            )
+            for label in registry.labels.values()
+        )
+        classes = tuple(Every.of(drug_class) for drug_class in registry.classes.values())
+        return cls(products, default, Patterns.of(products, classes))
+
+    def about(self, subject: str) -> "Judge":
+        """The same judge on a page about ``subject``."""
+        return replace(self, subject=subject)
+
+    def names_a_use(self, text: str) -> bool:
+        """Whether ``text``, or the page's subject (what "it" points at), names a use
+        the label of the page's drug holds."""
+        pattern = self.patterns.indications.get(self.default)
+        return bool(pattern and (pattern.search(text) or pattern.search(self.subject)))
+
+    def refusals(self, clause: str, approval: tuple[int, int]) -> list[Refusal]:
+        """What is wrong with an affirmative approval clause; ``approval``: the span
+        of its approval word. Empty when the label holds what it says."""
+        start, end = approval
+        keys = self.patterns.keys
+        drugs = [
+            (match.start(), keys[int(str(match.lastgroup)[1:])])
+            for match in self.patterns.names.finditer(clause)
+        ]
+        before = [key for position, key in drugs if position < start]
+        if _not_of_a_drug(clause, start, end, bool(before)):
+            return []  # said of surgery, a provider, an insurer, a doctor: not of a drug
+        every = None if before else self._every(clause[:start])
+        if every is not None:
+            return self._of_every_product(clause, approval, bool(drugs), every)
+        key = before[-1] if before else drugs[0][1] if drugs else self.default
+        product = self._product(key)
+        if product is None:
+            return []
+        return judged(self._clause(clause, approval, product, bool(drugs)))
+
+    def _every(self, text: str) -> Every | None:
+        """The class whose every product the text names ("all <class>"), or None."""
+        return next((every for every in self.patterns.classes if every.pattern.search(text)), None)
+
+    def _of_every_product(
+        self, clause: str, approval: tuple[int, int], named_a_drug: bool, every: Every
+    ) -> list[Refusal]:
+        """ "all <class> are approved for ...": true only if each label of the class holds it."""
+        for product in self.products:
+            if product.drug_class != every.key:
+                continue
+            refused = judged(self._clause(clause, approval, product, named_a_drug))
+            if refused:
+                return [
+                    Refusal(r.named, f"not every {every.name}'s label holds it: {r.reason}")
+                    for r in refused
+                ]
+        return []
+
+    def _product(self, key: str) -> Product | None:
+        return next((product for product in self.products if product.key == key), None)
+
+    def _clause(
+        self, clause: str, approval: tuple[int, int], product: Product, named_a_drug: bool
+    ) -> Clause:
+        return Clause(
+            clause,
+            *approval,
+            product,
+            self.patterns.indications[product.key],
+            self.patterns.names,
+            self.patterns.phrases,
+            named_a_drug,
+            self.subject,
+        )
+
+
+def _not_of_a_drug(clause: str, start: int, end: int, drug_before: bool) -> bool:
+    """Whether the approval is a person's standing ("a licensed neurologist") or said
+    of a procedure, a provider or an insurer, with no drug named before it."""
+    return bool(
+        PERSON.match(clause[end:])
+        or (
+            not drug_before
+            and "fda" not in clause.casefold()
+            and OTHER_SUBJECT.search(clause[:start])
+        )
+    )
+
+
+@dataclass
+class Judges:
+    """Each drug's judge, built the first time a page asks for it, in the process that
+    judges: a job names its page's drug and subject. The first judge compiles every
+    product's patterns (a tenth of a second); the other drugs' judges share them."""
+
+    registry: Any
+    built: dict[str, Judge] = field(default_factory=dict)
+
+    def of(self, product: str, subject: str = "") -> Judge:
+        judge = self.built.get(product)
+        if judge is None:
+            first = next(iter(self.built.values()), None)
+            judge = self.built[product] = (
+                replace(first, default=product) if first else Judge.of(self.registry, product)
+            )
+        return judge.about(subject) if subject else judge

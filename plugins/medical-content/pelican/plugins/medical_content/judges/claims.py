@@ -1,0 +1,235 @@
+"""Finds sentences that say a drug is approved for what its label does not hold.
+
+A sentence makes a claim when, in a clause, it says "approved" (or "FDA-approved",
+"approval", "indicated", "licensed", "cleared", "authorized") without negating it; what
+the clause then calls approved must be an indication of the drug in the label registry
+(``approvals``: closed-world). A list is judged with the sentence that introduces it:
+"<drug> has been approved for ..., including:" followed by "- Tension headaches" is the
+claim "approved for ... tension headaches". A list item that states its own status
+("(off-label: not FDA-approved)") is judged on its own; a table row is read as one
+sentence. Questions assert nothing.
+"""
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.html_text import text_of
+from ..core.prose import BLOCKS, LISTS, SKIPPED, fold, own_text, sentences
+from .approval_check import Refusal
+from .approval_words import any_word
+from .approvals import Judge
+
+__all__ = ["APPROVAL", "Claim", "every_claim", "false_approvals", "fold", "may_say_approved"]
+__all__ += ["own_text", "sentences"]
+
+APPROVAL = re.compile(
+    r"\b(?:approv(?:ed|al|es)|indicated|licensed|cleared|authori[sz]ed)\b", re.IGNORECASE
+)
+_APPROVAL_STEMS = ("approv", "indicated", "licensed", "cleared", "authori")  # as APPROVAL
+_NEGATOR = re.compile(
+    r"(?:\b(?:not|never|no|neither|nor|without|lacks?|except|excluding)\b|n['\u2019]t\b)",
+    re.IGNORECASE,
+)
+# A question that asserts: "Did you know <drug> is approved for ...?"
+_RHETORICAL = re.compile(r"^\W*(?:did\s+you\s+know|why\b.*\bwhen\b)", re.IGNORECASE)
+# An approval hoped for, not held: "may soon be approved", "is seeking approval".
+_NOT_YET = re.compile(
+    r"\b(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}(?:be|become)\s+"
+    r"(?:fda[\s-]*)?$|\b(?:seeking|awaiting|pending|applied\s+for)\s+(?:fda\s+)?$",
+    re.IGNORECASE,
+)
+# A claim quoted to deny it: "It is a myth that ..."; or reported, then denied later in
+# the sentence: "Some websites claim ..., but the FDA has not approved it".
+_DENIED = any_word(r"myths? misconceptions? false untrue not\s+true wrong incorrect")
+_REPORTED = any_word(
+    "claims? claimed read say says said heard advertises? advertised"
+    " suggests? ask asks asked wonder wonders whether"
+)
+# Clauses end at these: an approval on one side says nothing about a name on the other.
+_CLAUSE_BREAK = re.compile(r";|:|\b(?:but|whereas|while|although|however|unlike)\b", re.IGNORECASE)
+_WINDOW = 4  # words before an approval word that can negate it
+# What a table cell says when its column's heading asks the question ("FDA-approved?").
+_AFFIRMATIVE = {"yes", "y", "\u2713", "\u2714", "\u2705", "x", "approved", "fda-approved"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    sentence: str  # as a reader sees it; for a list item: its introduction + the item
+    condition: str  # what it calls approved, as written
+    reason: str  # what the label holds instead
+    anchor: str  # the text to look for in the source: the sentence, or the list item
+    row: tuple[str, ...] = ()  # for a table row: its cells' texts, on one source line
+
+
+def false_approvals(root: Any, terms: Judge) -> list[Claim]:
+    """Every false approval claim in the element's text, each (sentence, condition) once;
+    ``terms``: the ``approvals.Judge`` of the build."""
+    return _distinct(_claims(root, terms, in_item=False, prune=True))
+
+
+def every_claim(root: Any, terms: Judge) -> list[Claim]:
+    """``false_approvals`` without its shortcut: each sentence judged."""
+    return _distinct(_claims(root, terms, in_item=False, prune=False))
+
+
+def may_say_approved(text: str) -> bool:
+    """False when ``APPROVAL`` cannot match the text: a few substring tests, much
+    cheaper than a case-insensitive search at every position."""
+    folded = fold(text)
+    return any(stem in folded for stem in _APPROVAL_STEMS)
+
+
+def _distinct(claims: Iterable[Claim]) -> list[Claim]:
+    found: dict[tuple[str, str], Claim] = {}
+    for claim in claims:
+        found.setdefault((claim.sentence, claim.condition), claim)
+    return list(found.values())
+
+
+def _claims(element: Any, terms: Judge, in_item: bool, prune: bool) -> Iterator[Claim]:
+    tag = element.tag
+    if not isinstance(tag, str) or tag in SKIPPED:
+        return
+    # The shortcut: most text says nothing of approval, and an element whose text has
+    # no approval word holds no claim. Each word of a sentence that is judged stands
+    # whole in its element's text (``own_text`` puts a space where it leaves a nested
+    # block or a script out); that text may run the words of two blocks together, so
+    # the approval words are looked for without word boundaries. Not for a list: it is
+    # judged with the sentence before it, outside it. (Looking for the names' words
+    # too costs more than it saves once a site has hundreds of off-label names.)
+    if prune and tag not in LISTS and not may_say_approved(text_of(element)):
+        return
+    # list items are judged with their list, where the introduction is known
+    in_item = in_item or tag == "li"
+    if tag in LISTS:
+        yield from _list_claims(element, terms)
+    elif tag == "table" and not in_item:
+        yield from _table_claims(element, terms)
+        return  # its cells are judged with their rows, not one by one
+    elif tag in BLOCKS and not in_item:
+        yield from _text_claims(own_text(element), terms)
+    for child in element:
+        yield from _claims(child, terms, in_item, prune)
+
+
+def _text_claims(text: str, terms: Judge, row: tuple[str, ...] = ()) -> Iterator[Claim]:
+    if APPROVAL.search(text):
+        for sentence in sentences(text):
+            for refusal in _claimed(sentence, terms):
+                yield Claim(sentence, refusal.named, refusal.reason, sentence, row)
+
+
+def _list_claims(list_element: Any, terms: Judge) -> Iterator[Claim]:
+    intro = _introduction(list_element)
+    if intro and _claimed(intro.rstrip(":"), terms):
+        intro = ""  # refused where it stands: its items are judged on their own
+    for item in list_element:
+        if not isinstance(item.tag, str) or item.tag != "li":
+            continue
+        for sentence in sentences(own_text(item, skip=LISTS)):
+            if intro and not _states_status(sentence):
+                judged, shown = intro.rstrip(":") + " " + sentence, intro + " " + sentence
+            else:
+                judged = shown = sentence
+            for refusal in _claimed(judged, terms):
+                yield Claim(shown, refusal.named, refusal.reason, sentence)
+
+
+def _table_claims(table: Any, terms: Judge) -> Iterator[Claim]:
+    """A table row is read as one sentence: "Tension headache | FDA-approved" says that
+    tension headache is an approved use."""
+    headings: list[str] = []
+    for row in table.iter("tr"):
+        cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+        texts = [own_text(cell) for cell in cells]
+        if cells and all(cell.tag == "th" for cell in cells):
+            headings = texts
+            continue
+        line = " | ".join(_as_read(texts, headings))
+        for sentence in sentences(line):
+            for refusal in _claimed(sentence, terms):
+                yield Claim(
+                    sentence,
+                    refusal.named,
+                    refusal.reason,
+                    sentence,
+                    row=tuple(t for t in texts if t),
+                )
+    for caption in table.iter("caption"):
+        for sentence in sentences(own_text(caption)):
+            for refusal in _claimed(sentence, terms):
+                yield Claim(sentence, refusal.named, refusal.reason, sentence)
+
+
+def _as_read(texts: Sequence[str], headings: Sequence[str]) -> list[str]:
+    """A row's cells as a reader takes them: a cell that answers its column's question
+    ("FDA-approved?" - "Yes") reads as that heading."""
+    read = []
+    for index, text in enumerate(texts):
+        heading = headings[index] if index < len(headings) else ""
+        if APPROVAL.search(heading) and text.casefold().strip(" .!") in _AFFIRMATIVE:
+            read.append(heading.rstrip(" ?"))
+        else:
+            read.append(text)
+    return read
+
+
+def _introduction(list_element: Any) -> str:
+    """The sentence that introduces a list: the last one before it, if it ends with ':'."""
+    parent = list_element.getparent()
+    if parent is not None and parent.tag == "li":
+        before = own_text(parent, skip=LISTS)
+    else:
+        previous = list_element.getprevious()
+        while previous is not None and not isinstance(previous.tag, str):
+            previous = previous.getprevious()
+        before = own_text(previous) if previous is not None else ""
+    last = (sentences(before) or [""])[-1]
+    return last if last.endswith(":") else ""
+
+
+def _states_status(text: str) -> bool:
+    return bool(APPROVAL.search(text)) or "off-label" in text.lower()
+
+
+def _claimed(sentence: str, judge: Judge) -> tuple[Refusal, ...]:
+    """What a sentence calls approved that the label does not hold (``approvals``)."""
+    if not APPROVAL.search(sentence):
+        return ()
+    # <drug>® is <drug>; crow’s feet are crow's feet
+    sentence = sentence.replace("\u00ae", "").replace("\u2122", "").replace("\u2019", "'")
+    if sentence.rstrip(' )"”’').endswith("?") and not _RHETORICAL.search(sentence):
+        return ()
+    found: list[Refusal] = []
+    clauses = _CLAUSE_BREAK.split(sentence)
+    for index, clause in enumerate(clauses):
+        affirmed = _affirmed(clause)
+        if affirmed is None or _denied(clauses, index, clause[: affirmed.start()]):
+            continue
+        for refusal in judge.refusals(clause, affirmed.span()):
+            if refusal not in found:
+                found.append(refusal)
+    return tuple(found)
+
+
+def _affirmed(clause: str) -> re.Match[str] | None:
+    """The clause's first approval word that no negation before it denies, unless the
+    approval is only hoped for."""
+    affirmed = next((m for m in APPROVAL.finditer(clause) if not _negated(clause, m.start())), None)
+    if affirmed is None or _NOT_YET.search(clause[: affirmed.start()]):
+        return None
+    return affirmed
+
+
+def _denied(clauses: Sequence[str], index: int, before: str) -> bool:
+    """Whether the approval (in clause ``index``, ``before`` it in its clause) is quoted
+    to deny it, or reported and denied later in the sentence."""
+    said_before = " ".join(clauses[:index]) + " " + before
+    denied_after = any(_NEGATOR.search(later) for later in clauses[index + 1 :])
+    return bool(_DENIED.search(said_before) or (_REPORTED.search(said_before) and denied_after))
+
+
+def _negated(clause: str, position: int) -> bool:
+    return bool(_NEGATOR.search(" ".join(clause[:position].split()[-_WINDOW:])))

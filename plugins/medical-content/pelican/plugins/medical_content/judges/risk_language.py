@@ -1,0 +1,134 @@
+"""Risk language: sentences that overstate a treatment's safety or benefit.
+
+The rules are data (``risk_rules``: ``risk_language.toml``, or the file
+``MEDICAL_RISK_LANGUAGE`` names), each with its reason and a suggested wording; this
+module only applies them, one clause at a time, and lets negations, questions and
+denials through (the file's header says how). Whether a use is approved, for the rules
+that care ("proven"), is the label registry's answer (``approvals.Judge``), never the
+page's.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.problems import Fault
+from ..core.prose import LEAVES, fold, own_text, sentences
+from ..registry.risk_rules import DEFAULT_FILE, Candidate, Rule, Rules
+from .approvals import Judge
+
+__all__ = ["DEFAULT_FILE", "Finding", "Rule", "Rules", "faults", "findings", "in_html"]
+
+# Every pattern here reads folded (lower-case) text: see ``_sentence_findings``.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014\u2022\u00b7|]|\s-\s"
+    r"|\b(?:but|although|however|while|whereas|unlike|so)\b"
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|nobody|neither|nor|cannot|without|myths?|untrue|false|wrong)\b"
+    r"|n['\u2019]t\b"
+)
+# A sentence that reports a claim to deny or withdraw it: "It is a myth that ...",
+# "Be wary of a clinic that says ...", "We used to say ..." (a page of corrections).
+_DENIAL = re.compile(
+    r"\b(?:myths?|misconceptions?|not\s+true|untrue|false\s+claims?"
+    r"|used\s+to\s+(?:say|call|claim|write|invite|describe|tell|promise)"
+    r"|be\s+wary|beware|do\s+not\s+believe|don['\u2019]t\s+believe)\b"
+)
+# "Unlike ..." starts a clause of its own, but the comparison is the claim.
+_KEEP_WHOLE = re.compile(r"\bunlike\b")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: Rule
+    sentence: str
+    phrase: str  # the words that matched: what the writer looks for in the source
+
+
+def in_html(root: Any, rules: Rules, judge: Judge | None) -> list[Finding]:
+    """Every overstated sentence of a rendered page or snippet."""
+    found = []
+    for element in root.iter(*LEAVES):
+        found += findings(own_text(element), rules, judge)
+    return found
+
+
+def findings(text: str, rules: Rules, judge: Judge | None) -> list[Finding]:
+    """Every overstated sentence in ``text`` (plain text of one block), with its rule."""
+    candidates = rules.candidates(text)
+    if not candidates:
+        return []  # most text: not all the words of any one pattern
+    found = []
+    for sentence in sentences(text):
+        finding = _sentence_finding(sentence, rules, candidates, judge)
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def _sentence_finding(
+    sentence: str, rules: Rules, candidates: Sequence[Candidate], judge: Judge | None
+) -> Finding | None:
+    """The sentence's first overstatement (the writer rewrites it whole), or None;
+    ``candidates``: the patterns that may match in the sentence's block."""
+    plain = fold(sentence.replace("\u2019", "'"))
+    if plain.rstrip(" )\"'”").endswith("?") or _DENIAL.search(plain):
+        return None
+    for clause in _clauses(plain):
+        for candidate in candidates:
+            # each pattern reads only the clauses that hold one of its words (looked for
+            # loosely: a cheap narrowing)
+            if candidate.words and not any(word in clause for word in candidate.words):
+                continue
+            rule = rules.rules[candidate.rule]
+            match = _match(rule, rule.patterns[candidate.pattern], clause, rules, judge)
+            if match:
+                return Finding(rule, sentence, match.group().strip())
+    return None
+
+
+def _clauses(sentence: str) -> list[str]:
+    if _KEEP_WHOLE.search(sentence):
+        return [sentence]
+    return [part for part in _CLAUSE_BREAK.split(sentence) if part.strip()]
+
+
+def _match(
+    rule: Rule, pattern: re.Pattern[str], clause: str, rules: Rules, judge: Judge | None
+) -> re.Match[str] | None:
+    for match in pattern.finditer(clause):
+        if _passes(rule, clause, match.start(), match.end(), rules, judge):
+            return match
+    return None
+
+
+def _passes(
+    rule: Rule, clause: str, start: int, end: int, rules: Rules, judge: Judge | None
+) -> bool:
+    """Whether the words at start:end of the clause make the rule's claim there."""
+    before, matched = clause[:start], clause[start:end]
+    if _NEGATION.search(before if rule.own_negation else before + matched):
+        return False  # "No medicine is completely safe"; "<drug> is not safe for everyone"
+    if rule.unless is not None and rule.unless.search(before):
+        return False
+    if rule.subject and not rules.treatment.search(before + matched):
+        return False
+    return not (rule.approved_passes and judge is not None and judge.names_a_use(clause))
+
+
+def faults(found: Sequence[Finding], field: str = "") -> list[Fault]:
+    """A fault for each finding; ``field``: the metadata it was read from, if any."""
+    return [
+        Fault(
+            f"overstates the treatment ({finding.rule.name}): {finding.sentence!r}; "
+            f"{finding.rule.why}",
+            # the line that holds the whole sentence, else the first that holds the words
+            finding.rule.fix,
+            field=field,
+            text="" if field else finding.phrase,
+            all_of=() if field else (finding.sentence,),
+        )
+        for finding in found
+    ]
