@@ -85,11 +85,13 @@ test-fast: $(INSTALLED)
 	$(PYTHON) -m pytest -m "not slow"
 
 # Mistakes, not taste (the plugin's pyproject.toml says which rules), the code's format,
-# no function above radon's grade C (xenon), and types (mypy). .pre-commit-config.yaml runs the same on each commit.
+# no function above radon's grade C (xenon), the plugin's layers (no import circle, no
+# import from a later layer: tests/test_layers.py), and types (mypy). .pre-commit-config.yaml runs the same on each commit.
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check plugins tools tests bench
 	$(VENV)/bin/ruff format --check plugins tools tests bench
 	$(VENV)/bin/xenon --max-absolute C plugins tools tests bench
+	$(PYTHON) -m pytest -q -p no:cacheprovider plugins/medical-content/pelican/plugins/medical_content/tests/test_layers.py
 	$(MAKE) --no-print-directory lint-types
 
 lint-types: $(INSTALLED)

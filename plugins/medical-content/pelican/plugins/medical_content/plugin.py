@@ -41,9 +41,10 @@ from .build import (
 from .build.contents import judged_as
 from .build.conversion import Converter
 from .build.reader import CheckedMarkdownReader
+from .checks import svg
 from .core.problems import BuildFailed, report_faults
 from .outputs import compliance, feeds, template_filters
-from .page import status
+from .page import status, view
 from .settings import config as settings, theme
 
 # pelican.Pelican: mypy reads the name "pelican" as this plugin's namespace package
@@ -76,6 +77,9 @@ def start_checks(pelican: Pelican) -> None:
     )
     state.generators = []
     _check_safety_information(state, state.checks, pelican.settings["PATH"])
+    for path in reader.svg_files(pelican.settings):
+        with open(path, "rb") as image:
+            report_faults(path, pelican.settings["PATH"], svg.faults(image.read()))
 
 
 def add_generator(generator: Generator) -> None:
@@ -124,6 +128,8 @@ def measure_text(content: Content) -> None:
         str(metadata.get("title") or ""),
         label.key if label else state.config.product,
         str(metadata.get("condition") or ""),
+        view.header_pieces(metadata),
+        reader.image_texts(content._content or "", content.source_path, content.settings["PATH"]),
     )
     state.checks.submit(job, lambda result: results.record_text(result, content, state))
 

@@ -15,15 +15,15 @@ from typing import cast
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
-from ..checks import site_paths
+from ..checks import site_paths, wording
 from ..core import html_text
 from ..core.problems import Fault, Problem, display_path, report, report_faults
+from ..core.reading import as_read
 from ..judges import claims
 from ..outputs import last_changed
-from ..page import metadata, review
+from ..page import metadata, review, view
 from ..registry.labels import Registry
 from ..settings.config import Config
-from . import written_page
 from .prepare import prepare, site_facts
 from .state import Located, State, SummaryClaim
 
@@ -140,15 +140,16 @@ def _summary_claims(everything: Sequence[Located], state: State) -> tuple[Summar
     found_everywhere: list[SummaryClaim] = []
     for item in everything:
         summary = str(item.content.metadata.get("summary") or "")
-        if not summary or not claims.may_say_approved(summary):
+        if not summary or not claims.may_say_approved(as_read(summary)):
             continue
         found = claims.false_approvals(
-            html_text.fragment(summary), state.judges.of(*judged_as(item.content, state))
+            view.of_html(html_text.fragment(summary)).root,
+            state.judges.of(*judged_as(item.content, state)),
         )
         report_faults(
             item.content.source_path,
             item.generator.path,
-            written_page.claim_faults(found, field="summary"),
+            wording.claim_faults(found, field="summary"),
         )
         found_everywhere += [(claim.sentence, claim.condition) for claim in found]
     return tuple(found_everywhere)

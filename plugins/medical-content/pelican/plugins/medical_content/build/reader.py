@@ -10,6 +10,7 @@ reader finds each one's faults and HTML (``conversion``).
 """
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.readers import MarkdownReader
 
+from ..checks import svg
 from ..checks.source import checked_source
 from ..core.problems import ContentSkipped, Fault, Problem, display_path, report
 from . import state as build_state
@@ -61,6 +63,51 @@ def source_count(settings: Mapping[str, Any]) -> int:
         for _, _, files in os.walk(settings["PATH"])
         for name in files
     )
+
+
+def svg_files(settings: Mapping[str, Any]) -> list[str]:
+    """The SVG files under the content folder: each is published at its own address."""
+    return sorted(
+        os.path.join(folder, name)
+        for folder, _, files in os.walk(settings["PATH"])
+        for name in files
+        if name.lower().endswith(".svg")
+    )
+
+
+def image_texts(html: str, source_path: str, content_root: str) -> tuple[tuple[str, str], ...]:
+    """(address as written, text inside) of each SVG image a page's HTML shows from the
+    content folder: read here, so that the page's check knows when one changes."""
+    if ".svg" not in html:
+        return ()
+    found = []
+    for src in dict.fromkeys(_SVG_SRC.findall(html)):
+        path = _content_file(src, source_path, content_root)
+        if path is None:
+            continue
+        try:
+            with open(path, "rb") as image:
+                found.append((src, svg.text(image.read(_MAX_SVG))))
+        except OSError:
+            continue  # the link check names an image the site does not have
+    return tuple(found)
+
+
+_SVG_SRC = re.compile(r"""\bsrc=["']([^"']+\.svg)["']""", re.IGNORECASE)
+_MAX_SVG = 1 << 20  # an image's words are in its first megabyte, if anywhere
+
+
+def _content_file(src: str, source_path: str, content_root: str) -> str | None:
+    """The content file an image address names ({static}/..., {filename}/..., or a path
+    relative to the page's source), or None for another site's."""
+    for marker in ("{static}", "{filename}", "|static|", "|filename|"):
+        if src.startswith(marker):
+            path = src[len(marker) :]
+            base = content_root if path.startswith("/") else os.path.dirname(source_path)
+            return os.path.normpath(os.path.join(base, path.lstrip("/")))
+    if "://" in src or src.startswith(("/", "data:")):
+        return None
+    return os.path.normpath(os.path.join(os.path.dirname(source_path), src))
 
 
 # What Pelican's generators of articles and of pages read (their ``generate_context``)

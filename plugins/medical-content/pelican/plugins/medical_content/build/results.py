@@ -5,7 +5,7 @@ import logging
 
 from pelican.contents import Content
 
-from ..checks import readability, site_paths
+from ..checks import readability, site_paths, wording
 from ..core.problems import report_faults
 from ..judges import claims
 from . import written_page
@@ -45,7 +45,7 @@ def record(result: written_page.Result, content: Content, state: State) -> None:
         setattr(row, name, value)
     faults = (
         result.faults
-        + written_page.claim_faults(found)
+        + wording.claim_faults(found)
         + site_paths.broken_links(
             result.links, content.settings["OUTPUT_PATH"], state.known_outputs
         )

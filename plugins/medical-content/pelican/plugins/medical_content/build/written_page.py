@@ -9,17 +9,27 @@ this changes what Pelican writes, so it can run beside the build (see ``workers`
 
 import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..checks import disclaimer, fair_balance, html_policy, images, readability, site_paths
+from ..checks import (
+    disclaimer,
+    fair_balance,
+    html_policy,
+    images,
+    readability,
+    site_paths,
+    wording,
+)
 from ..checks.site_paths import Link
 from ..core.html_text import Element, fragment, page, visible_text
 from ..core.problems import Fault
+from ..core.reading import as_read
 from ..judges import claims, risk_language
 from ..judges.approvals import Judges
 from ..judges.claims import Claim
 from ..outputs.compliance import Cells
+from ..page import view
+from ..page.view import Piece
 from ..settings.config import Config
 from .conversion import Converter
 
@@ -46,44 +56,50 @@ class Result:
 
 @dataclass(frozen=True)
 class TextJob:
-    """A page's own rendered text (Markdown's HTML), its Title and its Summary, checked
-    and measured as soon as they are read. Plain values, so a worker process can take it."""
+    """A page's own rendered text (Markdown's HTML) and its header's texts, checked and
+    measured as soon as they are read, on the page's reader's view (``page.view``).
+    Plain values, so a worker process can take it."""
 
     content: str
     summary: str
     title: str
     drug: str  # the key of the label its claims are judged by, from its metadata
     subject: str  # the condition it is about, if any
+    fields: tuple[Piece, ...] = ()  # the header's other texts a reader gets
+    images: tuple[tuple[str, str], ...] = ()  # (address, text inside) of its SVG images
 
     def key(self) -> str:
-        return hashlib.sha256(
-            f"{self.content}\0{self.summary}\0{self.title}\0{self.drug}\0{self.subject}".encode()
-        ).hexdigest()
+        values = (self.content, self.summary, self.title, self.drug, self.subject)
+        extra = [f"{p.field}\1{p.text}" for p in self.fields] + [
+            f"{src}\1{text}" for src, text in self.images
+        ]
+        return hashlib.sha256("\0".join([*values, *extra]).encode()).hexdigest()
 
     def run(self, shared: Shared) -> Result:
         root = fragment(self.content)
-        rules = shared.config.risk_rules
+        config = shared.config
         judge = shared.judges.of(self.drug, self.subject)
+        summary_root = fragment(self.summary) if self.summary else None
+        fields = [view.field("title", self.title), *self.fields]
+        if summary_root is not None:
+            fields.append(view.field("summary", visible_text(summary_root)))
+        inside = dict(self.images)
+        seen = view.of_html(root, fields, (lambda src: inside.get(src, "")) if inside else None)
         faults = html_policy.faults(self.content, root) + images.faults(root)
-        faults += risk_language.faults(risk_language.in_html(root, rules, judge))
-        faults += risk_language.faults(
-            risk_language.findings(self.title, rules, judge), field="title"
-        )
+        faults += wording.risk_faults(seen, config.risk_rules, judge)
+        # the text inside an image is on no written page's text: its claims are judged here
+        in_images = [p for p in seen.pieces if p.what.startswith("the text inside")]
+        faults += wording.piece_claim_faults(wording.piece_claims(in_images, judge))
         faults += site_paths.root_relative_links(root)
-        if self.summary:
-            summary_root = fragment(self.summary)
+        if summary_root is not None:
             faults += html_policy.refused_html(self.summary, summary_root)
-            faults += risk_language.faults(
-                risk_language.findings(visible_text(summary_root), rules, judge),
-                field="summary",
-            )
         summary, summary_faults = readability.summary_faults(
-            root, shared.config.summary_heading, shared.config.readability_grade
+            seen.root, config.summary_heading, config.readability_grade
         )
         # Whether a summary is required is known once the page's kind is: see the plugin.
         return Result(
             faults,
-            {"readability": readability.page_readability(root), "summary": summary},
+            {"readability": readability.page_readability(seen.root), "summary": summary},
             summary_faults,
         )
 
@@ -133,7 +149,8 @@ def check(job: PageJob, shared: Shared) -> Result:
     result = Result()
     tree = page(job.path)
     main = next(tree.iter("main"), None)
-    main_text = disclaimer.visible_main_text(tree)
+    seen = view.of_html(main) if main is not None else None
+    main_text = as_read(disclaimer.visible_main_text(tree))
     if job.is_medical:
         result.cells["disclaimer"] = shown = disclaimer.shows(main_text, shared.config.disclaimer)
         if not shown:
@@ -157,11 +174,15 @@ def check(job: PageJob, shared: Shared) -> Result:
                     line=1,
                 )
             )
-        if main is not None:
-            result.faults += fair_balance.faults(main, shared.config, job.path, job.template)
-    if main is not None:
-        result.claims = claims.false_approvals(main, shared.judges.of(job.drug, job.subject))
-        result.cells["claims"] = len(result.claims)
+        if seen is not None:
+            result.faults += fair_balance.faults(seen.root, shared.config, job.path, job.template)
+    if seen is not None:
+        judge = shared.judges.of(job.drug, job.subject)
+        result.claims = claims.false_approvals(seen.root, judge)
+        # what a screen reader or a tooltip says of the page's images, links, abbreviations
+        in_pieces = wording.piece_claims(seen.pieces, judge)
+        result.faults += wording.piece_claim_faults(in_pieces)
+        result.cells["claims"] = len(result.claims) + len(in_pieces)
     result.links = site_paths.site_links(job.text, job.url, shared.siteurl)
     result.cells["structured_data"], problem = _structured_data_problem(tree)
     if problem:
@@ -173,22 +194,6 @@ def check(job: PageJob, shared: Shared) -> Result:
             )
         )
     return result
-
-
-def claim_faults(found: Iterable[Claim], field: str = "") -> list[Fault]:
-    """A fault for each false claim; ``field``: the metadata it was read from, if any."""
-    return [
-        Fault(
-            f"says something is approved that its label does not hold: {claim.sentence!r} "
-            f"(approved for {claim.condition!r}? {claim.reason})",
-            "say only what the label holds, say plainly that it is not FDA-approved for this "
-            "use, or remove the claim",
-            field=field,
-            text="" if field else claim.anchor,
-            all_of=claim.row,
-        )
-        for claim in found
-    ]
 
 
 def _structured_data_problem(tree: Element) -> tuple[bool, str]:

@@ -7,13 +7,14 @@ another site, send a form, or restyle itself: the allow-list is the nh3 sanitise
 writes. nh3 decides; this module only says what it refused, where, and what to do.
 """
 
+import unicodedata
 from typing import Any
 
 import nh3
 from lxml import etree
 
 from ..core import urls
-from ..core.html_text import Element, fragment
+from ..core.html_text import Element, fragment, text_of
 from ..core.problems import Fault
 from .html_structure import (
     MAX_LIST_DEPTH,
@@ -40,8 +41,11 @@ _ANY_TAG = {"id", "class", "title", "lang", "dir"}
 # role="region" and tabindex="0": a writer's raw HTML can then neither pose as a control
 # (role="button") nor change the order in which the keyboard moves (tabindex="3").
 _TABLE_BOX = {"aria-label", "aria-labelledby"}
+# What makes a browser show other words, or another order, than the text: bidirectional
+# overrides and ruby annotations.
+_SHOWN_OTHERWISE = {"bdo", "ruby", "rt", "rp", "rtc", "rb"}
 POLICY: dict[str, Any] = {
-    "tags": set(nh3.ALLOWED_TAGS),
+    "tags": set(nh3.ALLOWED_TAGS) - _SHOWN_OTHERWISE,
     "attributes": {tag: set(names) | _ANY_TAG for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
     | {"*": _ANY_TAG, "div": set(nh3.ALLOWED_ATTRIBUTES.get("div", ())) | _ANY_TAG | _TABLE_BOX},
     "tag_attribute_values": {"div": {"role": {"region"}, "tabindex": {"0"}}},
@@ -71,6 +75,18 @@ _WHY: dict[str, tuple[str, str]] = {
         "link to the clinic's contact page instead",
     ),
 }
+_WHY["bdo"] = (
+    "it makes the browser show its letters in another order than they are written, so a "
+    "reader reads words the page's text does not hold",
+    "write the words in the order a reader should read them, and delete the <bdo>",
+)
+_WHY["ruby"] = (
+    "its annotations show other words above the text, which the page's text does not "
+    "hold as a sentence",
+    "write the words as plain text, and delete the <ruby> and its <rt>",
+)
+for _tag in ("rt", "rp", "rtc", "rb"):
+    _WHY[_tag] = _WHY["ruby"]
 for _tag in ("object", "embed", "frame", "frameset", "applet"):
     _WHY[_tag] = _WHY["iframe"]
 for _tag in ("input", "button", "select", "textarea"):
@@ -81,6 +97,7 @@ def faults(content_html: str, root: Element) -> list[Fault]:
     """The faults of a page's rendered text (Markdown's HTML; root: its parsed fragment),
     each with a needle to find its source line."""
     found = refused_html(content_html, root)
+    found += shown_otherwise(root)
     found += unclosed_elements(content_html)
     found += skipped_heading_levels(root)
     found += too_deep_lists(root)
@@ -205,3 +222,60 @@ def _refused_attribute(tag: str, name: str, value: str) -> Fault:
         f'remove {name}="..."',
         raw=f"{name}=",
     )
+
+
+# --- what restyles or reorders the text ---------------------------------------------
+
+# The classes Markdown itself writes (footnotes, a table of contents, a code block's
+# language, the box a table scrolls in) and the one the writers' guide gives writers.
+_MARKDOWN_CLASSES = frozenset({"footnote", "footnote-ref", "footnote-backref", "toc"})
+_MARKDOWN_CLASS_PREFIXES = ("language-",)
+_WRITERS_CLASSES = {"img": frozenset({"decorative"}), "div": frozenset({"table-scroll"})}
+
+
+def shown_otherwise(root: Element) -> list[Fault]:
+    """A class a writer's markup borrows from the theme (one may hide a word, or make a
+    passage look like the site's own status box), and ``dir=`` on text with no
+    right-to-left letter (it reorders the words a reader sees)."""
+    found = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element is root:
+            continue
+        names = (element.get("class") or "").split()
+        borrowed = [name for name in names if not _allowed_class(element.tag, name)]
+        if borrowed:
+            found.append(
+                Fault(
+                    f'the class="{" ".join(borrowed)}" on <{element.tag}> is not allowed: a '
+                    "theme's classes can hide words from sight or make a passage look like "
+                    "the site's own boxes (the status of a use comes from the label "
+                    "registry), and the reader would get other words than the page's text",
+                    "delete it; the one class a writer adds is {.decorative}, after an image "
+                    "that is decoration only",
+                    raw=max(borrowed, key=len),
+                )
+            )
+        if element.get("dir") is not None and not _right_to_left(text_of(element)):
+            found.append(
+                Fault(
+                    f'dir="{element.get("dir")}" on <{element.tag}> reorders text that holds '
+                    "no right-to-left letter, so a reader reads its words in another order "
+                    "than they are written",
+                    "delete the dir= attribute; it is for a passage in a right-to-left "
+                    'language (<p dir="rtl" lang="ar">...</p>)',
+                    raw="dir=",
+                )
+            )
+    return found
+
+
+def _allowed_class(tag: str, name: str) -> bool:
+    return (
+        name in _MARKDOWN_CLASSES
+        or name.startswith(_MARKDOWN_CLASS_PREFIXES)
+        or name in _WRITERS_CLASSES.get(tag, ())
+    )
+
+
+def _right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)

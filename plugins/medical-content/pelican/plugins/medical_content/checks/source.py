@@ -1,12 +1,14 @@
 """The checks of a Markdown source file before Markdown reads it, where line numbers are
 still known: not UTF-8, empty, control characters, no title, its header against the
-schema, its kind against its folder, its file name."""
+schema, its kind against its folder, its file name, characters a reader does not see
+(``characters``)."""
 
 import re
 
 from ..core.problems import Fault
 from ..page import header as page_header, kind as page_kind
 from ..settings.config import Config
+from . import characters
 
 # C0 controls other than tab, line feed, form feed and carriage return: never typed on
 # purpose; they come from a binary file or a bad copy and paste.
@@ -59,7 +61,7 @@ def source_faults(
         return "", [*faults, missing]
     kind, found = page_kind.kind_of(relative, is_article, header, config)
     faults += found + page_kind.check_file_name(relative) + page_header.check(header, kind, config)
-    return kind, faults
+    return kind, faults + characters.faults(text)
 
 
 def checked_source(raw: bytes, relative: str, is_article: bool, config: Config) -> Checked:

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .reading import as_read
+
 logger = logging.getLogger(__name__)
 
 
@@ -67,7 +69,7 @@ class Fault:
         if self.line:
             return self.line
         if self.all_of:
-            wanted = [" ".join(part.split()).casefold() for part in self.all_of]
+            wanted = [" ".join(as_read(part).split()).casefold() for part in self.all_of]
             for number, line in enumerate(source_text.splitlines(), start=1):
                 if all(part in _plain(line) for part in wanted):
                     return number
@@ -134,12 +136,25 @@ def display_path(source_path: str, content_root: str) -> str:
 
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Markup a reader does not read as words: a tag (a line break is a space) and a
+# footnote's marker.
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MARKUP = re.compile(r"<[^>]*>|\[\^[^\]]*\]")
+# What a reader does not read at all: struck-out words, ruby annotations (``page.view``).
+_UNREAD = re.compile(r"<(del|s|strike|rt|rp)\b[^>]*>.*?</\1\s*>", re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
 _MARKDOWN_MARKS = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d+[.)])\s+|[*_`]")
 
 
 def _plain(text: str) -> str:
-    """A line of Markdown as the words a reader sees: no link targets, list marks or emphasis."""
-    return " ".join(_MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text)).split()).casefold()
+    """A line of Markdown as the words a reader sees: no link targets, list marks,
+    emphasis, tags, struck-out words or footnote markers, each character as read (a
+    finding quotes the sentence as the reader reads it: ``core.reading``)."""
+    text = as_read(text)
+    if "<" in text or "[^" in text:
+        text = _MARKUP.sub("", _LINE_BREAK.sub(" ", _UNREAD.sub("", text)))
+    words = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
+    return " ".join(words.split()).casefold()
 
 
 def find_line(text: str, needle: str, occurrence: int = 1) -> int:
@@ -147,7 +162,7 @@ def find_line(text: str, needle: str, occurrence: int = 1) -> int:
     a line that is exactly the needle wins (a list item, a heading), then the line where
     it starts, read as running text: a sentence a writer's editor wrapped over several
     lines is found at its first; 1 when none shows it."""
-    wanted = " ".join(needle.split()).casefold()
+    wanted = " ".join(as_read(needle).split()).casefold()
     if not wanted:
         return 1
     # a link's words may be wrapped too: its target goes before the text is split
@@ -163,8 +178,26 @@ def find_line(text: str, needle: str, occurrence: int = 1) -> int:
     for _ in range(occurrence):
         found = running.find(wanted, found + 1)
         if found < 0:
-            return 1
+            return _most_alike(lines, wanted)
     return bisect.bisect_right(starts, found)
+
+
+_MOST_ALIKE = 0.6  # of the needle's words, for a line to be taken as where it is written
+
+
+def _most_alike(lines: Sequence[str], wanted: str) -> int:
+    """The line holding most of the needle's words, read as words: a sentence a reader
+    reads differently from its source (a struck-out "not", a word split by markup the
+    reader does not see) is still found where it is written; 1 when no line holds most."""
+    words = set(_WORDS.findall(wanted))
+    if not words:
+        return 1
+    best, best_count = 1, 0
+    for number, line in enumerate(lines, start=1):
+        count = len(words & set(_WORDS.findall(line)))
+        if count > best_count:
+            best, best_count = number, count
+    return best if best_count >= _MOST_ALIKE * len(words) else 1
 
 
 class ErrorCounter(logging.Handler):

@@ -146,6 +146,10 @@ def _table_claims(table: Any, terms: Judge) -> Iterator[Claim]:
         texts = [own_text(cell) for cell in cells]
         if cells and all(cell.tag == "th" for cell in cells):
             headings = texts
+            # a heading row is read too: "Approved?" asks, a sentence there asserts
+            for sentence in sentences(" | ".join(t for t in texts if t)):
+                for refusal in _claimed(sentence, terms):
+                    yield Claim(sentence, refusal.named, refusal.reason, sentence, row=tuple(texts))
             continue
         line = " | ".join(_as_read(texts, headings))
         for sentence in sentences(line):

@@ -23,7 +23,7 @@ _BUILD = """
 import json, sys
 from pelican import Pelican
 from pelican.settings import read_settings
-from pelican.plugins.medical_content import written_page
+from pelican.plugins.medical_content.build import written_page
 
 measured = []
 run = written_page.TextJob.run
