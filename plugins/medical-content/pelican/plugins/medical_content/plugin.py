@@ -31,12 +31,12 @@ from pelican.readers import MarkdownReader, Readers
 from .build import (
     checks_cache,
     contents,
+    jobs,
     log as build_log,
     reader,
     results,
     state as build_state,
     workers,
-    written_page,
 )
 from .build.contents import judged_as
 from .build.conversion import Converter
@@ -44,7 +44,7 @@ from .build.reader import CheckedMarkdownReader
 from .checks import svg
 from .core.problems import BuildFailed, report_faults
 from .outputs import compliance, feeds, template_filters
-from .page import status, view
+from .page import metadata as page_metadata, status, view
 from .settings import config as settings, theme
 
 # pelican.Pelican: mypy reads the name "pelican" as this plugin's namespace package
@@ -63,7 +63,7 @@ def start_checks(pelican: Pelican) -> None:
     state = build_state.current()
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
     state.stop_checks()  # an earlier build in this process that stopped half-way
-    shared = written_page.Shared(
+    shared = jobs.Shared(
         state.config,
         state.safety_heading,
         pelican.settings["SITEURL"],
@@ -109,7 +109,7 @@ def read_ahead(generator: Generator) -> None:
 def _check_safety_information(
     state: build_state.State, checks: workers.Checks, content_root: str
 ) -> None:
-    job = written_page.SafetyInformationJob(state.safety_html)
+    job = jobs.SafetyInformationJob(state.safety_html)
     checks.submit(job, lambda faults: report_faults(state.config.safety_file, content_root, faults))
 
 
@@ -122,16 +122,17 @@ def measure_text(content: Content) -> None:
     # reported there, and the site's drug stands in here
     written = str(metadata.get("drug") or "").strip()
     label = status.label_named(written, state.config.registry) if written else None
-    job = written_page.TextJob(
+    job = jobs.TextJob(
         content._content or "",
         str(metadata.get("summary") or ""),
         str(metadata.get("title") or ""),
         label.key if label else state.config.product,
         str(metadata.get("condition") or ""),
+        page_metadata.kind_of(content, isinstance(content, Article)),
         view.header_pieces(metadata),
         reader.image_texts(content._content or "", content.source_path, content.settings["PATH"]),
     )
-    state.checks.submit(job, lambda result: results.record_text(result, content, state))
+    state.checks.submit(job, lambda result: results.record(result, content, state))
 
 
 def use_checked_reader(readers: Readers) -> None:
@@ -151,15 +152,17 @@ def check_written_page(path: str, context: Mapping[str, Any]) -> None:
         return
     state = build_state.current()
     drug, subject = judged_as(content, state)
-    job = written_page.PageJob(
+    job = jobs.PageJob(
         path=path,
         url=state.contents[id(content)].url,
         text=content.content,
         template=content.template,
+        kind=content.medical.kind,
         is_medical=content.medical.is_medical,
         shows_safety_information=content.medical.shows_safety_information,
         drug=drug,
         subject=subject,
+        summary_claims=state.summary_claims,
     )
     state.checks.submit(job, lambda result: results.record(result, content, state))
 

@@ -17,13 +17,14 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from ..checks import site_paths, wording
 from ..core import html_text
-from ..core.problems import Fault, Problem, display_path, report, report_faults
+from ..core.problems import Problem, display_path, report, report_faults
 from ..core.reading import as_read
 from ..judges import claims
 from ..outputs import last_changed
-from ..page import metadata, review, view
+from ..page import view
 from ..registry.labels import Registry
 from ..settings.config import Config
+from . import results
 from .prepare import prepare, site_facts
 from .state import Located, State, SummaryClaim
 
@@ -62,7 +63,9 @@ def prepare_content(generators: Iterable[Generator], state: State) -> None:
     site = site_facts(wanted[0].settings, state.config)
     pages_by_slug = {item.content.slug: item for item in everything if not item.is_article}
     for item in everything:
-        _report(item, prepare(item, state, pages_by_slug, site), state.config)
+        faults, found = prepare(item, state, pages_by_slug, site)
+        report_faults(item.content.source_path, item.generator.path, faults)
+        results.record(found, item.content, state)
     state.summary_claims = _summary_claims(everything, state)
     last_changed.set_last_changed(
         [item.content for item in everything], wanted[0].settings["TIMEZONE"]
@@ -82,22 +85,6 @@ def _located(generators: Sequence[Generator]) -> list[Located]:
         _leave_out(item.content, item.generator)
         left_out.add(id(item.content))
     return [item for item in everything if id(item.content) not in left_out]
-
-
-def _report(item: Located, faults: list[Fault], config: Config) -> None:
-    """The faults of a page's metadata, with those of its title's length and its review's
-    date: errors, or warnings where the settings say so."""
-    medical = item.content.medical
-    too_long, warnings = metadata.title_length(
-        item.content.metadata, config.title_length, config.title_max_length
-    )
-    faults += too_long
-    if medical.review and medical.review.overdue(config.today):
-        (faults if config.overdue_is_error else warnings).append(
-            review.overdue_fault(medical.review)
-        )
-    report_faults(item.content.source_path, item.generator.path, faults)
-    report_faults(item.content.source_path, item.generator.path, warnings, logging.WARNING)
 
 
 def _share(generators: Sequence[Generator], everything: Sequence[Located], state: State) -> None:

@@ -9,6 +9,8 @@ from markupsafe import Markup
 from pelican.contents import Content
 from pelican.generators import Generator
 
+from ..checks import registry
+from ..checks.base import FACTS, Context, Findings, Page
 from ..core import html_text
 from ..core.problems import Fault
 from ..outputs import structured_data
@@ -17,7 +19,7 @@ from ..page.model import Breadcrumb, Course, Medical
 from ..registry.courses import Courses
 from ..registry.labels import Indication, Registry
 from ..settings.config import Config
-from . import reader, written_page
+from . import jobs, reader
 from .state import Located, State
 
 Site = dict[str, Any]  # what every page's structured data says of the site and clinic
@@ -37,8 +39,9 @@ def site_facts(settings_: Mapping[str, Any], config: Config) -> Site:
 
 def prepare(
     item: Located, state: State, pages_by_slug: Mapping[str, Located], site: Site
-) -> list[Fault]:
-    """Set ``content.medical`` on the page; return the faults of its metadata and body.
+) -> tuple[list[Fault], dict[str, Findings]]:
+    """Set ``content.medical`` on the page; return the faults of its metadata and body,
+    and what the checks of its facts found (``checks.registry``: FACTS).
     ``pages_by_slug``: each page's ``Located``, for its breadcrumb trail."""
     config, content = state.config, item.content
     medical, faults = facts(item, config, pages_by_slug, site, state.contents)
@@ -54,7 +57,15 @@ def prepare(
         indication = medical.regulatory.indication
         row.indication = indication.id if isinstance(indication, Indication) else "off-label"
     row.faults += len(faults)
-    return faults
+    checked = Page(
+        None,
+        medical.kind,
+        medical.is_medical,
+        medical.shows_safety_information,
+        facts=medical,
+        title=str(content.metadata.get("title", "")),
+    )
+    return faults, registry.run(FACTS, checked, Context(config, state.judges))
 
 
 def facts(
@@ -176,7 +187,7 @@ def _graph(item: Located, medical: Medical, site: Site) -> dict[str, Any]:
         "url": item.url,
         "title": content.title,
         "kind": medical.kind,
-        "description": written_page.plain(getattr(content, "summary", "") or ""),
+        "description": jobs.plain(getattr(content, "summary", "") or ""),
         "is_medical": medical.is_medical,
         "breadcrumbs": medical.breadcrumbs,
     }

@@ -19,7 +19,7 @@ _shared: Any = None  # in a worker: what every job needs, sent once when it star
 
 
 class Job(Protocol):
-    """A check that changes nothing Pelican writes: ``written_page.TextJob``, ``PageJob``,
+    """A check that changes nothing Pelican writes: ``jobs.TextJob``, ``PageJob``,
     ``reader.SourceJob``."""
 
     def run(self, shared: Any) -> Any: ...

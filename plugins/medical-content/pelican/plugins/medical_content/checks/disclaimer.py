@@ -12,6 +12,8 @@ import re
 from lxml import etree
 
 from ..core.html_text import Element, text_of
+from ..core.problems import Fault
+from .base import Context, Findings, Page, passed
 
 _HIDDEN = etree.XPath(
     ".//*[@hidden or @aria-hidden='true' or self::template or self::script or self::style]"
@@ -59,3 +61,33 @@ def _drop(element: Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+def check(page: Page, context: Context) -> Findings:
+    """The medical disclaimer inside <main> of a medical page (WRITTEN)."""
+    if not page.is_medical:
+        return Findings()
+    if shows(page.main_text, context.config.disclaimer):
+        return Findings(cell=passed(True))
+    fault = Fault(
+        f"the written page {page.path} does not show the medical disclaimer inside <main>",
+        f'keep {{% include "partials/disclaimer.html" %}} inside <main> in the '
+        f"theme template {page.template}.html, and MEDICAL_DISCLAIMER set",
+        line=1,
+    )
+    return Findings([fault], cell=passed(False))
+
+
+def safety_check(page: Page, context: Context) -> Findings:
+    """The Important Safety Information inside <main> of the pages that show it (WRITTEN)."""
+    if not page.shows_safety_information:
+        return Findings()
+    if shows(page.main_text, context.safety_heading):
+        return Findings(cell=passed(True))
+    fault = Fault(
+        f"the written page {page.path} does not show the Important Safety Information",
+        "keep {{ SAFETY_INFORMATION }} inside <main> in the theme template "
+        f"{page.template}.html",
+        line=1,
+    )
+    return Findings([fault], cell=passed(False))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..core.html_text import Element, text_of, visible_text
 from ..core.problems import Fault
+from .base import Context, Findings, Page
 from .disclaimer import shows
 
 if TYPE_CHECKING:
@@ -80,3 +81,11 @@ def call_to_action_before(
         if element.tag == "a" and pattern.search(visible_text(element)):
             return element
     return None
+
+
+def check(page: Page, context: Context) -> Findings:
+    """The safety summary before the first call to action, on the pages that show the
+    safety information, read in the reader's view of <main> (WRITTEN)."""
+    if not page.shows_safety_information or page.view is None:
+        return Findings()
+    return Findings(faults(page.view.root, context.config, page.path, page.template))

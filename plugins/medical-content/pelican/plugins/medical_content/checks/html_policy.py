@@ -16,6 +16,7 @@ from lxml import etree
 from ..core import urls
 from ..core.html_text import Element, fragment, text_of
 from ..core.problems import Fault
+from .base import Context, Findings, Page
 from .html_structure import (
     MAX_LIST_DEPTH,
     skipped_heading_levels,
@@ -279,3 +280,13 @@ def _allowed_class(tag: str, name: str) -> bool:
 
 def _right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)
+
+
+def check(page: Page, context: Context) -> Findings:
+    """The raw-HTML policy and the structure rules on the page's own text and Summary."""
+    if page.root is None:
+        return Findings()
+    found = faults(page.html, page.root)
+    if page.summary_html:
+        found += refused_html(page.summary_html, fragment(page.summary_html))
+    return Findings(found)

@@ -9,6 +9,7 @@ blocks it for every reader; it would also tell that site who reads the page.
 
 from ..core.html_text import Element
 from ..core.problems import Fault
+from .base import Context, Findings, Page
 
 DECORATIVE = "decorative"  # the class that marks an image as decoration only
 _REMOTE = ("http://", "https://", "//")
@@ -55,3 +56,7 @@ def _remote_address(image: Element, src: str) -> str | None:
         part.split()[0] for part in image.get("srcset", "").split(",") if part.strip()
     ]
     return next((a for a in addresses if a.lower().startswith(_REMOTE)), None)
+
+
+def check(page: Page, context: Context) -> Findings:
+    return Findings(faults(page.root)) if page.root is not None else Findings()

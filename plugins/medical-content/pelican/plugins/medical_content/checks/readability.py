@@ -10,6 +10,7 @@ from typing import Any
 
 from ..core.html_text import Element, block_texts, prose, sections
 from ..core.problems import Fault
+from .base import Context, Findings, Page
 
 
 @functools.cache
@@ -106,3 +107,25 @@ def summary_faults(
             )
         ]
     return figures, []
+
+
+def check(page: Page, context: Context) -> Findings:
+    """The page's reading grade and ease; above the target, a warning on a medical page."""
+    if page.view is None:
+        return Findings()
+    figures = page_readability(page.view.root)
+    target = context.config.readability_grade
+    warnings = above_target(figures, target) if page.is_medical else []
+    cell = f"{figures.grade:g} / {figures.ease:g}" if figures else None
+    return Findings(warnings=warnings, cell=cell, value=figures)
+
+
+def summary_check(page: Page, context: Context) -> Findings:
+    """The plain-language summary that the kinds of ``MEDICAL_SUMMARY_KINDS`` open with."""
+    config = context.config
+    if page.view is None or page.kind not in config.summary_kinds:
+        return Findings()
+    figures, found = summary_faults(
+        page.view.root, config.summary_heading, config.readability_grade
+    )
+    return Findings(found, value=figures)

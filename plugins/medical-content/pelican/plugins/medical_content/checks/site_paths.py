@@ -14,11 +14,12 @@ from pelican.contents import Content
 from ..core import urls
 from ..core.html_text import Element, fragment, visible_text
 from ..core.problems import Fault
+from .base import Context, Findings, Link, Page
 
 
 class Placed(Protocol):
-    """A page and the file it is written to: what ``prepare.Located`` holds, named here
-    because prepare imports (through written_page) this module."""
+    """A page and the file it is written to: what ``build.state.Located`` holds, named
+    here because the checks stand below the build."""
 
     @property
     def content(self) -> Content: ...
@@ -28,7 +29,6 @@ class Placed(Protocol):
 
 
 P = TypeVar("P", bound=Placed)
-Link = tuple[str, tuple[str, ...]]  # (href, the output files any one of which resolves it)
 
 
 def duplicate_outputs(located: Iterable[P], display: Callable[[P], str]) -> list[tuple[P, Fault]]:
@@ -131,3 +131,13 @@ def _candidates(href: str, siteurl: str, page_folder: str) -> tuple[str, ...] | 
     if relative in ("", "."):
         return ("index.html",)
     return (relative, posixpath.join(relative, "index.html"))
+
+
+def check(page: Page, context: Context) -> Findings:
+    """Addresses of the page's own text that start at the domain's root (TEXT)."""
+    return Findings(root_relative_links(page.root)) if page.root is not None else Findings()
+
+
+def links_check(page: Page, context: Context) -> Findings:
+    """The page's links to the site, to resolve once every page is written (WRITTEN)."""
+    return Findings(links=site_links(page.html, page.url, context.siteurl))

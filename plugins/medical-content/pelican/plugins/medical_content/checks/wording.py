@@ -16,6 +16,7 @@ from ..judges.approvals import Judge
 from ..judges.claims import Claim
 from ..page.view import Piece, View
 from ..registry.risk_rules import Rules
+from .base import Context, Findings, Page, passed
 
 
 def risk_faults(view: View, rules: Rules, judge: Judge) -> list[Fault]:
@@ -74,3 +75,38 @@ def _named(fault: Fault, piece: Piece) -> Fault:
     if piece.field or piece.what == "the text":
         return fault
     return replace(fault, what=f"in {piece.what}: {fault.what}", raw=fault.raw or piece.raw)
+
+
+def check(page: Page, context: Context) -> Findings:
+    """Overstated wording anywhere in the page's own text and header, and false approval
+    claims in the text inside its images, on no written page's text (TEXT)."""
+    if page.view is None:
+        return Findings()
+    found = risk_faults(page.view, context.config.risk_rules, context.judge)
+    in_images = [p for p in page.view.pieces if p.what.startswith("the text inside")]
+    found += piece_claim_faults(piece_claims(in_images, context.judge))
+    return Findings(found)
+
+
+def claims_check(page: Page, context: Context) -> Findings:
+    """False approval claims on the written page: its <main> as read, and the pieces a
+    screen reader or a tooltip gives of it (WRITTEN). A claim of a Summary shown here is
+    reported where the Summary is written."""
+    if page.view is None:
+        return Findings()
+    found = [
+        claim
+        for claim in claims.false_approvals(page.view.root, context.judge)
+        if not _from_a_summary(claim, context.summary_claims)
+    ]
+    in_pieces = piece_claims(page.view.pieces, context.judge)
+    count = len(found) + len(in_pieces)
+    cell = passed(True) if count == 0 else f"{count} {passed(False)}"
+    return Findings(claim_faults(found) + piece_claim_faults(in_pieces), cell=cell, claims=found)
+
+
+def _from_a_summary(claim: Claim, summary_claims: Sequence[tuple[str, str]]) -> bool:
+    return any(
+        condition == claim.condition and sentence in claim.sentence
+        for sentence, condition in summary_claims
+    )

@@ -9,29 +9,20 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypedDict
+from typing import Any
 
 from pelican.contents import Content
 
+from ..checks import registry
+from ..checks.base import FAIL
 from ..checks.readability import Readability
 from ..core.problems import display_path
 from ..page.review import Review
 from ..registry.labels import Label
 from ..settings.config import Config
 
-PASS, FAIL, NOT_APPLICABLE = "ok", "FAIL", "-"
+NOT_APPLICABLE = "-"
 ALL_ROWS_UP_TO = 60  # pages; a bigger site's table lists only the failing ones
-
-
-class Cells(TypedDict, total=False):
-    """The fields of a page's row that the checks of its text and written page fill in."""
-
-    disclaimer: bool
-    safety: bool
-    claims: int
-    structured_data: bool
-    readability: Readability | None
-    summary: Readability | None
 
 
 @dataclass
@@ -43,58 +34,23 @@ class Row:
     review: Review | None = None
     overdue: bool = False
     sources: int = 0
-    disclaimer: bool | None = None  # True / False once the written page was read; None: n/a
-    safety: bool | None = None
-    claims: int | None = None  # the number of false approval claims found
-    structured_data: bool | None = None
-    readability: Readability | None = None
-    summary: Readability | None = None
     label: Label | None = None  # the label the page's approval claims are judged by
     indication: str = ""  # a condition page's: the label's indication id, or "off-label"
     faults: int = 0
     notes: list[str] = field(default_factory=list)
+    checks: dict[str, str] = field(default_factory=dict)  # each check's cell, by its name
+    measured: dict[str, Any] = field(default_factory=dict)  # what a check measured
 
     def cells(self) -> dict[str, str]:
-        def check(value: bool | None) -> str:
-            return NOT_APPLICABLE if value is None else (PASS if value else FAIL)
-
-        review = NOT_APPLICABLE
-        if self.review:
-            review = f"{self.review.reviewed} → {self.review.next_review}"
-            review += " OVERDUE" if self.overdue else ""
-        elif self.is_medical:
-            review = FAIL
+        """The report's columns: the checks of the registry that have one, in its order."""
         return {
-            "disclaimer": check(self.disclaimer) if self.is_medical else NOT_APPLICABLE,
-            "reviewed → due": review,
-            "sources": str(self.sources)
-            if self.sources
-            else (FAIL if self.is_medical else NOT_APPLICABLE),
-            "claims": (
-                NOT_APPLICABLE
-                if self.claims is None
-                else PASS
-                if self.claims == 0
-                else f"{self.claims} FAIL"
-            ),
-            "safety info": check(self.safety),
-            "JSON-LD": check(self.structured_data),
-            "FK grade / ease": (
-                f"{self.readability.grade:g} / {self.readability.ease:g}"
-                if self.readability
-                else NOT_APPLICABLE
-            ),
-            "label": (
-                f"{self.label.brand} {self.indication or ''} {self.label.revised}".replace(
-                    "  ", " "
-                )
-                if self.label and self.is_medical
-                else NOT_APPLICABLE
-            ),
+            column: self.checks.get(name, NOT_APPLICABLE)
+            for name, column in registry.columns().items()
         }
 
     def as_json(self) -> dict[str, object]:
-        figures = self.readability
+        figures: Readability | None = self.measured.get("readability")
+        summary: Readability | None = self.measured.get("summary")
         return {
             "page": self.page,
             "url": self.url,
@@ -111,7 +67,7 @@ class Row:
             }
             if figures
             else None,
-            "summary_grade": self.summary.grade if self.summary else None,
+            "summary_grade": summary.grade if summary else None,
             "drug": self.label.brand if self.label and self.is_medical else None,
             "indication": self.indication or None,
             "label_revision": self.label.revision if self.label and self.is_medical else None,
@@ -184,7 +140,7 @@ def table(
     """The report as aligned text; failures in red at a terminal. Plain string formatting
     rather than a table library: it stays fast for thousands of pages. A big site lists
     only the pages that fail a check: a thousand passing rows would hide them."""
-    columns = ["page", "kind", *Row("", "", "", False).cells()]
+    columns = ["page", "kind", *registry.columns().values()]
     lines = [[row.page, row.kind, *row.cells().values()] for row in rows]
     passing = 0
     if len(lines) > ALL_ROWS_UP_TO:
@@ -209,4 +165,4 @@ def table(
 
 
 def _fails(cell: str) -> bool:
-    return "FAIL" in cell or "OVERDUE" in cell
+    return FAIL in cell or "OVERDUE" in cell
