@@ -14,9 +14,9 @@ from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 from support import ROOT, SETTINGS_FILE, TODAY
 
-from pelican.plugins.medical_content.build import reader, state as build_state, workers
-from pelican.plugins.medical_content.build.conversion import Converter
-from pelican.plugins.medical_content.build.reader import CheckedMarkdownReader
+from pelican.plugins.medical_content.builder import reader, state as build_state, workers
+from pelican.plugins.medical_content.builder.conversion import Converter
+from pelican.plugins.medical_content.builder.reader import CheckedMarkdownReader
 from pelican.plugins.medical_content.settings import config as plugin_settings
 
 sys.path.insert(0, str(ROOT / "bench"))

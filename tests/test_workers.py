@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 from support import condition_source, fails, faq_source
 
-from pelican.plugins.medical_content.build import workers
+from pelican.plugins.medical_content.builder import workers
 
 
 def test_sources_checked_in_a_worker_report_what_the_builds_own_process_reports(

@@ -28,7 +28,7 @@ from pelican.contents import Article, Content, Page
 from pelican.generators import Generator
 from pelican.readers import MarkdownReader, Readers
 
-from .build import (
+from .builder import (
     checks_cache,
     contents,
     jobs,
@@ -38,9 +38,9 @@ from .build import (
     state as build_state,
     workers,
 )
-from .build.contents import judged_as
-from .build.conversion import Converter
-from .build.reader import CheckedMarkdownReader
+from .builder.contents import judged_as
+from .builder.conversion import Converter
+from .builder.reader import CheckedMarkdownReader
 from .checks import svg
 from .core.problems import BuildFailed, report_faults
 from .outputs import compliance, feeds, template_filters

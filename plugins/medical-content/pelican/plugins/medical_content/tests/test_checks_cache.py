@@ -23,11 +23,11 @@ _BUILD = """
 import json, sys
 from pelican import Pelican
 from pelican.settings import read_settings
-from pelican.plugins.medical_content.build import written_page
+from pelican.plugins.medical_content.builder import jobs
 
 measured = []
-run = written_page.TextJob.run
-written_page.TextJob.run = lambda job, shared: measured.append(job) or run(job, shared)
+run = jobs.TextJob.run
+jobs.TextJob.run = lambda job, shared: measured.append(job) or run(job, shared)
 Pelican(read_settings(path=None, override=json.loads(sys.argv[1]))).run()
 print(len(measured))
 """

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 NAME = "pelican.plugins.medical_content"
 # In order: each may import from those before it, and from itself; ``plugin`` (the
 # signal handlers and ``register()``) stands above them all.
-LAYERS = ("core", "registry", "settings", "judges", "page", "checks", "outputs", "build")
+LAYERS = ("core", "registry", "settings", "judges", "page", "checks", "outputs", "builder")
 
 
 def module_name(path: Path) -> str:
@@ -137,14 +137,14 @@ def test_the_layer_test_sees_an_import_back_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The test reads relative imports as Python does: a module of ``core`` that imports
-    ``..build.state`` is caught."""
+    ``..builder.state`` is caught."""
     core = tmp_path / "core"
     core.mkdir()
-    (core / "bad.py").write_text("from ..build import state\n", encoding="utf-8")
-    build = tmp_path / "build"
+    (core / "bad.py").write_text("from ..builder import state\n", encoding="utf-8")
+    build = tmp_path / "builder"
     build.mkdir()
     (build / "state.py").write_text("", encoding="utf-8")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path)
     edges = graph()
-    assert edges[f"{NAME}.core.bad"] == [(1, f"{NAME}.build.state")]
-    assert layer_of(f"{NAME}.build.state") > layer_of(f"{NAME}.core.bad")
+    assert edges[f"{NAME}.core.bad"] == [(1, f"{NAME}.builder.state")]
+    assert layer_of(f"{NAME}.builder.state") > layer_of(f"{NAME}.core.bad")
