@@ -21,11 +21,12 @@ from ..core.problems import Problem, display_path, report, report_faults
 from ..core.reading import as_read
 from ..judges import claims
 from ..outputs import last_changed
+from ..outputs.structured_data import site_facts
 from ..page import view
 from ..registry.labels import Registry
 from ..settings.config import Config
 from . import results
-from .prepare import prepare, site_facts
+from .prepare import prepare
 from .state import Located, State, SummaryClaim
 
 logger = logging.getLogger(__name__)

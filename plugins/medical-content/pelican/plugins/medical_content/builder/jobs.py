@@ -141,10 +141,3 @@ class SafetyInformationJob:
             shared.judges.of(config.product),
         )
         return risk_language.faults(found)
-
-
-def plain(html: str) -> str:
-    """Text of an HTML snippet such as a summary."""
-    if not html.strip():
-        return ""
-    return visible_text(fragment(html))

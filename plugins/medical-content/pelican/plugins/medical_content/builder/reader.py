@@ -21,11 +21,9 @@ from pelican.readers import MarkdownReader
 from ..checks import svg
 from ..checks.source import checked_source
 from ..core.problems import ContentSkipped, Fault, Problem, display_path, report
+from ..page.model import HEADINGS
 from . import state as build_state
 from .conversion import Converted, Converter
-
-# The metadata key of (id, text) of each of a page's level-2 headings (``conversion``)
-HEADINGS = "headings"
 
 # and what Markdown made of a source that passed, if its job was asked to convert it
 Found = tuple[str | None, list[Fault], Converted | None]

@@ -105,3 +105,10 @@ def first_heading(html: str) -> str:
     """The text of the first heading of an HTML snippet, or ""."""
     heading = next(fragment(html).iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
     return visible_text(heading) if heading is not None else ""
+
+
+def plain(html: str) -> str:
+    """Text of an HTML snippet such as a summary."""
+    if not html.strip():
+        return ""
+    return visible_text(fragment(html))

@@ -10,15 +10,33 @@ HTML parser never sees markup.
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from jinja2.utils import htmlsafe_json_dumps
+from pelican.contents import Content
 
+from ..core.html_text import plain
 from ..page.faq import Entry
+from ..page.model import Medical
+from ..registry.labels import Registry
+from ..settings.config import Config
 
 SCHEMA_CONTEXT = "https://schema.org"
 
 Node = dict[str, Any]
+Site = dict[str, Any]  # what every page's structured data says of the site and clinic
+
+
+def site_facts(settings_: Mapping[str, Any], config: Config) -> Site:
+    """What every page's structured data says of the site and the clinic."""
+    return {
+        "url": settings_["SITEURL"],
+        "name": settings_["SITENAME"],
+        "lang": settings_["DEFAULT_LANG"],
+        "clinic": settings_["CLINIC"],
+        "label": cast(Registry, config.registry)[config.product],
+        "index_url": settings_["INDEX_SAVE_AS"].rsplit("index.html", 1)[0],
+    }
 
 
 def script_json(data: object) -> str:
@@ -197,3 +215,33 @@ def _author(name: str, clinic_name: str, home: str) -> Node:
     if name == clinic_name:
         return {"@type": "Organization", "name": name, "url": home}
     return {"@type": "Person", "name": name}
+
+
+def page_facts(
+    content: Content, medical: Medical, url: str, is_article: bool, site: Site
+) -> dict[str, Any]:
+    """What the page's structured data says of it, from its facts."""
+    facts: dict[str, Any] = {
+        "url": url,
+        "title": content.title,
+        "kind": medical.kind,
+        "description": plain(getattr(content, "summary", "") or ""),
+        "is_medical": medical.is_medical,
+        "breadcrumbs": medical.breadcrumbs,
+    }
+    if medical.is_medical:
+        published = getattr(content, "date", None)
+        modified = getattr(content, "modified", None) or published
+        facts.update(
+            date_published=published.date().isoformat() if published else None,
+            date_modified=modified.date().isoformat() if modified else None,
+            review=medical.review,
+        )
+    if is_article:
+        facts["article"] = {"author": str(getattr(content, "author", "") or site["clinic"]["name"])}
+    if medical.kind == "condition" and medical.condition_names:
+        names = medical.condition_names
+        facts["condition"] = {"name": names[0], "alternate_names": names[1:]}
+    if medical.faq:
+        facts["faq"] = medical.faq
+    return facts

@@ -86,11 +86,3 @@ def short_name(content: Content) -> str:
     return str(
         content.metadata.get("breadcrumb") or content.metadata.get("condition") or content.title
     ).strip()
-
-
-def unknown_kind(kind: str) -> Fault:
-    return Fault(
-        f"Kind {kind!r} has no template in the theme",
-        f"use a kind the theme has a template for, or add templates/{kind}.html to the theme",
-        field="kind",
-    )

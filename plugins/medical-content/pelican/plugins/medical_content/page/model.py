@@ -17,6 +17,9 @@ from .review import Review
 from .sources import Source
 from .status import Status
 
+# The metadata key under which the reader keeps (id, text) of each of a page's level-2
+# headings, as Markdown's toc extension found them (``builder.conversion``).
+HEADINGS = "headings"
 Breadcrumb = tuple[str, str]  # (name, site-relative url)
 Heading = tuple[str, str]  # (id, text)
 Course = tuple[str, list[tuple[str, list[Fact]]]]  # (heading, [(topic heading, facts)])
@@ -30,6 +33,7 @@ class Medical:
     label: Label  # the drug its claims are judged by: its condition's, else the site's
     regulatory: Status | None = None  # a condition page's status, from the label registry
     indication: str = ""  # what an approved use's status line says
+    condition_names: list[str] = field(default_factory=list)  # Condition, Alternate_name
     condition_in_sentence: str = ""  # a condition page's name as it reads mid-sentence
     course: Course | None = None
     review: Review | None = None

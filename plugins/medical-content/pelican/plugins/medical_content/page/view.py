@@ -163,10 +163,12 @@ def _replace(element: Element, text: str) -> None:
     parent.remove(element)
 
 
+# The elements that carry one: a page's elements are not walked one by one in Python.
+_WITH_ATTRIBUTES = etree.XPath(".//*[@alt or @title or @aria-label]")
+
+
 def _attributes(root: Element) -> Iterator[Piece]:
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
+    for element in _WITH_ATTRIBUTES(root):
         for name, what in _ATTRIBUTES.items():
             value = element.get(name)
             if value and value.strip():

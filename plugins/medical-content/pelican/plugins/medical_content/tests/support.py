@@ -55,7 +55,7 @@ PLUGIN_SETTINGS = {
     "AUTHOR_FEED_RSS": None,
     "CACHE_CONTENT": False,
     "LOAD_CONTENT_CACHE": False,
-    # The structured data names the site's publisher (prepare.site_facts reads CLINIC).
+    # The structured data names the site's publisher (structured_data.site_facts reads CLINIC).
     "CLINIC": {
         "name": "A test practice",
         "telephone": "+1-555-010-0199",
