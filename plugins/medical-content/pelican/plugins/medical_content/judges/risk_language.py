@@ -36,6 +36,14 @@ _DENIAL = re.compile(
     r"|used\s+to\s+(?:say|call|claim|write|invite|describe|tell|promise)"
     r"|be\s+wary|beware|do\s+not\s+believe|don['\u2019]t\s+believe)\b"
 )
+# A clause that asks before it says: "decide whether Botox is a safe choice for you",
+# "ask your doctor if it will help". What follows is an open question, not a claim.
+_OPEN_QUESTION = re.compile(
+    r"\bwhether\b"
+    r"|\b(?:ask|asking|decide|deciding|check|checking|discuss|discussing|find\s+out|wonder"
+    r"|wondering|consider|considering|judge|assess|work\s+out|weigh|weighing)"
+    r"\s+(?:\w+\s+){0,3}?if\b"
+)
 # "Unlike ..." starts a clause of its own, but the comparison is the claim.
 _KEEP_WHOLE = re.compile(r"\bunlike\b")
 
@@ -111,6 +119,8 @@ def _passes(
     before, matched = clause[:start], clause[start:end]
     if _NEGATION.search(before if rule.own_negation else before + matched):
         return False  # "No medicine is completely safe"; "<drug> is not safe for everyone"
+    if _OPEN_QUESTION.search(before):
+        return False  # "ask your doctor whether it is safe for you"
     if rule.unless is not None and rule.unless.search(before):
         return False
     if rule.subject and not rules.treatment.search(before + matched):
