@@ -41,7 +41,9 @@ def reader_settings(content, workers_count=0):
     config = plugin_settings.load(settings)
     shared = types.SimpleNamespace(config=config, converter=Converter(settings))
     checks = workers.Checks(shared, workers=workers_count)
-    build_state.start(types.SimpleNamespace(config=config, checks=checks))
+    state = build_state.State(config, settings["MARKDOWN"])
+    state.checks = checks
+    build_state.start(state)
     return settings, checks
 
 

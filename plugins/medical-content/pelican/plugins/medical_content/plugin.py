@@ -62,6 +62,7 @@ def initialized(pelican: Pelican) -> None:
 def start_checks(pelican: Pelican) -> None:
     state = build_state.current()
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
+    state.read_html.clear()
     state.stop_checks()  # an earlier build in this process that stopped half-way
     shared = jobs.Shared(
         state.config,
@@ -122,15 +123,18 @@ def measure_text(content: Content) -> None:
     # reported there, and the site's drug stands in here
     written = str(metadata.get("drug") or "").strip()
     label = status.label_named(written, state.config.registry) if written else None
+    html = state.read_html.pop(content.source_path, None)
+    if html is None:  # a source another reader read: its text with its links resolved
+        html = content.get_content(content.get_siteurl())
     job = jobs.TextJob(
-        content._content or "",
+        html,
         str(metadata.get("summary") or ""),
         str(metadata.get("title") or ""),
         label.key if label else state.config.product,
         str(metadata.get("condition") or ""),
         page_metadata.kind_of(content, isinstance(content, Article)),
         view.header_pieces(metadata),
-        reader.image_texts(content._content or "", content.source_path, content.settings["PATH"]),
+        reader.image_texts(html, content.source_path, content.settings["PATH"]),
     )
     state.checks.submit(job, lambda result: results.record(result, content, state))
 

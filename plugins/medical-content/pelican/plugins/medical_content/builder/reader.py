@@ -167,4 +167,7 @@ class CheckedMarkdownReader(MarkdownReader):
         metadata = {name: self.process_metadata(name, value) for name, value in written.items()}
         metadata["kind"] = kind  # where it lives or its header says: see page.kind.kind_of
         metadata[HEADINGS] = headings
+        # the text as Markdown wrote it, before Pelican resolves its links: what the
+        # page's own text is checked on (``plugin.measure_text``)
+        state.read_html[source_path] = content
         return content, metadata
