@@ -1,7 +1,9 @@
-"""The words an approval clause is read by (``approvals``): what introduces what a drug
-is approved for, what ends it, what points back at the page's condition, and the words
-that name nothing."""
+"""The words an approval clause is read by (``approvals``): the approval words, what
+introduces what a drug is approved for, what ends it, what points back at the page's
+condition or the reader, the words that name nothing, and how a label's names are
+matched as writers word them."""
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -40,12 +42,24 @@ OBJECT = re.compile(
     r"|(?:treatment|prevention|prophylaxis|management)\s+of)\b",
     re.IGNORECASE,
 )
+# What introduces the object right after the approval word (and who gave it): "approved
+# to dry up sweaty palms" (any verb), "the approval covers you" (people, or what points
+# back at them), "indications are ...".
+DIRECT_OBJECT = re.compile(
+    r"^\W*(?:(?:by|from)\s+(?:the\s+)?(?:u\.?s\.?\s+)?(?:fda|regulators?)\s+)?"
+    r"(?:(?:covers?|extends?\s+to|appl(?:y|ies)\s+to|in)(?=\s+(?:only\s+)?(?:you|yours|it|this"
+    r"|that|them|these|those|people|patients|adults?|children|kids|anyone|everyone|all|both|teens"
+    r"|teenagers|women|men)\b)|are|include|includes"
+    r"|to\s+(?:\w+ly\s+)?(?!(?:be|the|an?|its?|their|this|that|date|market|sell)\b)[a-z]+)\b",
+    re.IGNORECASE,
+)
 # What ends the object: a negation ("approved for chronic migraine, not tension
 # headaches"), or a clause of its own ("..., so ask your doctor"; "when creams fail").
 OBJECT_END = re.compile(
     r"\b(?:not|never|no|nor|except|excluding|without|but|so|if|because|when|whenever"
-    r"|after|before|unless|until|whether|once|off[\s-]label)\b|n['\u2019]t\b"
-    r"|,?\s+and\s+(?:is|are|was|we|it|you|they|has|can|may|also)\b"
+    r"|after|before|unless|until|whether|once|unlike|off[\s-]label)\b|n['\u2019]t\b"
+    r"|,?\s+and\s+(?:is|are|was|we|it|you|they|has|can|may|also|insurance|insurers?"
+    r"|medicare|medicaid)\b"
     # a clause that describes the condition ("..., which causes neck spasms"), unless it
     # widens the claim ("..., which includes tension headaches")
     r"|,\s*which\b(?!\s+(?:also\s+)?(?:include|includes|including|cover|covers|mean|means))",
@@ -55,7 +69,8 @@ OBJECT_END = re.compile(
 # "your doctor has cleared you", "an approved provider".
 OTHER_SUBJECT = any_word(
     r"surgery surgeries procedure nerve\s+blocks? provider clinic doctor physician nurse"
-    r" insurance insurer plan claim referral test scan physiotherapy exercise dr"
+    r" insurance insurer plan claim referral test scan physiotherapy exercise dr director team"
+    r" surgeon dentist pharmacist board committee hospital employer"
 )
 # A consequence drawn from an approval: "..., so it is a good choice for neck pain".
 IMPLIED = re.compile(
@@ -68,21 +83,18 @@ PERSON = re.compile(
     r"|professionals?|staff)\b",
     re.IGNORECASE,
 )
-# The lower age bound a clause states: "65 and older", "over 65", "2 years and older".
-_AGE_FROM = re.compile(
-    r"\b(\d{1,3})\s*(?:years?\s*(?:of\s+age\s*)?|\+\s*)?(?:and|or)\s+(?:older|over|above|up)\b"
-    r"|\b(?:over|older\s+than|above)\s+(\d{1,3})\b",
-    re.IGNORECASE,
-)
 # Words that point back at the page's own condition: "approved to treat it".
 POINTER = any_word("it this these them they that those")
-CHILDREN = any_word(
-    r"child children kids? pediatric paediatric teens? teenagers? adolescents? infants?"
-    r" toddlers? under\s+18 minors?"
-)
+# The reader, whom a clause may call approved: "the approval covers you" points back at
+# what the sentence says of the reader ("if you get migraines on 8 days a month").
+READER = any_word("you yours yourself")
 # An approval word in brackets or a table cell beside what it describes.
 BRACKETED = re.compile(r"[(|][\s\-]*(?:(?:the\s+)?(?:u\.?s\.?\s+)?fda)?[\s\-]*$", re.IGNORECASE)
-BEFORE_APPROVAL = re.compile(r"[\s(\-]*(?:(?:the\s+)?(?:u\.?s\.?\s+)?fda)?[\s(\-]*$", re.IGNORECASE)
+BEFORE_APPROVAL = re.compile(
+    r"(?:\b(?:under|with|through|per)\s+(?:its|their|the|this|that|an?)\s+)?"
+    r"[\s(\-]*(?:(?:the\s+)?(?:u\.?s\.?\s+)?fda(?:'s)?)?[\s(\-]*$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z][a-z'\u2019]*")
 # Words that join what a clause names without naming anything themselves.
 FILLER = frozenset(
@@ -103,6 +115,9 @@ august september october november december can could may might will would should
 preventive preventative
 defined define which means meaning occurring lasting called known problem problems
 disorder disorders listed page pages below above here site other them
+per according s one two three four five six seven eight nine ten several many multiple young
+teens teenagers adolescents date among something receive receives received
+receiving get gets getting develop develops developed
 """.split()
 )
 
@@ -112,21 +127,47 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def phrase(folded: str) -> str:
+# Words that say one condition comes of another: a writer may put any of them where a
+# label's name has one ("bladder leakage from MS" = "... caused by MS").
+_CAUSES = ("caused by", "due to", "associated with", "because of", "resulting from", "related to")
+_CAUSE = r"(?:" + "|".join(c.replace(" ", r"[\s\-]+") for c in _CAUSES) + r"|from)"
+_CAUSE_WORDS = re.compile(r"\b(?:" + "|".join(_CAUSES) + r"|from)\b")
+_CAUSED = "<cause>"  # a folded name holds no "<"
+_ARTICLES = frozenset({"a", "an", "the"})
+_LEADS = frozenset({"of", "in", "by", "with", "to", "for", "between", "at", "on", "from"})
+
+
+def phrase(folded: str, loose: bool = False) -> str:
     """A folded synonym as a pattern of what a writer may type: any case, hyphens or
-    spaces between its words, a plural "s" on any word."""
-    return r"[\s\-]+".join(re.escape(word) + r"(?:e?s)?" for word in folded.split(" "))
+    spaces between its words, a plural "s" on any word, any of ``_CAUSES`` for one of
+    them, with or without an article after a preposition. ``loose``: another adjective
+    may follow the first word after a comma ("stiff, tight arm muscles")."""
+    parts: list[str] = []
+    lead = False  # after a preposition: an article may stand there
+    for word in _CAUSE_WORDS.sub(_CAUSED, folded).split(" "):
+        if word in _ARTICLES:
+            lead = True
+            continue
+        written = _CAUSE if word == _CAUSED else re.escape(word) + r"(?:e?s)?"
+        parts.append((r"(?:(?:a|an|the)[\s\-]+)?" if lead else "") + written)
+        lead = word == _CAUSED or word in _LEADS
+    if loose and len(parts) > 1:
+        parts[0] += r"(?:\s*,\s*[a-z]+)?"
+    return r"[\s\-]+".join(parts)
+
+
+@functools.cache
+def canonical(folded: str) -> str:
+    """A folded name as ``phrase`` reads it: one word for every cause, no articles."""
+    return " ".join(
+        word for word in _CAUSE_WORDS.sub("from", folded).split(" ") if word not in _ARTICLES
+    )
 
 
 def phrase_pattern(written: str) -> re.Pattern[str]:
-    """A pattern of what names the condition ``written`` (folded first)."""
-    return re.compile(r"\b" + phrase(fold_condition(written)) + r"\b", re.IGNORECASE)
-
-
-def youngest(text: str) -> int | None:
-    """The lowest age a clause says it is for ("65 and older": 65), or None."""
-    ages = [int(a or b) for a, b in _AGE_FROM.findall(text)]
-    return min(ages) if ages else None
+    """A pattern of what names the condition ``written`` (folded first); loose
+    (``phrase``): it names a definition or an exclusion, not a synonym."""
+    return re.compile(r"\b" + phrase(fold_condition(written), loose=True) + r"\b", re.IGNORECASE)
 
 
 def until_its_end(text: str) -> str:
@@ -138,3 +179,37 @@ def until_its_end(text: str) -> str:
 def names_something(text: str, written: Sequence[str]) -> bool:
     """Whether the text holds one of the ``written`` names, or any word beyond FILLER."""
     return any(name in text for name in written) or any(word not in FILLER for word in words(text))
+
+
+# What says a drug is approved: the approval words, and the phrases that mean the same
+# ("has FDA clearance", "green-lit", "okayed", "signed off on", "the nod from regulators",
+# "carries an FDA indication").
+APPROVAL = re.compile(
+    r"\b(?:approv(?:ed|al|es)|indicated|licensed|cleared|clearance|authori[sz]ed|sanctioned"
+    r"|ok(?:ay)?(?:ed|['\u2019]d)|ok-ed|green[\s-]+(?:lit|lighted|lighting)"
+    r"|green\s+light(?:ed|s)?|signed\s+off\s+on|(?:fda|regulators?)['\u2019]?s?\s+blessing"
+    r"|(?:fda|regulators?)['\u2019]?s?\s+nod|nod(?=\s+from\s+(?:the\s+)?(?:u\.?s\.?\s+)?"
+    r"(?:fda|regulators?|food\s+and\s+drug))"
+    r"|(?:carr(?:y|ies|ied|ying)|holds?|held|holding|ha[sd]|have|having|gained|received|won|got"
+    r"|earned)\s+(?:an?\s+|the\s+)?(?:(?:official|formal|labell?ed)\s+)?"
+    r"(?:(?:u\.?s\.?\s+)?fda(?:['\u2019]s)?[\s-]+)?indications?(?=\s+(?:for|in|to)\b)"
+    r"|(?:fda|labell?ed|on[\s-]label)[\s-]+indications?|authori[sz]ations?|on-label(?=\s+for\b)"
+    r"|fda[\s-]+(?:backed|endorsed|certified|validated|blessed)"
+    r"|(?:endorsed|backed|certified|validated|blessed)\s+by\s+(?:the\s+)?"
+    r"(?:u\.?s\.?\s+)?(?:fda|food\s+and\s+drug\s+administration|regulators))\b",
+    re.IGNORECASE,
+)
+# Approval words of everyday speech, which a doctor or an insurer may say too: they
+# claim a drug's approval where the clause names a regulator, or says them of a drug.
+INFORMAL = re.compile(
+    r"^(?:ok|green|signed|nod|sanction|clearance|blessing|(?:fda|regulators?)\W+(?:nod|bless))",
+    re.IGNORECASE,
+)
+REGULATOR = any_word(r"fda regulators? regulatory food\s+and\s+drug\s+administration federal")
+# Substrings of every approval word as ``fold`` leaves it: a text without one of them
+# holds no approval word (``claims.may_say_approved``); kept in step with APPROVAL.
+APPROVAL_STEMS = (
+    *("approv", "indicat", "licensed", "clear", "authori", "sanction", "green", "signed"),
+    *("okay", "oked", "ok'd", "ok\u2019d", "ok-ed", "nod", "blessing", "on-label"),
+    *("backed", "endorsed", "certified", "validated", "blessed"),
+)

@@ -7,17 +7,22 @@ label registry (``labels``), within the label's limits. What the clause names is
 rule by rule, not by a language model (medspaCy: about 280 MB, over a second to load,
 and it misses plural condition names without a lemmatizer):
 
-1. the drug: a product's name in the clause, the last one before the approval word;
-2. the object: what follows "for", "to treat", "to prevent", "in the treatment of"...
-   after the approval word, up to a negation; with no such word (a table row, "Chronic
-   migraine is an FDA-approved use"), what stands before the approval word;
-3. the drug's indications named anywhere in the clause (their synonyms, longest first);
-   a use the label excludes (``not_covered``) or children where the label says adults
-   refuse the clause;
+1. the drugs: the last product named before the approval word, with those named
+   together with it ("Dysport, like Botox, is ..."; ``approval_subjects``);
+2. the object: what follows "for", "to treat", "approved to <verb>", "in the treatment
+   of"... after the approval word, up to a negation; with no such word (a table row,
+   "Chronic migraine is an FDA-approved use"), what stands before the approval word, back
+   to the subject; a fronted "For ... sufferers," too (``approval_object``);
+3. the drug's indications named anywhere in the clause (their synonyms, longest first,
+   or their definitions); a use the label excludes (``not_covered``), ages outside the
+   label's, or a first-line use of a second-line indication refuse the clause
+   (``approval_limits``);
 4. what is left of the object once the indications, the drug's names, numbers and
-   connecting words (and the words of the matched indication's own label text) are
-   taken out must be nothing: "approved for chronic migraine and tension headaches"
-   leaves "tension", and an unknown condition ("trigeminal neuralgia") leaves itself.
+   connecting words (and the words of the matched indication's own label text and
+   synonyms, and of a bracketed gloss) are taken out must be nothing: "approved for
+   chronic migraine and tension headaches" leaves "tension", and an unknown condition
+   ("trigeminal neuralgia") leaves itself. An object that only points back ("for this
+   condition", "covers you") means what the sentence said before, which must name one.
 
 History ("first approved in 1989") names no object and passes, as does a bare "<drug>
 is FDA-approved".
@@ -28,8 +33,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from ..registry.drug_classes import DrugClass
-from .approval_check import Clause, Indication, Product, Refusal, judged
-from .approval_words import OTHER_SUBJECT, PERSON, every_product, phrase, phrase_pattern, words
+from .approval_check import Clause, Product, Refusal, judged
+from .approval_subjects import subjects
+from .approval_terms import reading
+from .approval_words import OTHER_SUBJECT, PERSON, every_product, phrase, phrase_pattern
 
 __all__ = ["Judge", "Judges", "Refusal"]
 
@@ -111,18 +118,7 @@ class Judge:
                 label.revised,
                 label.url,
                 tuple(label.names),
-                tuple(
-                    Indication(
-                        i.condition,
-                        i.synonyms,
-                        i.min_age_years,
-                        tuple(i.not_covered),
-                        frozenset(words(i.text)),
-                        i.max_age_years,
-                        tuple(i.defined_by),
-                    )
-                    for i in label.indications
-                ),
+                tuple(reading(i, label.indications) for i in label.indications),
                 label.drug_class,
             )
             for label in registry.labels.values()
@@ -146,20 +142,23 @@ class Judge:
         start, end = approval
         keys = self.patterns.keys
         drugs = [
-            (match.start(), keys[int(str(match.lastgroup)[1:])])
+            (match.start(), match.end(), keys[int(str(match.lastgroup)[1:])])
             for match in self.patterns.names.finditer(clause)
         ]
-        before = [key for position, key in drugs if position < start]
+        before = [drug for drug in drugs if drug[0] < start]
         if _not_of_a_drug(clause, start, end, bool(before)):
             return []  # said of surgery, a provider, an insurer, a doctor: not of a drug
         every = None if before else self._every(clause[:start])
         if every is not None:
             return self._of_every_product(clause, approval, bool(drugs), every)
-        key = before[-1] if before else drugs[0][1] if drugs else self.default
-        product = self._product(key)
-        if product is None:
-            return []
-        return judged(self._clause(clause, approval, product, bool(drugs)))
+        found: list[Refusal] = []
+        for key in subjects(clause, before) if before else [drugs[0][2] if drugs else self.default]:
+            product = self._product(key)
+            if product is None:
+                continue
+            refused = judged(self._clause(clause, approval, product, bool(drugs)))
+            found += [refusal for refusal in refused if refusal not in found]
+        return found
 
     def _every(self, text: str) -> Every | None:
         """The class whose every product the text names ("all <class>"), or None."""

@@ -1,7 +1,8 @@
 """Finds sentences that say a drug is approved for what its label does not hold.
 
 A sentence makes a claim when, in a clause, it says "approved" (or "FDA-approved",
-"approval", "indicated", "licensed", "cleared", "authorized") without negating it; what
+"approval", "indicated", "licensed", "cleared", "authorized", "green-lit" and their kin:
+``approval_words.APPROVAL``) without negating it (``approval_clauses``); what
 the clause then calls approved must be an indication of the drug in the label registry
 (``approvals``: closed-world). A list is judged with the sentence that introduces it:
 "<drug> has been approved for ..., including:" followed by "- Tension headaches" is the
@@ -10,7 +11,6 @@ claim "approved for ... tension headaches". A list item that states its own stat
 sentence. Questions assert nothing.
 """
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,38 +18,13 @@ from typing import Any
 from ..core.html_text import text_of
 from ..core.prose import BLOCKS, LISTS, SKIPPED, fold, own_text, sentences
 from .approval_check import Refusal
-from .approval_words import any_word
+from .approval_clauses import claimed
+from .approval_words import APPROVAL, APPROVAL_STEMS
 from .approvals import Judge
 
 __all__ = ["APPROVAL", "Claim", "every_claim", "false_approvals", "fold", "may_say_approved"]
 __all__ += ["own_text", "sentences"]
 
-APPROVAL = re.compile(
-    r"\b(?:approv(?:ed|al|es)|indicated|licensed|cleared|authori[sz]ed)\b", re.IGNORECASE
-)
-_APPROVAL_STEMS = ("approv", "indicated", "licensed", "cleared", "authori")  # as APPROVAL
-_NEGATOR = re.compile(
-    r"(?:\b(?:not|never|no|neither|nor|without|lacks?|except|excluding)\b|n['\u2019]t\b)",
-    re.IGNORECASE,
-)
-# A question that asserts: "Did you know <drug> is approved for ...?"
-_RHETORICAL = re.compile(r"^\W*(?:did\s+you\s+know|why\b.*\bwhen\b)", re.IGNORECASE)
-# An approval hoped for, not held: "may soon be approved", "is seeking approval".
-_NOT_YET = re.compile(
-    r"\b(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}(?:be|become)\s+"
-    r"(?:fda[\s-]*)?$|\b(?:seeking|awaiting|pending|applied\s+for)\s+(?:fda\s+)?$",
-    re.IGNORECASE,
-)
-# A claim quoted to deny it: "It is a myth that ..."; or reported, then denied later in
-# the sentence: "Some websites claim ..., but the FDA has not approved it".
-_DENIED = any_word(r"myths? misconceptions? false untrue not\s+true wrong incorrect")
-_REPORTED = any_word(
-    "claims? claimed read say says said heard advertises? advertised"
-    " suggests? ask asks asked wonder wonders whether"
-)
-# Clauses end at these: an approval on one side says nothing about a name on the other.
-_CLAUSE_BREAK = re.compile(r";|:|\b(?:but|whereas|while|although|however|unlike)\b", re.IGNORECASE)
-_WINDOW = 4  # words before an approval word that can negate it
 # What a table cell says when its column's heading asks the question ("FDA-approved?").
 _AFFIRMATIVE = {"yes", "y", "\u2713", "\u2714", "\u2705", "x", "approved", "fda-approved"}
 
@@ -78,7 +53,7 @@ def may_say_approved(text: str) -> bool:
     """False when ``APPROVAL`` cannot match the text: a few substring tests, much
     cheaper than a case-insensitive search at every position."""
     folded = fold(text)
-    return any(stem in folded for stem in _APPROVAL_STEMS)
+    return any(stem in folded for stem in APPROVAL_STEMS)
 
 
 def _distinct(claims: Iterable[Claim]) -> list[Claim]:
@@ -199,41 +174,5 @@ def _states_status(text: str) -> bool:
 
 
 def _claimed(sentence: str, judge: Judge) -> tuple[Refusal, ...]:
-    """What a sentence calls approved that the label does not hold (``approvals``)."""
-    if not APPROVAL.search(sentence):
-        return ()
-    # <drug>® is <drug>; crow’s feet are crow's feet
-    sentence = sentence.replace("\u00ae", "").replace("\u2122", "").replace("\u2019", "'")
-    if sentence.rstrip(' )"”’').endswith("?") and not _RHETORICAL.search(sentence):
-        return ()
-    found: list[Refusal] = []
-    clauses = _CLAUSE_BREAK.split(sentence)
-    for index, clause in enumerate(clauses):
-        affirmed = _affirmed(clause)
-        if affirmed is None or _denied(clauses, index, clause[: affirmed.start()]):
-            continue
-        for refusal in judge.refusals(clause, affirmed.span()):
-            if refusal not in found:
-                found.append(refusal)
-    return tuple(found)
-
-
-def _affirmed(clause: str) -> re.Match[str] | None:
-    """The clause's first approval word that no negation before it denies, unless the
-    approval is only hoped for."""
-    affirmed = next((m for m in APPROVAL.finditer(clause) if not _negated(clause, m.start())), None)
-    if affirmed is None or _NOT_YET.search(clause[: affirmed.start()]):
-        return None
-    return affirmed
-
-
-def _denied(clauses: Sequence[str], index: int, before: str) -> bool:
-    """Whether the approval (in clause ``index``, ``before`` it in its clause) is quoted
-    to deny it, or reported and denied later in the sentence."""
-    said_before = " ".join(clauses[:index]) + " " + before
-    denied_after = any(_NEGATOR.search(later) for later in clauses[index + 1 :])
-    return bool(_DENIED.search(said_before) or (_REPORTED.search(said_before) and denied_after))
-
-
-def _negated(clause: str, position: int) -> bool:
-    return bool(_NEGATOR.search(" ".join(clause[:position].split()[-_WINDOW:])))
+    """What a sentence calls approved that the label does not hold (``approval_clauses``)."""
+    return claimed(sentence, judge)

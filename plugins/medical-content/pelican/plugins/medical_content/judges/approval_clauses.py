@@ -1,0 +1,153 @@
+"""Which clauses of a sentence affirm an approval (``claims``): a sentence is cut into
+clauses at the words that end one; in each, the first approval word that no negation
+denies is judged (``approvals``), unless the sentence asks, hopes, or quotes the claim
+to deny it. A clause that ends in a colon with nothing named after its approval word
+("Approved uses (per the FDA): ...") is read with what follows the colon."""
+
+import re
+from collections.abc import Sequence
+
+from .approval_check import Refusal
+from .approval_words import (
+    APPROVAL,
+    INFORMAL,
+    OTHER_SUBJECT,
+    REGULATOR,
+    any_word,
+    names_something,
+)
+from .approvals import Judge
+
+__all__ = ["claimed"]
+
+_NEGATOR = re.compile(
+    r"(?:\b(?:not|never|no|neither|nor|without|lacks?|except|excluding)\b|n['\u2019]t\b)",
+    re.IGNORECASE,
+)
+# A negation that governs the clause after it: "that does not mean the FDA has approved
+# it", "an insurer's approval doesn't prove ...".
+_NEGATED_FRAME = re.compile(
+    r"(?:\b(?:not|never)|n['\u2019]t)\s+(?:necessarily\s+|automatically\s+)?"
+    r"(?:mean|means|imply|implies|prove|proves|guarantee|guarantees)\b"
+    r"(?=(?:(?!\band\b)[^,])*$)",  # up to the approval word, in the same clause
+    re.IGNORECASE,
+)
+# A question that asserts: "Did you know <drug> is approved for ...?"
+_RHETORICAL = re.compile(r"^\W*(?:did\s+you\s+know|why\b.*\bwhen\b)", re.IGNORECASE)
+# A question put in a sentence: "Many patients ask whether <drug> is approved for ...".
+_ASKED = re.compile(
+    r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|unsure|not\s+sure"
+    r"|check|checking|find\s+out|question)\s+(?:\w+\s+){0,2}(?:whether|if)\b",
+    re.IGNORECASE,
+)
+# An approval hoped for, not held: "may soon be approved", "is seeking approval".
+_NOT_YET = re.compile(
+    r"\b(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}(?:be|become)\s+"
+    r"(?:fda[\s-]*)?$|\b(?:seeking|awaiting|pending|applied\s+for)\s+(?:fda\s+)?$"
+    # "hopes to win FDA approval", "a possible future approval"
+    r"|\b(?:hopes?|hoped|hoping|expected|expects?|plans?|planning|aims?|aiming|seeks?|wants?"
+    r"|trying|tries|tried|failed|fails?)\s+to\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:possible|potential|future|eventual|hoped-for)\s+(?:fda[\s-]*)?$",
+    re.IGNORECASE,
+)
+# A claim quoted to deny it: "It is a myth that ..."; or reported, then denied later in
+# the sentence: "Some websites claim ..., but the FDA has not approved it"; "A medspa
+# advertises it as 'FDA approved for ...', but that claim is false".
+_DENIED = any_word(
+    r"myths? misconceptions? false untrue not\s+true wrong incorrect misleading inaccurate"
+    r" bogus mistaken"
+)
+_REPORTED = any_word(
+    "claims? claimed claiming read say says said saying heard advertises? advertised"
+    " advertising touts? touted promotes? promoted promising promises? boasts? rumou?rs?"
+    " suggests? ask asks asked wonder wonders whether believe believes think thinks"
+)
+# Clauses end at these: an approval on one side says nothing about a name on the other.
+_CLAUSE_BREAK = re.compile(
+    r"(;|:|\b(?:but|whereas|while|although|however|unlike)\b)", re.IGNORECASE
+)
+_WINDOW = 4  # words before an approval word that can negate it
+
+
+def claimed(sentence: str, judge: Judge) -> tuple[Refusal, ...]:
+    """What a sentence calls approved that the label does not hold (``approvals``)."""
+    if not APPROVAL.search(sentence):
+        return ()
+    # <drug>® is <drug>; crow’s feet are crow's feet
+    sentence = sentence.replace("\u00ae", "").replace("\u2122", "").replace("\u2019", "'")
+    if sentence.rstrip(' )"”’').endswith("?") and not _RHETORICAL.search(sentence):
+        return ()
+    found: list[Refusal] = []
+    clauses = _clauses(sentence)
+    for index, clause in enumerate(clauses):
+        affirmed = _affirmed(clause, judge)
+        if affirmed is None or _denied(clauses, index, clause[: affirmed.start()]):
+            continue
+        for refusal in judge.refusals(clause, affirmed.span()):
+            if refusal not in found:
+                found.append(refusal)
+    return tuple(found)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence's clauses. "unlike" stays with the clause it opens ("unlike Botox,
+    Xeomin is ..."): the drug it names is not the one called approved. A clause that
+    calls something approved without naming it before a colon takes what follows it."""
+    pieces = _CLAUSE_BREAK.split(sentence)
+    clauses = [pieces[0]]
+    for mark, text in zip(pieces[1::2], pieces[2::2], strict=True):
+        if mark == ":" and _names_nothing_approved(clauses[-1]):
+            clauses[-1] += " including " + text  # what the colon introduces
+        else:
+            clauses.append(mark + text if mark.casefold() == "unlike" else text)
+    return clauses
+
+
+def _names_nothing_approved(clause: str) -> bool:
+    """Whether the clause affirms an approval and names nothing after the word."""
+    affirmed = _affirmed(clause)
+    return affirmed is not None and not names_something(clause[affirmed.end() :], [])
+
+
+def _affirmed(clause: str, judge: Judge | None = None) -> re.Match[str] | None:
+    """The clause's first approval word that no negation before it denies and that
+    claims a drug's approval (``_regulatory``), unless the approval is only hoped for or
+    the clause asks about it ("patients ask whether ...")."""
+    affirmed = next(
+        (
+            m
+            for m in APPROVAL.finditer(clause)
+            if not _negated(clause, m.start()) and _regulatory(clause, m, judge)
+        ),
+        None,
+    )
+    if affirmed is None or _NOT_YET.search(clause[: affirmed.start()]):
+        return None
+    return None if _ASKED.search(clause[: affirmed.start()]) else affirmed
+
+
+def _regulatory(clause: str, approval: re.Match[str], judge: Judge | None) -> bool:
+    """Whether an approval word claims a drug's approval: an everyday one ("okayed",
+    "signed off on", "the green light") only where the clause names a regulator, or
+    says it of a drug named before it and of no doctor, insurer or the like."""
+    if not INFORMAL.match(approval.group()) or REGULATOR.search(clause):
+        return True
+    named = judge is not None and judge.patterns.names.search(clause[: approval.start()])
+    return bool(named) and not OTHER_SUBJECT.search(clause)
+
+
+def _denied(clauses: Sequence[str], index: int, before: str) -> bool:
+    """Whether the approval (in clause ``index``, ``before`` it in its clause) is quoted
+    to deny it, or reported and denied later in the sentence."""
+    said_before = " ".join(clauses[:index]) + " " + before
+    denied_after = any(
+        _NEGATOR.search(later) or _DENIED.search(later) for later in clauses[index + 1 :]
+    )
+    return bool(_DENIED.search(said_before) or (_REPORTED.search(said_before) and denied_after))
+
+
+def _negated(clause: str, position: int) -> bool:
+    before = clause[:position]
+    return bool(
+        _NEGATOR.search(" ".join(before.split()[-_WINDOW:])) or _NEGATED_FRAME.search(before)
+    )
