@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from ..core.html_text import Element, text_of
+from ..core.html_text import Element, remove, text_of
 from ..core.problems import Fault
 from .base import Context, Findings, Page, passed
 
@@ -31,7 +31,7 @@ def visible_main_text(tree: Element) -> str:
         if _MAY_HIDE(main) or next(main.iter(*_HIDING_TAGS), None) is not None:
             main = copy.deepcopy(main)  # rare: the written tree stays as it is
             for hidden in _HIDDEN(main):
-                _drop(hidden)
+                remove(hidden)
         texts.append(text_of(main))
     return " ".join(texts)
 
@@ -47,20 +47,6 @@ def _words(text: str) -> re.Pattern[str]:
     # a search, not a comparison of the two texts with their whitespace collapsed:
     # collapsing a page's text costs four times more than searching it
     return re.compile(r"\s+".join(map(re.escape, text.split())))
-
-
-def _drop(element: Element) -> None:
-    """Remove an element and its content, keeping the text that follows it."""
-    parent, tail = element.getparent(), element.tail
-    if parent is None:
-        return
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
 
 
 def check(page: Page, context: Context) -> Findings:

@@ -112,3 +112,18 @@ def plain(html: str) -> str:
     if not html.strip():
         return ""
     return visible_text(fragment(html))
+
+
+def remove(element: Element, leaving: str = "") -> None:
+    """Take the element and its content out of its tree, keeping the text that follows
+    it, with ``leaving`` where it stood."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = leaving + (element.tail or "")
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)

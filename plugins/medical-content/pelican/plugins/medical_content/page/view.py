@@ -27,7 +27,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..core.html_text import Element, collapse, text_of
+from ..core.html_text import Element, collapse, remove, text_of
 from ..core.reading import as_read
 
 # Elements nobody is shown: a browser draws nothing of them.
@@ -119,15 +119,15 @@ def _read(root: Element) -> Element:
             element.tail = " " + (element.tail or "")
         elif element.tag in _APART:
             if _TEXT(element).strip():
-                _replace(element, " ")
+                remove(element, " ")
         elif element.getparent() is not None:
             words = _TEXT(element)
             # struck-out words go; what stood around them stays apart if they were
             apart = words[:1].isspace() or words[-1:].isspace()
             gap = " " if element.tag in _STRUCK and apart else ""
-            _replace(element, gap)
+            remove(element, gap)
     for hidden in _HIDDEN(read):
-        _replace(hidden, " ")
+        remove(hidden, " ")
     for element in read.iter():
         if isinstance(element.tag, str) and element.text:
             element.text = as_read(element.text)
@@ -147,20 +147,6 @@ def _hides(root: Element) -> bool:
 def _plain(root: Element) -> bool:
     text: str = _TEXT(root)
     return as_read(text) == text
-
-
-def _replace(element: Element, text: str) -> None:
-    """Take the element and its content out, leaving ``text`` where it stood."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = text + (element.tail or "")
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
-    parent.remove(element)
 
 
 # The elements that carry one: a page's elements are not walked one by one in Python.
