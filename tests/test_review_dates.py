@@ -80,6 +80,11 @@ def test_the_clock_is_injectable(fixture_site, caplog):
     [
         ({"Reviewed": "2025-12-01"}, "cd.md:3: Reviewed 2025-12-01 is in the future;"),
         ({"Next_review": "2025-01-01"}, "cd.md:11: Next_review 2025-01-01 is not after Reviewed"),
+        # a page cannot put its next review off past the interval (issue 29)
+        (
+            {"Next_review": "2099-01-01"},
+            "cd.md:11: Next_review 2099-01-01 is more than 12 months after Reviewed 2025-01-31",
+        ),
     ],
 )
 def test_review_faults(fixture_site, caplog, metadata, expected):

@@ -72,10 +72,20 @@ def review_of(metadata: Mapping[str, Any], config: "Config") -> tuple[Review | N
                     field="reviewer",
                 )
             )
-    if metadata.get("next_review"):
-        next_review = _date(metadata["next_review"])
-    else:
-        next_review = add_months(reviewed, config.review_interval_months)
+    latest = add_months(reviewed, config.review_interval_months)
+    next_review = _date(metadata["next_review"]) if metadata.get("next_review") else latest
+    if next_review > latest:
+        months = config.review_interval_months
+        faults.append(
+            Fault(
+                f"Next_review {next_review.isoformat()} is more than {months} months after "
+                f"Reviewed {reviewed.isoformat()}: a medical page is reviewed at least every "
+                f"{months} months (MEDICAL_REVIEW_INTERVAL_MONTHS)",
+                f"set Next_review to {latest.isoformat()} or earlier, or delete the line (the "
+                f"next review is then due {latest.isoformat()})",
+                field="next_review",
+            )
+        )
     if reviewed > config.today:
         faults.append(
             Fault(
