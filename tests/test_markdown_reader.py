@@ -88,6 +88,7 @@ def test_reading_many_files_with_one_reader_gives_what_pelicans_reader_gives(
         # the one thing ours adds: the page's kind, which its folder may give it
         kind = metadata.pop("kind")
         metadata.pop("headings")  # and its headings, for the "On this page" list
+        assert metadata.pop("source_html") is text  # and its text, kept in Pelican's cache
         expected_text, expected = pelicans.read(str(path))
         assert kind == (
             "article" if "articles" in path.parts else str(expected.pop("kind", "page")).lower()

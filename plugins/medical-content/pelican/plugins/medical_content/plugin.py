@@ -45,6 +45,7 @@ from .checks import svg
 from .core.problems import BuildFailed, report_faults
 from .outputs import compliance, feeds, template_filters
 from .page import metadata as page_metadata, status, view
+from .page.model import SOURCE_HTML
 from .settings import config as settings, theme
 
 # pelican.Pelican: mypy reads the name "pelican" as this plugin's namespace package
@@ -62,7 +63,6 @@ def initialized(pelican: Pelican) -> None:
 def start_checks(pelican: Pelican) -> None:
     state = build_state.current()
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
-    state.read_html.clear()
     state.stop_checks()  # an earlier build in this process that stopped half-way
     shared = jobs.Shared(
         state.config,
@@ -123,8 +123,8 @@ def measure_text(content: Content) -> None:
     # reported there, and the site's drug stands in here
     written = str(metadata.get("drug") or "").strip()
     label = status.label_named(written, state.config.registry) if written else None
-    html = state.read_html.pop(content.source_path, None)
-    if html is None:  # a source another reader read: its text with its links resolved
+    html = metadata.get(SOURCE_HTML)
+    if not isinstance(html, str):  # a source another reader read: its links resolved
         html = content.get_content(content.get_siteurl())
     job = jobs.TextJob(
         html,

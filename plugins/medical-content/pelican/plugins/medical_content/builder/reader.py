@@ -21,7 +21,7 @@ from pelican.readers import MarkdownReader
 from ..checks import svg
 from ..checks.source import checked_source
 from ..core.problems import ContentSkipped, Fault, Problem, display_path, report
-from ..page.model import HEADINGS
+from ..page.model import HEADINGS, SOURCE_HTML
 from . import state as build_state
 from .conversion import Converted, Converter
 
@@ -168,6 +168,8 @@ class CheckedMarkdownReader(MarkdownReader):
         metadata["kind"] = kind  # where it lives or its header says: see page.kind.kind_of
         metadata[HEADINGS] = headings
         # the text as Markdown wrote it, before Pelican resolves its links: what the
-        # page's own text is checked on (``plugin.measure_text``)
-        state.read_html[source_path] = content
+        # page's own text is checked on (``plugin.measure_text``). Kept with the metadata,
+        # so that Pelican's cache of what readers read keeps it too (the same string: no
+        # copy, and pickled once)
+        metadata[SOURCE_HTML] = content
         return content, metadata

@@ -60,9 +60,6 @@ class State:
         # each false claim a page's Summary makes: reported at that Summary's line, not
         # on every page that lists the summary
         self.summary_claims: tuple[SummaryClaim, ...] = ()
-        # each Markdown source's HTML as the reader gave it to Pelican, by source path,
-        # until its page is made (``content_object_init``)
-        self.read_html: dict[str, str] = {}
 
     @property
     def checks(self) -> Checks:

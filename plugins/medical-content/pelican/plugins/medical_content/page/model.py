@@ -20,6 +20,8 @@ from .status import Status
 # The metadata key under which the reader keeps (id, text) of each of a page's level-2
 # headings, as Markdown's toc extension found them (``builder.conversion``).
 HEADINGS = "headings"
+# and its HTML as Markdown wrote it, before Pelican resolves the {filename} links in it
+SOURCE_HTML = "source_html"
 Breadcrumb = tuple[str, str]  # (name, site-relative url)
 Heading = tuple[str, str]  # (id, text)
 Course = tuple[str, list[tuple[str, list[Fact]]]]  # (heading, [(topic heading, facts)])
