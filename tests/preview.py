@@ -89,6 +89,16 @@ class Preview:
         except urllib.error.HTTPError as error:
             return error.code, error.headers["Content-Type"], error.read().decode("utf-8")
 
+    def ask(self, path, *hosts, method="GET"):
+        """(status, head, body) of a request for path with these Host headers (none, one
+        or several), sent over a socket: a page of another site chooses its Host."""
+        lines = [f"{method} {path} HTTP/1.1", *(f"Host: {host}" for host in hosts)]
+        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as connection:
+            connection.sendall(("\r\n".join([*lines, "Connection: close", "", ""])).encode())
+            answer = b"".join(iter(lambda: connection.recv(65536), b""))
+        head, _, body = answer.partition(b"\r\n\r\n")
+        return int(head.split()[1]), head.decode("latin-1"), body.decode("utf-8")
+
     def get(self, path):
         status, _, text = self.fetch(path)
         assert status == 200, f"{path}: {status}"

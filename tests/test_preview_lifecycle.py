@@ -1,8 +1,11 @@
 """The preview on small fixture sites: a first build that fails serves nothing and says
 why, then the page once it is fixed; a page removed from the content leaves the preview
-and nothing else that is served does; Ctrl-C stops the preview quietly."""
+and nothing else that is served does; it answers only requests for its own address (not
+a page of another site, by DNS rebinding); Ctrl-C stops the preview quietly."""
 
+import json
 import signal
+import time
 
 import pytest
 from preview import Preview, assert_nothing_of_the_preview_in, banner_of, main_of
@@ -10,6 +13,9 @@ from support import condition_source
 
 # A preview server: `make test-fast` leaves it to `make test`.
 pytestmark = pytest.mark.slow
+
+# All a request for another address gets: nothing of the site, nothing of its problems.
+REFUSED = "Misdirected request: this preview answers only the address it was started for.\n"
 
 
 def test_a_first_build_that_fails_serves_nothing_and_says_why(fixture_site):
@@ -53,6 +59,53 @@ def test_a_removed_page_leaves_the_preview_and_nothing_else_does(fixture_site):
         assert preview.fetch("/other/")[0] == 404
         assert (fixture_site.output / "index.html.gz").read_bytes() == b"not the preview's"
         assert "Botox can help." in main_of(preview.get("/conditions/cd/"))
+    finally:
+        preview.stop()
+
+
+def test_the_preview_answers_only_the_host_it_was_started_for(fixture_site):
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    preview = Preview(
+        fixture_site.settings_file(), fixture_site.content, fixture_site.output, fixture_site.root
+    ).started()
+    try:
+        # A save that fails: the preview now has a problem list to give away.
+        fixture_site.write("pages/conditions/cd.md", condition_source(Reviewed="2025-02-30"))
+        preview.wait_for("is not a valid date")
+        deadline = time.monotonic() + 30
+        while not preview.state()["failed"]:
+            assert time.monotonic() < deadline, "the failed save never reached the server"
+            time.sleep(0.1)
+        port = preview.port
+        for hosts in [
+            ("evil.example",),
+            (f"evil.example:{port}",),
+            (f"127.0.0.1.evil.example:{port}",),
+            (f"localhost.evil.example:{port}",),
+            (f"127.0.0.1:{port}.evil.example",),
+            (f"127.0.0.1:{port + 1}",),
+            (f"localhost:{port}", "evil.example"),
+            (),
+        ]:
+            for path in ("/conditions/cd/", "/", "/__preview__/state", "/__preview__/reload.js"):
+                status, head, body = preview.ask(path, *hosts)
+                assert status == 421, (hosts, path, status)
+                assert "Content-Type: text/plain" in head, head
+                assert body == REFUSED, (hosts, path)
+            assert preview.ask("/conditions/cd/", *hosts, method="HEAD")[2] == ""
+
+        for host in (
+            f"127.0.0.1:{port}",
+            f"localhost:{port}",
+            "LocalHost",
+            "127.0.0.1",
+            f"[::1]:{port}",
+        ):
+            status, _, page = preview.ask("/conditions/cd/", host)
+            assert status == 200 and "Botox can help." in main_of(page), host
+            assert "2025-02-30" in banner_of(page).get_text(" ")
+            status, _, state = preview.ask("/__preview__/state", host)
+            assert status == 200 and json.loads(state)["failed"], host
     finally:
         preview.stop()
 

@@ -1,7 +1,8 @@
 """The HTTP side of `make serve`'s preview (tools/serve.py): Pelican's development server,
 serving the folder that passing builds were copied into, with the preview's own addresses
 under /__preview__/ (its state, its reload script and stylesheet), and the problems of a
-failed build in a banner on every page.
+failed build in a banner on every page. It answers only requests for the address it was
+started for (``own_hosts``): any other Host header gets 421 and nothing of the site.
 
 Banner and script are added as pages are served, never written into the output folder."""
 
@@ -83,8 +84,18 @@ NO_PAGE = (
     b"</title></head><body><main><h1>No page here</h1><p>The preview has no page at this "
     b"address.</p></main></body></html>"
 )
+# DNS rebinding: a site whose name is then pointed at this machine would read the preview
+# (its problems too) from a browser tab; its requests name that site in their Host header.
+MISDIRECTED = b"Misdirected request: this preview answers only the address it was started for.\n"
 _LOCATED = re.compile(r"(\S+?:\d+): (.*)", re.S)
 _BODY = re.compile(rb"<body\b[^>]*>", re.I)
+
+
+def own_hosts(port: int, *addresses: str) -> frozenset[str]:
+    """The Host headers the preview answers, its port named or not: loopback's names and
+    the addresses given (the one it is bound to, the one a request arrived at)."""
+    names = ("127.0.0.1", "localhost", "[::1]", *(f"[{a}]" if ":" in a else a for a in addresses))
+    return frozenset(host.lower() for name in names for host in (name, f"{name}:{port}"))
 
 
 def banner(problems: tuple[str, ...]) -> str:
@@ -132,6 +143,25 @@ class PreviewHandler(ComplexHTTPRequestHandler):
     # The request's path; _answer replaces it with the file found for it. Pelican's
     # handler, whose attribute this is, has no type information.
     path: str
+
+    def parse_request(self) -> bool:
+        """The request, if its one Host header names the preview's own address; otherwise
+        421 with a line of plain text, and no method of the handler runs."""
+        if not super().parse_request():
+            return False
+        hosts = [host.strip().lower() for host in self.headers.get_all("Host") or []]
+        arrived = str(self.connection.getsockname()[0])  # bound to all: the address used
+        own = own_hosts(self.server.server_address[1], self.server.bind, arrived)
+        if len(hosts) == 1 and hosts[0] in own:
+            return True
+        return self._misdirected()
+
+    def _misdirected(self) -> bool:
+        self.close_connection = True
+        refusal = self._send(HTTPStatus.MISDIRECTED_REQUEST, "text/plain", MISDIRECTED)
+        if self.command != "HEAD":
+            self.copyfile(refusal, self.wfile)
+        return False
 
     def do_GET(self) -> None:
         self._answer(body=True)
@@ -208,10 +238,12 @@ class PreviewServer(socketserver.ThreadingMixIn, RootedHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     preview: Showing
+    bind: str  # the address it was started for (--bind)
 
 
 def serve(preview: Showing, output: str, bind: str, port: int) -> None:
     server = PreviewServer(output, (bind, port), PreviewHandler)
     server.preview = preview
+    server.bind = bind
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Preview at http://{bind}:{port}/ (Ctrl-C stops it)", flush=True)

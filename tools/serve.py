@@ -17,7 +17,9 @@ Banner and script are added as pages are served, never written into the output f
 
 The preview's parts: tools/preview_rebuild.py (the watcher and the builds),
 tools/preview_copy.py (a passing build into the served folder) and tools/preview_http.py
-(the HTTP server, its own addresses, the banner and the reload script).
+(the HTTP server, its own addresses, the banner and the reload script). The server answers
+only requests whose Host header is 127.0.0.1, localhost, [::1] or the --bind address, with
+the port or without: any other (a page of another site, by DNS rebinding) gets 421.
 
     python tools/serve.py SETTINGS_FILE CONTENT OUTPUT [--port 8000] [--bind 127.0.0.1]
 """
