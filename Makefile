@@ -99,11 +99,14 @@ lint-types: $(INSTALLED)
 	$(VENV)/bin/mypy plugins/site_build plugins/markdown_tables.py
 	$(VENV)/bin/mypy --explicit-package-bases tools
 
-# Only ever uploads a site that `make publish` built and checked.
+# Only ever uploads a site that `make publish` built and checked, and never an unreviewed
+# preview (tools/publishable.py).
 rsync_upload: publish
+	$(PYTHON) tools/publishable.py "$(OUTPUTDIR)"
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 github: publish
+	$(PYTHON) tools/publishable.py "$(OUTPUTDIR)"
 	$(PYTHON) -m ghp_import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) --no-jekyll "$(OUTPUTDIR)"
 	git push origin $(GITHUB_PAGES_BRANCH)
 

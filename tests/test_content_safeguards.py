@@ -5,6 +5,7 @@ information, and reading grades that match textstat on the text they measure."""
 import json
 import re
 import subprocess
+import sys
 
 import pytest
 from lxml import etree
@@ -57,6 +58,14 @@ def test_the_preview_mode_marks_every_page_and_claims_no_review(tmp_path):
         ), path
         assert "Medically reviewed by" not in text and '"reviewedBy"' not in text, path
     assert "Not yet medically reviewed" in read_page(output, "/faq/").get_text()
+    # and make github / make rsync_upload will not upload it (issue 29)
+    upload = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "publishable.py"), str(output)],
+        capture_output=True,
+        text=True,
+    )
+    assert upload.returncode == 1
+    assert upload.stderr.startswith("Not uploaded: this build is an unreviewed preview")
 
 
 def test_a_real_reviewer_is_named_with_credentials_and_no_preview_notice(fixture_site):

@@ -110,6 +110,7 @@ def _share(generators: Sequence[Generator], everything: Sequence[Located], state
         if item.content.medical.review is not None and item.content.medical.review.placeholder
     ]
     context["PREVIEW_NOTICE"] = state.config.preview_notice if unreviewed else ""
+    state.report.preview = bool(unreviewed)  # never uploaded (tools/publishable.py)
     if unreviewed:
         # said once, so that a writer knows before publishing what make publish will say
         logger.warning(

@@ -82,6 +82,9 @@ class Row:
 class Report:
     def __init__(self) -> None:
         self.rows: dict[str, Row] = {}  # by the page's source path
+        # pages no clinician reviewed were built marked as a preview: a site for a pull
+        # request's artifact, never for the live site
+        self.preview = False
 
     def add(self, content: Content, url: str, content_root: str) -> Row:
         """A new row for a prepared page, at its site-relative URL."""
@@ -107,6 +110,7 @@ def publish(report: Report, config: Config, output_path: str) -> str:
     head = json.dumps(
         {
             "today": config.today.isoformat(),
+            "preview": report.preview,
             "readability_target_grade": config.readability_grade,
             # what the grades are taken from, so that anyone can measure it again
             "readability_text": "the page's own text (its Markdown, rendered), each "
