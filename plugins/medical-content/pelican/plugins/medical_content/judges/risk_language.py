@@ -35,6 +35,8 @@ _DENIAL = re.compile(
     r"\b(?:myths?|misconceptions?|not\s+true|untrue|false\s+claims?"
     r"|used\s+to\s+(?:say|call|claim|write|invite|describe|tell|promise)"
     r"|be\s+wary|beware|do\s+not\s+believe|don['\u2019]t\s+believe)\b"
+    r"|\b(?:claims?|idea|notion|belief|suggestion|statement)\s+that\b.*\b(?:is|are|was|were)"
+    r"\s+(?:simply\s+|just\s+|plainly\s+)?(?:false|wrong|mistaken|misleading)\b"
 )
 # A clause that asks before it says: "decide whether Botox is a safe choice for you",
 # "ask your doctor if it will help". What follows is an open question, not a claim.
@@ -46,6 +48,26 @@ _OPEN_QUESTION = re.compile(
 )
 # "Unlike ..." starts a clause of its own, but the comparison is the claim.
 _KEEP_WHOLE = re.compile(r"\bunlike\b")
+# Another's claim quoted to hold it at a distance: "Some clinics advertise 'guaranteed
+# results'", "a clinic calls Botox 'proven'" (not "our clinic offers 'guaranteed results'").
+_QUOTED_REPORT = re.compile(
+    r"\b(?:some|other|certain|many|a|an|any|one|several|these|those|such)\s+(?:[\w-]+\s+)?"
+    r"(?:clinics?|(?:web)?sites?|ads|adverts?|advertisements?|marketers?|providers?|spas?"
+    r"|companies|sellers?|influencers?|posts?|brochures?|salons?)\s+(?:\w+\s+)?"
+    r"(?:advertis|promis|claim|call|say|offer|tout|market|boast|use|sell|push)\w*\s+"
+    r"(?:[\w-]+\s+){0,3}?['\"\u2018\u201c]$"
+)
+# A clause with no verb that starts with the claim is said of the page's treatment when it
+# starts the sentence ("Safe for everyone.", "Permanent results.") or goes on from a clause
+# that starts with the treatment ("Botox is gentle, safe and effective"); not "Safe options
+# are few" (it has a verb of its own).
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|may|might|must|should"
+    r"|do|does|did)\b|n't\b"
+)
+# ... but a clause that starts with a verb tells the reader to do something: "Be safe",
+# "Stay safe and call us".
+_IMPERATIVE = re.compile(r"(?:be|stay|remain|keep|get|make|feel|play|drive|travel)\b")
 
 
 @dataclass(frozen=True)
@@ -82,19 +104,37 @@ def _sentence_finding(
     """The sentence's first overstatement (the writer rewrites it whole), or None;
     ``candidates``: the patterns that may match in the sentence's block."""
     plain = fold(sentence.replace("\u2019", "'"))
-    if plain.rstrip(" )\"'”").endswith("?") or _DENIAL.search(plain):
+    if plain.rstrip(" )\"'”").endswith("?"):
         return None
-    for clause in _clauses(plain):
-        for candidate in candidates:
-            # each pattern reads only the clauses that hold one of its words (looked for
-            # loosely: a cheap narrowing)
-            if candidate.words and not any(word in clause for word in candidate.words):
+    # each pattern reads only the clauses that hold one of its words (looked for loosely:
+    # a cheap narrowing), first in the whole sentence, where most of them are not
+    live = [c for c in candidates if not c.words or any(word in plain for word in c.words)]
+    if not live:
+        return None
+    clauses = _clauses(plain)
+    several = len(clauses) > 1
+    denied = _DENIAL.search(plain) is not None
+    for number, clause in enumerate(clauses):
+        # the clause says what it says of the treatment, if it has no subject: see _FINITE
+        implied = number == 0 or rules.treatment.match(clauses[number - 1].lstrip()) is not None
+        for candidate in live:
+            if several and candidate.words and not any(w in clause for w in candidate.words):
                 continue
             rule = rules.rules[candidate.rule]
-            match = _match(rule, rule.patterns[candidate.pattern], clause, rules, judge)
-            if match:
+            pattern = rule.patterns[candidate.pattern]
+            match = _match(rule, pattern, clause, rules, judge, implied)
+            if match and not (denied and _denies(plain, clause, match.group())):
                 return Finding(rule, sentence, match.group().strip())
     return None
+
+
+def _denies(sentence: str, clause: str, matched: str) -> bool:
+    """Whether the sentence denies the claim ``matched`` in its ``clause`` ("It is a myth
+    that Botox cannot spread"): a denial in the same part of it (up to a semicolon: "It
+    is a myth that it is risky; it is completely safe" denies nothing of the second), and
+    not the claim's own ("Breathing trouble after Botox is a myth")."""
+    part = next((part for part in sentence.split(";") if clause in part), sentence)
+    return _DENIAL.search(part.replace(matched, " ", 1)) is not None
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -104,18 +144,31 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def _match(
-    rule: Rule, pattern: re.Pattern[str], clause: str, rules: Rules, judge: Judge | None
+    rule: Rule,
+    pattern: re.Pattern[str],
+    clause: str,
+    rules: Rules,
+    judge: Judge | None,
+    implied: bool = False,
 ) -> re.Match[str] | None:
     for match in pattern.finditer(clause):
-        if _passes(rule, clause, match.start(), match.end(), rules, judge):
+        if _passes(rule, clause, match.start(), match.end(), rules, judge, implied):
             return match
     return None
 
 
 def _passes(
-    rule: Rule, clause: str, start: int, end: int, rules: Rules, judge: Judge | None
+    rule: Rule,
+    clause: str,
+    start: int,
+    end: int,
+    rules: Rules,
+    judge: Judge | None,
+    implied: bool = False,
 ) -> bool:
-    """Whether the words at start:end of the clause make the rule's claim there."""
+    """Whether the words at start:end of the clause make the rule's claim there;
+    ``implied``: a clause with no subject of its own would say it of the treatment
+    (see ``_FINITE``)."""
     before, matched = clause[:start], clause[start:end]
     if _NEGATION.search(before if rule.own_negation else before + matched):
         return False  # "No medicine is completely safe"; "<drug> is not safe for everyone"
@@ -123,9 +176,19 @@ def _passes(
         return False  # "ask your doctor whether it is safe for you"
     if rule.unless is not None and rule.unless.search(before):
         return False
-    if rule.subject and not rules.treatment.search(before + matched):
-        return False
+    if _QUOTED_REPORT.search(before):
+        return False  # "some clinics advertise 'guaranteed results'"
+    if rule.subject and not (
+        rules.treatment.search(before + matched) or (implied and _slogan(clause, before, matched))
+    ):
+        return False  # names no treatment ("a safe place to rest"), and is no slogan
     return not (rule.approved_passes and judge is not None and judge.names_a_use(clause))
+
+
+def _slogan(clause: str, before: str, matched: str) -> bool:
+    """Whether a clause that would say the match of the treatment does: it starts with
+    the match, has no verb of its own and does not tell the reader to do something."""
+    return not (before.strip() or _FINITE.search(clause) or _IMPERATIVE.match(matched))
 
 
 def faults(found: Sequence[Finding], field: str = "") -> list[Fault]:
