@@ -5,10 +5,11 @@ label's indications, their limits and their exclusions."""
 from collections.abc import Sequence
 
 from ..registry.labels import fold
-from .approval_limits import first_line, outside_ages
+from .approval_limits import first_line, outside_ages, outside_all
 from .approval_object import glossed, marker_of, object_of
-from .approval_terms import Clause, Indication, Named, Product, Refusal, indication
+from .approval_terms import Clause, Indication, Named, Product, Refusal, indication, stem
 from .approval_words import (
+    APPROVAL,
     FILLER,
     IMPLIED,
     POINTER,
@@ -24,7 +25,9 @@ __all__ = ["Clause", "Indication", "Product", "Refusal", "indication", "judged"]
 def judged(clause: Clause) -> list[Refusal]:
     """The refusals of a clause that calls its product approved."""
     after = clause.text[clause.end :]
-    marker = marker_of(after)
+    following = APPROVAL.search(after)  # a claim of its own (``approval_clauses``)
+    after = after[: following.start()] if following else after
+    marker = marker_of(after, clause.names)
     found = _named(clause)
     if not (marker or clause.named_a_drug or found or "fda" in clause.text.casefold()):
         return []  # an approval of something else: "prior approval from your insurer"
@@ -35,9 +38,18 @@ def judged(clause: Clause) -> list[Refusal]:
     pointed = _pointed(clause, obj, marked, found)
     if pointed:
         return pointed
+    population = _population(clause)
     refusals = _excluded(clause, obj) + outside_ages(clause, obj, found)
-    refusals += first_line(clause, found)
-    return refusals or _unlabelled(clause, obj, found)
+    refusals += first_line(clause, found) + outside_all(clause, obj, population)
+    return refusals or _unlabelled(clause, obj, [*found, *((None, i) for i in population)])
+
+
+def _population(clause: Clause) -> list[Indication]:
+    """The indications whose population the clause names by the medicine that must have
+    failed first ("bladder leaks in adults when anticholinergic pills have not worked"):
+    their words may describe what it calls approved."""
+    text = clause.text.casefold()
+    return [i for i in clause.product.indications if i.prior and i.prior in text]
 
 
 def _named(clause: Clause) -> list[Named]:
@@ -129,6 +141,9 @@ def _unlabelled(clause: Clause, obj: str, found: Sequence[Named]) -> list[Refusa
         for word in words(left)
         if word.strip("'\u2019") not in allowed and fold(word) not in allowed
     ]
+    if rest:  # "leaks" is a word of "leakage"
+        stems = {stem(word) for word in allowed}
+        rest = [word for word in rest if stem(word) not in stems]
     if not rest:
         return []
     named = " ".join(obj.split()).strip(" .,;:)|")

@@ -7,6 +7,7 @@ uses to gloss a label's name ("crossed eyes (strabismus)", "chronic migraine (CM
 import re
 from collections.abc import Sequence
 
+from .approval_predicate import NOUNS, until_clause, until_predicate
 from .approval_terms import Clause, Named
 from .approval_words import (
     BEFORE_APPROVAL,
@@ -50,13 +51,53 @@ _ADJECTIVE = re.compile(
     r"\b([a-z]+(?:ful|ous|able|ible|ive|al|ic|less|ant|ent|ed|ing))\s*,\s*$", re.IGNORECASE
 )
 _MAX_GLOSS = 10  # words
+# What makes the words before a label's name the writer's name for it: a bracket, "...,
+# known as", "..., also called", "the ... of".
+_NAMED_AS = re.compile(
+    r"(?:(\()|,?\s*\b(?:(?:also|commonly|medically|sometimes|often)\s+)?(?:known\s+as"
+    r"|called|termed|referred\s+to\s+as)|(?<=\w)\s+of(?:\s+(?:the|an?))?)\s*$",
+    re.IGNORECASE,
+)
+# What introduces a list: "including", "such as" (and a colon: ``approval_clauses``).
+_LISTED = re.compile(r"\W*(?:include|includes|including|such\s+as)\b", re.IGNORECASE)
+_DRUG_ONLY = " <drug> "  # a product's name, once it has been read
+_ARTICLE = re.compile(r"\s*(?:(?:the|its|their)\s+)?", re.IGNORECASE)
+# An approval verb in a relative clause: "injections that were cleared for ...".
+_RELATIVE = re.compile(
+    r"\b(?:that|which|who)\s+(?:(?:is|are|was|were|has|have|had|been|being)\s+){0,2}"
+    r"(?:\w+ly\s+)?(?:(?:by\s+)?(?:the\s+)?fda[\s-]*)?$",
+    re.IGNORECASE,
+)
 # A gloss that widens the name it brackets: "all facial wrinkles (glabellar lines)".
 _WIDER = re.compile(r"\b(?:all|every|any|other|types?|kinds?|forms?|most|various)\b", re.IGNORECASE)
 
 
-def marker_of(after: str) -> re.Match[str] | None:
-    """What introduces the object in the text after the approval word, if anything."""
-    return DIRECT_OBJECT.match(after) or OBJECT.search(after)
+def marker_of(after: str, names: re.Pattern[str] | None = None) -> re.Match[str] | None:
+    """What introduces the object in the text after the approval word, if anything: not
+    a "for <drug>" ("the first uses approved for <drug>, for patients 12 and older"),
+    which names the product that holds the approval."""
+    marker = DIRECT_OBJECT.match(after) or OBJECT.search(after)
+    while marker is not None and names is not None:
+        held = _held(after, marker, names)
+        if held is None:
+            break
+        marker = OBJECT.search(after, held)
+    return marker
+
+
+def _held(after: str, marker: re.Match[str], names: re.Pattern[str]) -> int | None:
+    """Where the product the marker names as the approval's holder ends, or None."""
+    text = marker.group()
+    if re.search(r"\b(?:for|to)\s*$", text, re.IGNORECASE):  # "approved for <drug>"
+        article = _ARTICLE.match(after, marker.end())
+        at = article.end() if article else marker.end()
+    elif re.match(r"\W*to\s+\S+$", text, re.IGNORECASE):  # "blessing to <drug>"
+        at = marker.end() - len(text.split()[-1])
+    else:
+        return None
+    held = names.match(after, at)
+    # "approval for <drug>'s use in ...": what follows is the object
+    return held.end() if held and not re.match(r"['\u2019]s\b", after[held.end() :]) else None
 
 
 def object_of(
@@ -65,10 +106,20 @@ def object_of(
     """What the clause says is approved: what follows the approval word, and that with
     what the approval word describes before it where that names the use, and a fronted
     "For ..." phrase."""
-    marked = _object(after, marker)
+    marked = until_clause(_object(after, marker), clause.names)
+    if marked and _predicated(clause):
+        marked = until_predicate(marked)
     obj = _described(clause, marked, marker is not None, found)
     fronted = _FRONTED_FOR.match(clause.text[: clause.start])
     return marked, (obj + " " + fronted.group(1) if fronted else obj)
+
+
+def _predicated(clause: Clause) -> bool:
+    """Whether the approval is named in a clause's subject, where a verb of its own
+    follows what it is for: a noun ("<drug>'s approval for X begins at age 5"), or a
+    verb in a relative clause ("Injections that were cleared for X are offered")."""
+    word = clause.text[clause.start : clause.end].casefold()
+    return word.endswith(NOUNS) or bool(_RELATIVE.search(clause.text[: clause.start]))
 
 
 def _object(after: str, marker: re.Match[str] | None) -> str:
@@ -79,7 +130,10 @@ def _object(after: str, marker: re.Match[str] | None) -> str:
     between = after[: marker.start()]
     cut = OBJECT_END.search(between)
     # "FDA-approved or used off-label for each": the object is not the approval's
-    return between[: cut.start()] if cut else between + " " + until_its_end(after[marker.end() :])
+    if cut:
+        return between[: cut.start()]
+    listed = _LISTED.match(marker.group()) or _LISTED.match(after[marker.end() :])
+    return between + " " + until_its_end(after[marker.end() :], listed=bool(listed))
 
 
 def _described(clause: Clause, obj: str, marked: bool, found: Sequence[Named]) -> str:
@@ -88,11 +142,14 @@ def _described(clause: Clause, obj: str, marked: bool, found: Sequence[Named]) -
     what stands just before it, back to a comma or a bracket, or to the subject."""
     before = clause.text[: clause.start]
     written = [match.group() for match, _ in found if match is not None]
-    if marked and names_something(obj, written):
+    if marked and names_something(clause.names.sub(" ", obj), written):
         return obj  # else: "X is something <drug> is approved to treat", "X (approved for it)"
     if BRACKETED.search(before) and "(" in before:
         before = before[: before.rindex("(")]  # what the bracket stands beside
     before = re.sub(r"\([^()]*\)", " ", BEFORE_APPROVAL.sub("", before))
+    # what a product is called ("<drug>, the newest entry,") describes it, not a use
+    before = clause.names.sub(lambda name: _DRUG_ONLY, before)
+    before = re.sub(_DRUG_ONLY + r"\s*,\s*(?:a|an|the)\b[^,]*", " ", before, flags=re.IGNORECASE)
     return obj + " " + OBJECT_END.split(_subject(before))[-1]
 
 
@@ -108,8 +165,9 @@ def _subject(before: str) -> str:
 
 
 def glossed(clause: Clause, found: Sequence[Named]) -> frozenset[str]:
-    """The words a clause uses to explain a label's name it brackets: "crossed eyes
-    (strabismus)", "closing of the eyelids caused by dystonia (blepharospasm)"; and a
+    """The words a clause uses to explain a label's name: "crossed eyes (strabismus)",
+    "the vertical cords in the neck, known as platysma bands", "the uncontrollable
+    blinking of blepharospasm", "blepharospasm (uncontrollable blinking)"; and a
     bracketed abbreviation of a name: "chronic migraine (CM)"."""
     text = clause.text
     kept: set[str] = set()
@@ -121,8 +179,12 @@ def glossed(clause: Clause, found: Sequence[Named]) -> frozenset[str]:
         abbreviation = re.match(r"\s*\(\s*([a-z]+)\s*\)", after, re.IGNORECASE)
         if abbreviation and abbreviation.group(1).casefold().rstrip("s") == initials:
             kept.add(abbreviation.group(1).casefold())
-        if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
-            kept.update(_gloss(before[: before.rindex("(")]))
+        named_as = _NAMED_AS.search(before)
+        if named_as and (named_as.group(1) is None or re.match(r"\s*\)", after)):
+            kept.update(_gloss(before[: named_as.start()]))
+        bracket = re.match(r"\s*\(([^()]*)\)", after)
+        if bracket and not _GLOSS_START.match(bracket.group(1)):
+            kept.update(_gloss(bracket.group(1)))
     return frozenset(kept)
 
 

@@ -1,17 +1,25 @@
 """What an approval clause is judged with (``approval_check``): a product as its label
 has it, its indications, the clause, and what a refusal says."""
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..registry.labels import fold
-from .approval_words import canonical, words
+from .approval_names import canonical
+from .approval_words import words
 
 # A label's indication that holds only after another treatment: "who have an inadequate
 # response to or are intolerant of ...", "inadequately managed by topical agents".
 SECOND_LINE = re.compile(
     r"\binadequate(?:ly)?\s+(?:response|managed|controlled)|\bintoleran", re.IGNORECASE
+)
+# The class of medicine such an indication names: "intolerant of an anticholinergic
+# medication" (not "topical agents", which names no class of medicine).
+PRIOR = re.compile(
+    r"\bintolerant\s+of\s+(?:an?\s+)?([a-z]+)\s+(?:medications?|medicines?|drugs?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -24,6 +32,7 @@ class Indication(NamedTuple):
     max_age_years: int | None
     defined_by: tuple[str, ...]  # phrases that name it by its definition
     second_line: bool = False  # only after another treatment failed ("inadequate response")
+    prior: str = ""  # the class of medicine that must have failed first ("anticholinergic")
 
 
 class Product(NamedTuple):
@@ -34,6 +43,7 @@ class Product(NamedTuple):
     names: tuple[str, ...]
     indications: tuple[Indication, ...]
     drug_class: str  # the key of its class (``drug_classes``)
+    generic: str = ""  # its US proper name ("onabotulinumtoxinA"), which labels may share
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,7 @@ class Clause:
 
 
 def indication(product: Product, text: str) -> Indication | None:
-    """The product's indication that ``text`` names exactly (as ``approval_words.phrase``
+    """The product's indication that ``text`` names exactly (as ``approval_names.phrase``
     reads a name: any word of cause, articles or none), or None."""
     wanted = canonical(fold(text))
     return next(
@@ -100,10 +110,11 @@ _GROUP = r"(?:pediatric|paediatric|adult|children|child|kid|adolescent|teen|infa
 
 def reading(i: Any, indications: Any) -> Indication:
     """The judge's reading of a label's indication: the words that describe it are
-    those of the label's text and of its synonyms (none of a use the label excludes:
+    those of the label's text, its synonyms and definitions (none of a use the label excludes:
     "sweaty" is not a word of underarm sweating)."""
     excluded = {word for other in indications for n in other.not_covered for word in words(n)}
-    described = set(words(i.text)) | ({w for s in i.synonyms for w in words(s)} - excluded)
+    named = {w for s in (*i.synonyms, *i.defined_by) for w in words(s)}
+    described = set(words(i.text)) | (named - excluded)
     return Indication(
         i.condition,
         i.synonyms,
@@ -113,4 +124,18 @@ def reading(i: Any, indications: Any) -> Indication:
         i.max_age_years,
         tuple(i.defined_by),
         bool(SECOND_LINE.search(i.text)),
+        next((found.group(1).casefold() for found in PRIOR.finditer(i.text)), ""),
     )
+
+
+@functools.cache
+def stem(word: str) -> str:
+    """A word without the endings that make another form of it: "leaks", "leaking",
+    "leakage" are "leak"; "stiffness" is "stiff"."""
+    word = word.strip("'\u2019")
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        word = word[:-1]
+    for ending in ("age", "ness", "ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word

@@ -1,13 +1,10 @@
 """The words an approval clause is read by (``approvals``): the approval words, what
 introduces what a drug is approved for, what ends it, what points back at the page's
-condition or the reader, the words that name nothing, and how a label's names are
-matched as writers word them."""
+condition or the reader, and the words that name nothing (how a label's names are
+matched as writers word them: ``approval_names``)."""
 
-import functools
 import re
 from collections.abc import Sequence
-
-from ..registry.labels import fold as fold_condition
 
 
 def any_word(alternatives: str) -> re.Pattern[str]:
@@ -47,9 +44,10 @@ OBJECT = re.compile(
 # back at them), "indications are ...".
 DIRECT_OBJECT = re.compile(
     r"^\W*(?:(?:by|from)\s+(?:the\s+)?(?:u\.?s\.?\s+)?(?:fda|regulators?)\s+)?"
-    r"(?:(?:covers?|extends?\s+to|appl(?:y|ies)\s+to|in)(?=\s+(?:only\s+)?(?:you|yours|it|this"
+    r"(?:(?:cover(?:s|ed)?|extend(?:s|ed)?\s+to|appl(?:y|ies|ied)\s+to|in)(?=\s+(?:only\s+)?(?:you|yours|it|this"
     r"|that|them|these|those|people|patients|adults?|children|kids|anyone|everyone|all|both|teens"
     r"|teenagers|women|men)\b)|are|include|includes"
+    r"|(?:is|are|was|were)\s+(?:\w+ly\s+|only\s+)?(?:limited|restricted|confined)\s+to"
     r"|to\s+(?:\w+ly\s+)?(?!(?:be|the|an?|its?|their|this|that|date|market|sell)\b)[a-z]+)\b",
     re.IGNORECASE,
 )
@@ -60,9 +58,19 @@ OBJECT_END = re.compile(
     r"|after|before|unless|until|whether|once|unlike|off[\s-]label)\b|n['\u2019]t\b"
     r"|,?\s+and\s+(?:is|are|was|we|it|you|they|has|can|may|also|insurance|insurers?"
     r"|medicare|medicaid)\b"
+    # "..., and today many clinics use it ...", unless the approval goes on ("and now for")
+    r"|,\s*and\s+(?:today|now|nowadays|currently|meanwhile|later|since\s+then)\b"
+    r"(?!\s*,?\s*(?:also\s+)?(?:for|in|to)\b)"
+    # a participle that goes on about the drug ("..., joining frown lines as ...")
+    r"|,\s*(?:joining|making|becoming|marking|following|giving|bringing|adding|earning"
+    r"|winning|paving|leading|cementing|opening|ending)\b"
     # a clause that describes the condition ("..., which causes neck spasms"), unless it
     # widens the claim ("..., which includes tension headaches")
-    r"|,\s*which\b(?!\s+(?:also\s+)?(?:include|includes|including|cover|covers|mean|means))",
+    r"|,\s*which\b(?!\s+(?:also\s+)?(?:include|includes|including|cover|covers|mean|means))"
+    # an appositive that describes the condition ("..., the condition in which the neck ...")
+    r"|,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:condition|disorder|disease|problem|syndrome"
+    r"|illness)s?\s+(?:in\s+which|that|which|where|when|who|causing|marked\s+by"
+    r"|characteri[sz]ed\s+by)\b",
     re.IGNORECASE,
 )
 # An approval said of something that is not a drug: "Surgery is rarely indicated",
@@ -118,6 +126,13 @@ disorder disorders listed page pages below above here site other them
 per according s one two three four five six seven eight nine ten several many multiple young
 teens teenagers adolescents date among something receive receives received
 receiving get gets getting develop develops developed
+agency kind kinds sort type types
+pill pills tablet tablets medicines medications cream creams antiperspirant antiperspirants
+agents anticholinergic anticholinergics prescription strength topical preventives failed fail
+fails failing intolerant inadequate inadequately response responded enough tried trying
+strong stronger clinical oral usual standard regular
+under below younger limited restricted confined through over counter too added
+apply applies applied extend extends extended cover covers covered
 """.split()
 )
 
@@ -127,53 +142,23 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-# Words that say one condition comes of another: a writer may put any of them where a
-# label's name has one ("bladder leakage from MS" = "... caused by MS").
-_CAUSES = ("caused by", "due to", "associated with", "because of", "resulting from", "related to")
-_CAUSE = r"(?:" + "|".join(c.replace(" ", r"[\s\-]+") for c in _CAUSES) + r"|from)"
-_CAUSE_WORDS = re.compile(r"\b(?:" + "|".join(_CAUSES) + r"|from)\b")
-_CAUSED = "<cause>"  # a folded name holds no "<"
-_ARTICLES = frozenset({"a", "an", "the"})
-_LEADS = frozenset({"of", "in", "by", "with", "to", "for", "between", "at", "on", "from"})
-
-
-def phrase(folded: str, loose: bool = False) -> str:
-    """A folded synonym as a pattern of what a writer may type: any case, hyphens or
-    spaces between its words, a plural "s" on any word, any of ``_CAUSES`` for one of
-    them, with or without an article after a preposition. ``loose``: another adjective
-    may follow the first word after a comma ("stiff, tight arm muscles")."""
-    parts: list[str] = []
-    lead = False  # after a preposition: an article may stand there
-    for word in _CAUSE_WORDS.sub(_CAUSED, folded).split(" "):
-        if word in _ARTICLES:
-            lead = True
-            continue
-        written = _CAUSE if word == _CAUSED else re.escape(word) + r"(?:e?s)?"
-        parts.append((r"(?:(?:a|an|the)[\s\-]+)?" if lead else "") + written)
-        lead = word == _CAUSED or word in _LEADS
-    if loose and len(parts) > 1:
-        parts[0] += r"(?:\s*,\s*[a-z]+)?"
-    return r"[\s\-]+".join(parts)
-
-
-@functools.cache
-def canonical(folded: str) -> str:
-    """A folded name as ``phrase`` reads it: one word for every cause, no articles."""
-    return " ".join(
-        word for word in _CAUSE_WORDS.sub("from", folded).split(" ") if word not in _ARTICLES
-    )
-
-
-def phrase_pattern(written: str) -> re.Pattern[str]:
-    """A pattern of what names the condition ``written`` (folded first); loose
-    (``phrase``): it names a definition or an exclusion, not a synonym."""
-    return re.compile(r"\b" + phrase(fold_condition(written), loose=True) + r"\b", re.IGNORECASE)
-
-
-def until_its_end(text: str) -> str:
-    """The text up to what ends an object (``OBJECT_END``)."""
+def until_its_end(text: str, listed: bool = False) -> str:
+    """The text up to what ends an object (``OBJECT_END``); ``listed``: a list, where a
+    subordinate clause ends only its item ("for: OAB in adults when pills fail,
+    spasticity, ...")."""
+    kept = []
     cut = OBJECT_END.search(text)
-    return text[: cut.start()] if cut else text
+    while listed and cut and _ITEM_END.fullmatch(cut.group()) and "," in text[cut.end() :]:
+        kept.append(text[: cut.start()])
+        text = text[text.index(",", cut.end()) :]
+        cut = OBJECT_END.search(text)
+    return " ".join([*kept, text[: cut.start()] if cut else text])
+
+
+# What ends one item of a list, not the list.
+_ITEM_END = re.compile(
+    r"when|whenever|if|after|before|unless|until|once|because|whether", re.IGNORECASE
+)
 
 
 def names_something(text: str, written: Sequence[str]) -> bool:
@@ -187,9 +172,13 @@ def names_something(text: str, written: Sequence[str]) -> bool:
 APPROVAL = re.compile(
     r"\b(?:approv(?:ed|al|es)|indicated|licensed|cleared|clearance|authori[sz]ed|sanctioned"
     r"|ok(?:ay)?(?:ed|['\u2019]d)|ok-ed|green[\s-]+(?:lit|lighted|lighting)"
-    r"|green\s+light(?:ed|s)?|signed\s+off\s+on|(?:fda|regulators?)['\u2019]?s?\s+blessing"
-    r"|(?:fda|regulators?)['\u2019]?s?\s+nod|nod(?=\s+from\s+(?:the\s+)?(?:u\.?s\.?\s+)?"
+    r"|green\s+light(?:ed|s)?|signed\s+off\s+on"
+    r"|(?:fda|regulators?)['\u2019]?s?\s+(?:blessing|nod|go[\s-]ahead)"
+    r"|(?:nod|go[\s-]ahead)(?=\s+from\s+(?:the\s+)?(?:u\.?s\.?\s+)?"
     r"(?:fda|regulators?|food\s+and\s+drug))"
+    # "gave its blessing to", "has given the go-ahead for", "granted their nod"
+    r"|(?:giv(?:e|es|en|ing)|gave|grant(?:s|ed|ing)?)\s+(?:(?:its|their|the|an?|official"
+    r"|formal|full|final)\s+){1,2}(?:blessing|go[\s-]ahead|nod)"
     r"|(?:carr(?:y|ies|ied|ying)|holds?|held|holding|ha[sd]|have|having|gained|received|won|got"
     r"|earned)\s+(?:an?\s+|the\s+)?(?:(?:official|formal|labell?ed)\s+)?"
     r"(?:(?:u\.?s\.?\s+)?fda(?:['\u2019]s)?[\s-]+)?indications?(?=\s+(?:for|in|to)\b)"
@@ -202,7 +191,8 @@ APPROVAL = re.compile(
 # Approval words of everyday speech, which a doctor or an insurer may say too: they
 # claim a drug's approval where the clause names a regulator, or says them of a drug.
 INFORMAL = re.compile(
-    r"^(?:ok|green|signed|nod|sanction|clearance|blessing|(?:fda|regulators?)\W+(?:nod|bless))",
+    r"^(?:ok|green|signed|nod|sanction|clearance|blessing|go|giv|gave|grant"
+    r"|(?:fda|regulators?)\W+(?:nod|bless|go))",
     re.IGNORECASE,
 )
 REGULATOR = any_word(r"fda regulators? regulatory food\s+and\s+drug\s+administration federal")
@@ -210,6 +200,6 @@ REGULATOR = any_word(r"fda regulators? regulatory food\s+and\s+drug\s+administra
 # holds no approval word (``claims.may_say_approved``); kept in step with APPROVAL.
 APPROVAL_STEMS = (
     *("approv", "indicat", "licensed", "clear", "authori", "sanction", "green", "signed"),
-    *("okay", "oked", "ok'd", "ok\u2019d", "ok-ed", "nod", "blessing", "on-label"),
+    *("okay", "oked", "ok'd", "ok\u2019d", "ok-ed", "nod", "blessing", "on-label", "ahead"),
     *("backed", "endorsed", "certified", "validated", "blessed"),
 )

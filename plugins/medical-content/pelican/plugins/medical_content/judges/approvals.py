@@ -8,35 +8,46 @@ rule by rule, not by a language model (medspaCy: about 280 MB, over a second to 
 and it misses plural condition names without a lemmatizer):
 
 1. the drugs: the last product named before the approval word, with those named
-   together with it ("Dysport, like Botox, is ..."; ``approval_subjects``);
+   together with it ("Dysport, like Botox, is ..."; ``approval_subjects``); a product
+   named only by a generic name that other labels share is those labels together
+   (``approval_generics``); "approved for <drug>" names who holds the approval;
 2. the object: what follows "for", "to treat", "approved to <verb>", "in the treatment
-   of"... after the approval word, up to a negation; with no such word (a table row,
-   "Chronic migraine is an FDA-approved use"), what stands before the approval word, back
-   to the subject; a fronted "For ... sufferers," too (``approval_object``);
+   of"... after the approval word, up to a negation (or, for an approval named in a
+   subject, "<drug>'s approval for X begins at age 5", to the subject's own verb:
+   ``approval_predicate``); with no such word, or one that names only a drug (a table
+   row, "Chronic migraine is an FDA-approved use of <drug>"), what stands before the
+   approval word, back to the subject; a fronted "For ... sufferers," too
+   (``approval_object``);
 3. the drug's indications named anywhere in the clause (their synonyms, longest first,
-   or their definitions); a use the label excludes (``not_covered``), ages outside the
-   label's, or a first-line use of a second-line indication refuse the clause
-   (``approval_limits``);
+   or their definitions, or the population of a second-line one: "when anticholinergic
+   pills have not worked"); a use the label excludes (``not_covered``), ages outside the
+   label's ("under 65", "aged 12 to 17", "stops at age 64"), or a first-line use of a
+   second-line indication refuse the clause (``approval_limits``);
 4. what is left of the object once the indications, the drug's names, numbers and
    connecting words (and the words of the matched indication's own label text and
-   synonyms, and of a bracketed gloss) are taken out must be nothing: "approved for
+   synonyms and definitions, in any form of the word, and of a gloss: "(strabismus)",
+   ", known as platysma bands", "the ... of blepharospasm") are taken out must be
+   nothing: "approved for
    chronic migraine and tension headaches" leaves "tension", and an unknown condition
    ("trigeminal neuralgia") leaves itself. An object that only points back ("for this
    condition", "covers you") means what the sentence said before, which must name one.
 
 History ("first approved in 1989") names no object and passes, as does a bare "<drug>
-is FDA-approved".
+is FDA-approved"; a date says when, never what for (``approval_plain``).
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from ..registry.drug_classes import DrugClass
 from .approval_check import Clause, Product, Refusal, judged
+from .approval_generics import by_generic, shared
+from .approval_names import phrase, phrase_pattern
 from .approval_subjects import subjects
 from .approval_terms import reading
-from .approval_words import OTHER_SUBJECT, PERSON, every_product, phrase, phrase_pattern
+from .approval_words import OTHER_SUBJECT, PERSON, every_product
 
 __all__ = ["Judge", "Judges", "Refusal"]
 
@@ -108,6 +119,7 @@ class Judge:
     default: str  # the drug a clause means when it names none
     patterns: Patterns = field(repr=False)
     subject: str = ""  # the condition the page is about: what "it" points at
+    shared: tuple[Product, ...] = field(default=(), repr=False)  # ``approval_generics``
 
     @classmethod
     def of(cls, registry: Any, default: str) -> "Judge":
@@ -120,11 +132,13 @@ class Judge:
                 tuple(label.names),
                 tuple(reading(i, label.indications) for i in label.indications),
                 label.drug_class,
+                label.generic,
             )
             for label in registry.labels.values()
         )
         classes = tuple(Every.of(drug_class) for drug_class in registry.classes.values())
-        return cls(products, default, Patterns.of(products, classes))
+        together = shared(products)
+        return cls(products, default, Patterns.of(products + together, classes), "", together)
 
     def about(self, subject: str) -> "Judge":
         """The same judge on a page about ``subject``."""
@@ -153,7 +167,7 @@ class Judge:
             return self._of_every_product(clause, approval, bool(drugs), every)
         found: list[Refusal] = []
         for key in subjects(clause, before) if before else [drugs[0][2] if drugs else self.default]:
-            product = self._product(key)
+            product = self._product(key, [clause[at:to] for at, to, k in drugs if k == key])
             if product is None:
                 continue
             refused = judged(self._clause(clause, approval, product, bool(drugs)))
@@ -179,8 +193,12 @@ class Judge:
                 ]
         return []
 
-    def _product(self, key: str) -> Product | None:
-        return next((product for product in self.products if product.key == key), None)
+    def _product(self, key: str, written: Sequence[str] = ()) -> Product | None:
+        """The product ``key``; named only by a generic name that other labels share
+        (``written``: its names in the clause), those labels together."""
+        product = next((product for product in self.products if product.key == key), None)
+        together = by_generic(product, written) if product else key
+        return next((p for p in self.shared if p.key == together), product)
 
     def _clause(
         self, clause: str, approval: tuple[int, int], product: Product, named_a_drug: bool
