@@ -62,8 +62,9 @@ def fixture_site(tmp_path):
 
 def pytest_terminal_summary(terminalreporter):
     """How many examples the property tests ran, and the claims and risk-language
-    checks' precision and recall on their corpora: figures CI's log keeps."""
-    for name in ("test_claims_corpus", "test_risk_corpus"):
+    checks' precision and recall on their corpora and the held-out sentences: figures CI's
+    log keeps."""
+    for name in ("test_claims_corpus", "test_risk_corpus", "test_heldout_corpus"):
         corpus = sys.modules.get(name)
         if corpus is not None and corpus.summary():
             terminalreporter.write_line(corpus.summary())
