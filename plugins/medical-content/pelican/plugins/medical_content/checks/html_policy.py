@@ -7,15 +7,15 @@ another site, send a form, or restyle itself: the allow-list is the nh3 sanitise
 writes. nh3 decides; this module only says what it refused, where, and what to do.
 """
 
-import unicodedata
 from typing import Any
 
 import nh3
 from lxml import etree
 
 from ..core import urls
-from ..core.html_text import Element, fragment, text_of
+from ..core.html_text import Element, fragment
 from ..core.problems import Fault
+from . import restyling
 from .base import Context, Findings, Page
 from .html_structure import (
     MAX_LIST_DEPTH,
@@ -98,7 +98,7 @@ def faults(content_html: str, root: Element) -> list[Fault]:
     """The faults of a page's rendered text (Markdown's HTML; root: its parsed fragment),
     each with a needle to find its source line."""
     found = refused_html(content_html, root)
-    found += shown_otherwise(root)
+    found += restyling.faults(root)
     found += unclosed_elements(content_html)
     found += skipped_heading_levels(root)
     found += too_deep_lists(root)
@@ -223,65 +223,6 @@ def _refused_attribute(tag: str, name: str, value: str) -> Fault:
         f'remove {name}="..."',
         raw=f"{name}=",
     )
-
-
-# --- what restyles or reorders the text ---------------------------------------------
-
-# The classes Markdown itself writes (footnotes, a table of contents, a code block's
-# language, the box a table scrolls in) and the one the writers' guide gives writers.
-_MARKDOWN_CLASSES = frozenset({"footnote", "footnote-ref", "footnote-backref", "toc"})
-_MARKDOWN_CLASS_PREFIXES = ("language-",)
-_WRITERS_CLASSES = {"img": frozenset({"decorative"}), "div": frozenset({"table-scroll"})}
-
-
-# the elements that carry either, found in C: most of a page's elements carry neither
-_STYLED = etree.XPath(".//*[@class or @dir]")
-
-
-def shown_otherwise(root: Element) -> list[Fault]:
-    """A class a writer's markup borrows from the theme (one may hide a word, or make a
-    passage look like the site's own status box), and ``dir=`` on text with no
-    right-to-left letter (it reorders the words a reader sees)."""
-    found = []
-    for element in _STYLED(root):
-        names = (element.get("class") or "").split()
-        borrowed = [name for name in names if not _allowed_class(element.tag, name)]
-        if borrowed:
-            found.append(
-                Fault(
-                    f'the class="{" ".join(borrowed)}" on <{element.tag}> is not allowed: a '
-                    "theme's classes can hide words from sight or make a passage look like "
-                    "the site's own boxes (the status of a use comes from the label "
-                    "registry), and the reader would get other words than the page's text",
-                    "delete it; the one class a writer adds is {.decorative}, after an image "
-                    "that is decoration only",
-                    raw=max(borrowed, key=len),
-                )
-            )
-        if element.get("dir") is not None and not _right_to_left(text_of(element)):
-            found.append(
-                Fault(
-                    f'dir="{element.get("dir")}" on <{element.tag}> reorders text that holds '
-                    "no right-to-left letter, so a reader reads its words in another order "
-                    "than they are written",
-                    "delete the dir= attribute; it is for a passage in a right-to-left "
-                    'language (<p dir="rtl" lang="ar">...</p>)',
-                    raw="dir=",
-                )
-            )
-    return found
-
-
-def _allowed_class(tag: str, name: str) -> bool:
-    return (
-        name in _MARKDOWN_CLASSES
-        or name.startswith(_MARKDOWN_CLASS_PREFIXES)
-        or name in _WRITERS_CLASSES.get(tag, ())
-    )
-
-
-def _right_to_left(text: str) -> bool:
-    return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)
 
 
 def check(page: Page, context: Context) -> Findings:

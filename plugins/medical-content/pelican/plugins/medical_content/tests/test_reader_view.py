@@ -1,11 +1,11 @@
 """The reader's view (``page.view``, ``core.reading``) and what is refused at its
 source because a reader would get other words than the source's text
-(``checks.characters``, ``checks.html_policy.shown_otherwise``, ``checks.svg``): each
+(``checks.characters``, ``checks.restyling``, ``checks.svg``): each
 case an input and what a reader gets, or the fault."""
 
 import pytest
 
-from pelican.plugins.medical_content.checks import characters, html_policy, svg
+from pelican.plugins.medical_content.checks import characters, html_policy, restyling, svg
 from pelican.plugins.medical_content.core.html_text import collapse, fragment, text_of
 from pelican.plugins.medical_content.core.problems import find_line
 from pelican.plugins.medical_content.core.reading import as_read
@@ -129,7 +129,7 @@ def test_the_characters_a_writer_needs_pass(line: str) -> None:
     ],
 )
 def test_what_makes_a_browser_show_other_words_is_refused(html: str, raw: str) -> None:
-    assert [f.raw for f in html_policy.shown_otherwise(fragment(html))] == [raw]
+    assert [f.raw for f in restyling.faults(fragment(html))] == [raw]
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,7 @@ def test_what_makes_a_browser_show_other_words_is_refused(html: str, raw: str) -
     ],
 )
 def test_the_markup_writers_and_markdown_use_passes(html: str) -> None:
-    assert html_policy.shown_otherwise(fragment(html)) == []
+    assert restyling.faults(fragment(html)) == []
 
 
 @pytest.mark.parametrize("tag", ["bdo", "ruby"])
