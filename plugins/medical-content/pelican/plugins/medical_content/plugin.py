@@ -41,8 +41,8 @@ from .builder import (
 from .builder.contents import judged_as
 from .builder.conversion import Converter
 from .builder.reader import CheckedMarkdownReader
-from .checks import svg
-from .core.problems import BuildFailed, report_faults
+from .checks import files, svg
+from .core.problems import BuildFailed, ContentRefused, report_faults
 from .outputs import compliance, feeds, template_filters
 from .page import metadata as page_metadata, status, view
 from .page.model import SOURCE_HTML
@@ -62,6 +62,7 @@ def initialized(pelican: Pelican) -> None:
 
 def start_checks(pelican: Pelican) -> None:
     state = build_state.current()
+    _refuse_hostile_files(pelican.settings["PATH"])
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
     state.stop_checks()  # an earlier build in this process that stopped half-way
     shared = jobs.Shared(
@@ -81,6 +82,19 @@ def start_checks(pelican: Pelican) -> None:
     for path in reader.svg_files(pelican.settings):
         with open(path, "rb") as image:
             report_faults(path, pelican.settings["PATH"], svg.faults(image.read()))
+
+
+def _refuse_hostile_files(content_root: str) -> None:
+    """Before Pelican reads or copies a file: links out of the project, link loops and
+    oversized sources stop the build here, each reported at its path."""
+    refused = files.hostile(content_root)
+    for path, fault in refused:
+        report_faults(path, content_root, [fault])
+    if refused:
+        raise ContentRefused(
+            f"the content folder holds {len(refused)} file(s) that cannot be built, listed "
+            "above; nothing was read or written"
+        )
 
 
 def add_generator(generator: Generator) -> None:

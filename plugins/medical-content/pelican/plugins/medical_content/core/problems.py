@@ -46,6 +46,10 @@ class BuildFailed(MedicalContentError):
     """The build logged errors; its output must not be published."""
 
 
+class ContentRefused(MedicalContentError):
+    """The content folder holds what may not be built (``checks.files``): nothing is read."""
+
+
 class ContentSkipped(MedicalContentError):
     """Raised by the reader after it has reported why a source file cannot be used."""
 
