@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from support import run_build as build
 
+from pelican.plugins.medical_content.checks.files import MAX_SOURCE_BYTES
+
 # A build per case of the corpus, each in a process of its own: `make test-fast`
 # leaves it to `make test`.
 pytestmark = pytest.mark.slow
@@ -78,17 +80,20 @@ def test_plain_html_tags_are_kept(fixture_site):
 
 
 def test_a_very_large_page_builds(fixture_site):
+    """A page up to the size limit builds (checks.files.MAX_SOURCE_BYTES, 1 MB; a larger
+    source is refused: tests/test_hostile_files.py)."""
     paragraph = (
         "Botox is a medicine that a doctor injects into a muscle. It can ease some "
         "kinds of pain for a few months. "
     ) * 8
-    body = "\n\n".join(f"## Part {i}\n\n{paragraph}" for i in range(6000))
-    assert len(body.encode()) > 5_000_000
-    fixture_site.write("pages/large.md", f"Title: Large\nSummary: A large page.\n\n{body}\n")
+    body = "\n\n".join(f"## Part {i}\n\n{paragraph}" for i in range(1100))
+    text = f"Title: Large\nSummary: A large page.\n\n{body}\n"
+    assert 900_000 < len(text.encode()) <= MAX_SOURCE_BYTES
+    fixture_site.write("pages/large.md", text)
     result = build(fixture_site)
     assert (result.returncode, messages(result)) == (0, []), result.stderr
     page = (fixture_site.output / "large" / "index.html").read_text(encoding="utf-8")
-    assert page.count("<h2") >= 6000
+    assert page.count("<h2") >= 1100
 
 
 def test_a_decorative_image_is_published_with_an_empty_alt(fixture_site):
