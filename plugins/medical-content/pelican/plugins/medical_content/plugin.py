@@ -18,6 +18,7 @@ Order of work in a build:
                               end-of-build work, before anything could be deployed.
 """
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -62,7 +63,9 @@ def initialized(pelican: Pelican) -> None:
 
 def start_checks(pelican: Pelican) -> None:
     state = build_state.current()
-    _refuse_hostile_files(pelican.settings["PATH"])
+    content_root = pelican.settings["PATH"]
+    paths = files.entries(content_root)
+    _refuse_hostile_files(paths, content_root)
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
     state.stop_checks()  # an earlier build in this process that stopped half-way
     shared = jobs.Shared(
@@ -74,20 +77,21 @@ def start_checks(pelican: Pelican) -> None:
     )
     state.checks = workers.Checks(
         shared,
-        state.config.check_workers(reader.source_count(pelican.settings)),
+        state.config.check_workers(sum(map(files.is_markdown, paths))),
         memory=checks_cache.load(pelican.settings, state.config),
     )
     state.generators = []
-    _check_safety_information(state, state.checks, pelican.settings["PATH"])
-    for path in reader.svg_files(pelican.settings):
-        with open(path, "rb") as image:
-            report_faults(path, pelican.settings["PATH"], svg.faults(image.read()))
+    _check_safety_information(state, state.checks, content_root)
+    for path in paths:
+        if path.lower().endswith(".svg") and os.path.isfile(path):
+            with open(path, "rb") as image:
+                report_faults(path, content_root, svg.faults(image.read()))
 
 
-def _refuse_hostile_files(content_root: str) -> None:
+def _refuse_hostile_files(paths: list[str], content_root: str) -> None:
     """Before Pelican reads or copies a file: links out of the project, link loops and
     oversized sources stop the build here, each reported at its path."""
-    refused = files.hostile(content_root)
+    refused = files.hostile(paths, content_root)
     for path, fault in refused:
         report_faults(path, content_root, [fault])
     if refused:

@@ -54,25 +54,6 @@ class SourceJob:
             return kind, faults, None
 
 
-def source_count(settings: Mapping[str, Any]) -> int:
-    """How many Markdown files the content folder (``PATH``) holds: the site's size."""
-    return sum(
-        name.rsplit(".", 1)[-1] in MarkdownReader.file_extensions
-        for _, _, files in os.walk(settings["PATH"])
-        for name in files
-    )
-
-
-def svg_files(settings: Mapping[str, Any]) -> list[str]:
-    """The SVG files under the content folder: each is published at its own address."""
-    return sorted(
-        os.path.join(folder, name)
-        for folder, _, files in os.walk(settings["PATH"])
-        for name in files
-        if name.lower().endswith(".svg")
-    )
-
-
 def image_texts(html: str, source_path: str, content_root: str) -> tuple[tuple[str, str], ...]:
     """(address as written, text inside) of each SVG image a page's HTML shows from the
     content folder: read here, so that the page's check knows when one changes."""

@@ -22,7 +22,7 @@ def record(found: dict[str, Findings], content: Content, state: State) -> None:
     for name, findings in found.items():
         if findings.cell is not None:
             row.checks[name] = findings.cell
-        if findings.value is not None or name in ("readability", "summary"):
+        if findings.value is not None:
             row.measured[name] = findings.value
         faults += findings.faults
         warnings += findings.warnings

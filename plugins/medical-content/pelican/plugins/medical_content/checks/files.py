@@ -13,19 +13,36 @@ minutes, is refused with its path and the fix.
 
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable
+
+from pelican.readers import MarkdownReader
 
 from ..core.problems import Fault
 
 MAX_SOURCE_BYTES = 1 << 20  # 1 MiB: the longest page of the site is about 20 KiB
-_MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 
 
-def hostile(content_root: str) -> list[tuple[str, Fault]]:
-    """(path, fault) of each link or file of the content folder that may not be built."""
+def entries(root: str) -> list[str]:
+    """Every file and folder below root, links included and not followed: the one walk
+    of the content folder a build makes (its hostile files, its SVG files, its size)."""
+    return [
+        os.path.join(folder, name)
+        for folder, folders, files in os.walk(root, followlinks=False)
+        for name in sorted(folders + files)
+    ]
+
+
+def is_markdown(path: str) -> bool:
+    """A source Pelican's Markdown reader reads, by its extension."""
+    return path.rsplit(".", 1)[-1] in MarkdownReader.file_extensions
+
+
+def hostile(paths: Iterable[str], content_root: str) -> list[tuple[str, Fault]]:
+    """(path, fault) of each link or file of ``paths`` (``entries`` of the content
+    folder) that may not be built."""
     project = os.path.dirname(os.path.realpath(content_root))
     found = []
-    for path in _entries(content_root):
+    for path in paths:
         fault = _link_fault(path, project) if os.path.islink(path) else _size_fault(path)
         if fault is not None:
             found.append((path, fault))
@@ -38,13 +55,6 @@ _LOOP = Fault(
     "delete the link, and put the file itself in content/",
     line=1,
 )
-
-
-def _entries(root: str) -> Iterator[str]:
-    """Every file and folder below root, links included and not followed."""
-    for folder, folders, files in os.walk(root, followlinks=False):
-        for name in sorted(folders + files):
-            yield os.path.join(folder, name)
 
 
 def _link_fault(path: str, project: str) -> Fault | None:
@@ -69,7 +79,7 @@ def _link_fault(path: str, project: str) -> Fault | None:
 
 
 def _size_fault(path: str) -> Fault | None:
-    if not path.endswith(_MARKDOWN):
+    if not is_markdown(path) or not os.path.isfile(path):
         return None
     size = os.path.getsize(path)
     if size <= MAX_SOURCE_BYTES:

@@ -72,7 +72,7 @@ def _located(faults: list[Fault], piece: Piece) -> list[Fault]:
 def _named(fault: Fault, piece: Piece) -> Fault:
     """The fault, saying which piece of the page said it, found by the piece's source
     text where the sentence as read is not in the source."""
-    if piece.field or piece.what == "the text":
+    if piece.field:
         return fault
     return replace(fault, what=f"in {piece.what}: {fault.what}", raw=fault.raw or piece.raw)
 
@@ -83,8 +83,7 @@ def check(page: Page, context: Context) -> Findings:
     if page.view is None:
         return Findings()
     found = risk_faults(page.view, context.config.risk_rules, context.judge)
-    in_images = [p for p in page.view.pieces if p.what.startswith("the text inside")]
-    found += piece_claim_faults(piece_claims(in_images, context.judge))
+    found += piece_claim_faults(piece_claims(page.view.in_images(), context.judge))
     return Findings(found)
 
 

@@ -27,8 +27,9 @@ from typing import Any
 
 from lxml import etree
 
-from ..core.html_text import Element, collapse, remove, text_of
+from ..core.html_text import Element, remove, text_of
 from ..core.reading import as_read
+from .header import header_name
 
 # Elements nobody is shown: a browser draws nothing of them.
 _UNSHOWN = frozenset({"template", "script", "style", "rt", "rp"})
@@ -44,7 +45,7 @@ _ATTRIBUTES = {
     "title": "the title (a tooltip, read by screen readers)",
     "aria-label": "the aria-label (read by screen readers)",
 }
-_TEXT = etree.XPath("string()", smart_strings=False)
+IMAGE_TEXT = "the text inside the image"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +63,9 @@ class View:
     root: Element
     pieces: tuple[Piece, ...] = ()
 
-    def texts(self) -> Iterator[Piece]:
-        """Every piece, the blocks' text first."""
-        yield Piece(collapse(text_of(self.root)), "the text")
-        yield from self.pieces
+    def in_images(self) -> list[Piece]:
+        """The pieces that are the text inside the page's SVG images."""
+        return [piece for piece in self.pieces if piece.what.startswith(IMAGE_TEXT)]
 
 
 def of_html(
@@ -82,15 +82,14 @@ def of_html(
             src = image.get("src") or ""
             inside = " ".join(as_read(image_text(src)).split())
             if inside:
-                pieces.append(Piece(inside, f"the text inside the image {src}", raw=src))
+                pieces.append(Piece(inside, f"{IMAGE_TEXT} {src}", raw=src))
     pieces += [Piece(" ".join(as_read(p.text).split()), p.what, p.field, p.raw) for p in fields]
     return View(read, tuple(p for p in pieces if p.text))
 
 
 def field(name: str, value: object, what: str = "") -> Piece:
     """A header field's text as a piece of the view."""
-    shown = name[:1].upper() + name[1:]
-    return Piece(str(value or ""), what or shown, field=name)
+    return Piece(str(value or ""), what or header_name(name), field=name)
 
 
 _LINK_TITLE = re.compile(r"\[([^\]]*)\]\(")
@@ -118,10 +117,10 @@ def _read(root: Element) -> Element:
         if element.tag == "br":
             element.tail = " " + (element.tail or "")
         elif element.tag in _APART:
-            if _TEXT(element).strip():
+            if text_of(element).strip():
                 remove(element, " ")
         elif element.getparent() is not None:
-            words = _TEXT(element)
+            words = text_of(element)
             # struck-out words go; what stood around them stays apart if they were
             apart = words[:1].isspace() or words[-1:].isspace()
             gap = " " if element.tag in _STRUCK and apart else ""
@@ -145,7 +144,7 @@ def _hides(root: Element) -> bool:
 
 
 def _plain(root: Element) -> bool:
-    text: str = _TEXT(root)
+    text = text_of(root)
     return as_read(text) == text
 
 
