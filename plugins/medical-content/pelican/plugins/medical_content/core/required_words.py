@@ -141,7 +141,7 @@ def _required(items: Sequence[_Item], lead: bool, trail: bool) -> list[set[str]]
         elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # takes no text: the run goes on
         else:
-            runs.end(_boundary((op, value)))
+            runs.end(_opens_at_edge(items[position:], trail))
             before = (position == 0 and lead) or (position > 0 and _boundary(items[position - 1]))
             runs.found += _part(op, value, before, _trails(items[position + 1 :], trail))
     runs.end(trail)
@@ -150,7 +150,30 @@ def _required(items: Sequence[_Item], lead: bool, trail: bool) -> list[set[str]]
 
 def _trails(rest: Sequence[_Item], trail: bool) -> bool:
     """Whether a word boundary stands after an item followed by ``rest``."""
-    return _boundary(rest[0]) if rest else trail
+    return _opens_at_edge(rest, trail)
+
+
+def _opens_at_edge(items: Sequence[_Item], trail: bool) -> bool:
+    """Whether every match of ``items`` starts at a word's edge: its first character
+    cannot be part of a word, or it starts with ``\\b`` or ``$``, or it may be empty and
+    ``trail`` (a boundary stands after it). "safe(?:\\s*$|\\s+and)" ends the word "safe"."""
+    for position, (op, value) in enumerate(items):
+        rest = items[position + 1 :]
+        if op is sre.AT:
+            if value in (sre.AT_BOUNDARY, sre.AT_END, sre.AT_END_STRING):
+                return True
+            continue  # takes no text
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op is sre.SUBPATTERN:
+            return _opens_at_edge([*value[-1], *rest], trail)
+        if op is sre.BRANCH:
+            return all(_opens_at_edge([*branch, *rest], trail) for branch in value[1])
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            body = _opens_at_edge([*value[2], *rest], trail)
+            return body and (value[0] >= 1 or _opens_at_edge(rest, trail))
+        return _boundary((op, value))
+    return trail
 
 
 _NON_WORD = (sre.CATEGORY_SPACE,)

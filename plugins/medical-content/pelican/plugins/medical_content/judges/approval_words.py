@@ -199,7 +199,8 @@ REGULATOR = any_word(r"fda regulators? regulatory food\s+and\s+drug\s+administra
 # Substrings of every approval word as ``fold`` leaves it: a text without one of them
 # holds no approval word (``claims.may_say_approved``); kept in step with APPROVAL.
 APPROVAL_STEMS = (
-    *("approv", "indicat", "licensed", "clear", "authori", "sanction", "green", "signed"),
-    *("okay", "oked", "ok'd", "ok\u2019d", "ok-ed", "nod", "blessing", "on-label", "ahead"),
-    *("backed", "endorsed", "certified", "validated", "blessed"),
+    *("approv", "indicat", "licensed", "cleared", "clearance", "authori", "sanction"),
+    *("green", "signed", "okayed", "okay'd", "okay\u2019d", "oked", "ok'd", "ok\u2019d"),
+    *("ok-ed", "nod", "blessing", "on-label", "ahead", "backed", "endorsed", "certified"),
+    *("validated", "blessed"),
 )
