@@ -128,8 +128,10 @@ def read_ahead(generator: Generator) -> None:
 def _check_safety_information(
     state: build_state.State, checks: workers.Checks, content_root: str
 ) -> None:
+    """Checked here, before a worker starts: judging it builds the claims judge and the
+    risk rules' word filters, which a worker then starts with (``workers.Checks.now``)."""
     job = jobs.SafetyInformationJob(state.safety_html)
-    checks.submit(job, lambda faults: report_faults(state.config.safety_file, content_root, faults))
+    checks.now(job, lambda faults: report_faults(state.config.safety_file, content_root, faults))
 
 
 def measure_text(content: Content) -> None:

@@ -3,6 +3,7 @@ element it opens is closed, its headings go down one level at a time, and its li
 are not nested too deep."""
 
 import html.parser
+import re
 
 from ..core.html_text import Element, heading_level, visible_text
 from ..core.problems import Fault
@@ -26,36 +27,78 @@ _VOID = {  # elements that have no end tag
 }
 
 
-class _Balance(html.parser.HTMLParser):
-    """Elements left open: a tag opened in raw HTML and never closed turns the rest of
-    the page into raw text, with its Markdown unread."""
+# A tag: (True, name) opens an element, (False, name) closes one.
+Tag = tuple[bool, str]
+
+
+class _Tags(html.parser.HTMLParser):
+    """The tags of any HTML, as a browser's tokenizer reads them."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.open: list[str] = []
-        self.unclosed: list[str] = []
+        self.tags: list[Tag] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _VOID:
-            self.open.append(tag)
+        self.tags.append((True, tag))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self.open:
-            return
-        while self.open:
-            top = self.open.pop()
-            if top == tag:
-                return
-            self.unclosed.append(top)
+        self.tags.append((False, tag))
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)[^<>]*?(/?)>")
+# What only a tokenizer reads right: comments, declarations, processing instructions,
+# and the elements whose text is not HTML.
+_NOT_PLAIN = re.compile(r"<[!?]|<(?:script|style)\b", re.IGNORECASE)
+
+
+def _tags(content_html: str) -> list[Tag]:
+    """The tags of a page's HTML. Markdown's HTML (every "<" and ">" a tag's, no
+    comment, no script) is read with one search, as the tokenizer reads it: the
+    tokenizer, in Python, cost more than the rest of the page's structure rules."""
+    found = list(_TAG.finditer(content_html))
+    plain = content_html.count("<") == len(found) == content_html.count(
+        ">"
+    ) and not _NOT_PLAIN.search(content_html)
+    if not plain:
+        tokenizer = _Tags()
+        tokenizer.feed(content_html)
+        tokenizer.close()
+        return tokenizer.tags
+    tags: list[Tag] = []
+    for match in found:
+        closing, name, empty = match.groups()
+        name = name.lower()
+        if closing:
+            tags.append((False, name))
+        else:
+            tags.append((True, name))
+            if empty:  # <div/>: the tokenizer reads an end tag too
+                tags.append((False, name))
+    return tags
+
+
+def _unclosed(tags: list[Tag]) -> list[str]:
+    """Elements left open: a tag opened in raw HTML and never closed turns the rest of
+    the page into raw text, with its Markdown unread."""
+    open_: list[str] = []
+    unclosed: list[str] = []
+    for opens, tag in tags:
+        if opens:
+            if tag not in _VOID:
+                open_.append(tag)
+        elif tag in open_:
+            while open_:
+                top = open_.pop()
+                if top == tag:
+                    break
+                unclosed.append(top)
+    return unclosed + open_
 
 
 def unclosed_elements(content_html: str) -> list[Fault]:
     """The elements a page's raw HTML opens and never closes (HTML closes some itself)."""
-    balance = _Balance()
-    balance.feed(content_html)
-    balance.close()
     found = []
-    for tag in balance.unclosed + balance.open:
+    for tag in _unclosed(_tags(content_html)):
         if tag in ("p", "li", "dt", "dd", "td", "th", "tr", "option"):
             continue  # HTML closes these by itself
         found.append(
