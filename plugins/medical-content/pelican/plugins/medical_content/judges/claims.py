@@ -41,20 +41,30 @@ class Claim:
 def false_approvals(root: Any, terms: Judge) -> list[Claim]:
     """Every false approval claim in the element's text, each (sentence, condition) once;
     ``terms``: the ``approvals.Judge`` of the build."""
-    return _distinct(_claims(root, terms, in_item=False, prune=True))
+    return _distinct(_claims(root, terms, in_item=False, stems=_stems_in(text_of(root))))
 
 
 def every_claim(root: Any, terms: Judge) -> list[Claim]:
     """``false_approvals`` without its shortcut: each sentence judged."""
-    return _distinct(_claims(root, terms, in_item=False, prune=False))
+    return _distinct(_claims(root, terms, in_item=False, stems=None))
 
 
 def may_say_approved(text: str) -> bool:
-    """False when ``APPROVAL`` cannot match the text: a substring test a stem (each a
-    search in C that skips ahead) costs a third of one case-insensitive alternation,
-    which tries its words at every position."""
+    """False when ``APPROVAL`` cannot match the text."""
+    return bool(_stems_in(text))
+
+
+def _stems_in(text: str) -> tuple[str, ...]:
+    """The ``APPROVAL_STEMS`` the text holds: a text without one holds no approval word.
+    A substring test a stem (a search in C that skips ahead) costs a third of one
+    case-insensitive alternation, which tries its words at every position."""
     folded = fold(text)
-    return any(stem in folded for stem in APPROVAL_STEMS)
+    return tuple(stem for stem in APPROVAL_STEMS if stem in folded)
+
+
+def _holds(element: Any, stems: tuple[str, ...]) -> bool:
+    folded = fold(text_of(element))
+    return any(stem in folded for stem in stems)
 
 
 def _distinct(claims: Iterable[Claim]) -> list[Claim]:
@@ -64,36 +74,32 @@ def _distinct(claims: Iterable[Claim]) -> list[Claim]:
     return list(found.values())
 
 
-def _claims(element: Any, terms: Judge, in_item: bool, prune: bool) -> Iterator[Claim]:
-    # The shortcut: most text says nothing of approval, and a text with no approval word
-    # holds no claim. The page as a whole is tested once, then each text that is judged:
-    # a block's own text, a list or a table (testing every element's whole text instead
-    # read a page's words once for each level they stand at).
-    if prune and not may_say_approved(text_of(element)):
-        return
-    yield from _judged(element, terms, in_item, prune)
-
-
-def _judged(element: Any, terms: Judge, in_item: bool, prune: bool) -> Iterator[Claim]:
+def _claims(
+    element: Any, terms: Judge, in_item: bool, stems: tuple[str, ...] | None
+) -> Iterator[Claim]:
+    """``stems``: the approval stems the page holds, the shortcut's (None: no shortcut).
+    Most text says nothing of approval, and an element whose text holds none of them
+    holds no claim. Each word of a sentence that is judged stands whole in its
+    element's text (``own_text`` puts a space where it leaves a nested block or a script
+    out); that text may run the words of two blocks together, so the stems are looked
+    for without word boundaries. Looking for only the page's own stems keeps the test
+    cheap on the long text of the elements that hold a page's blocks."""
     tag = element.tag
     if not isinstance(tag, str) or tag in SKIPPED:
+        return
+    if stems is not None and tag not in LISTS and not _holds(element, stems):
         return
     # list items are judged with their list, where the introduction is known
     in_item = in_item or tag == "li"
     if tag in LISTS:
-        yield from _list_claims(element, terms, prune)
+        yield from _list_claims(element, terms, stems)
     elif tag == "table" and not in_item:
-        if not prune or may_say_approved(text_of(element)):
-            yield from _table_claims(element, terms)
+        yield from _table_claims(element, terms)
         return  # its cells are judged with their rows, not one by one
     elif tag in BLOCKS and not in_item:
-        # ``own_text`` puts a space where it leaves a nested block out: no word is made
-        # of the text of two blocks, and an approval word found here is this block's
-        text = own_text(element)
-        if text and (not prune or may_say_approved(text)):
-            yield from _text_claims(text, terms)
+        yield from _text_claims(own_text(element), terms)
     for child in element:
-        yield from _judged(child, terms, in_item, prune)
+        yield from _claims(child, terms, in_item, stems)
 
 
 def _text_claims(text: str, terms: Judge, row: tuple[str, ...] = ()) -> Iterator[Claim]:
@@ -103,10 +109,10 @@ def _text_claims(text: str, terms: Judge, row: tuple[str, ...] = ()) -> Iterator
                 yield Claim(sentence, refusal.named, refusal.reason, sentence, row)
 
 
-def _list_claims(list_element: Any, terms: Judge, prune: bool) -> Iterator[Claim]:
+def _list_claims(list_element: Any, terms: Judge, stems: tuple[str, ...] | None) -> Iterator[Claim]:
     intro = _introduction(list_element)
     # judged with the sentence that introduces it: the list itself may not say "approved"
-    if prune and not may_say_approved(f"{intro} {text_of(list_element)}"):
+    if stems is not None and not (_holds(list_element, stems) or may_say_approved(intro)):
         return
     if intro and _claimed(intro.rstrip(":"), terms):
         intro = ""  # refused where it stands: its items are judged on their own

@@ -75,7 +75,15 @@ class Config:
             return self.workers
         if pages < AUTO_WORKERS_FROM:
             return 0
-        return min(2, max(0, (os.cpu_count() or 1) - 1))
+        return min(2, max(0, _usable_cpus() - 1))
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (``taskset``, a container's CPU set), not the
+    machine's: on one, a worker only takes turns with the build, and each waits."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _merged(settings: Mapping[str, Any]) -> dict[str, Any]:
