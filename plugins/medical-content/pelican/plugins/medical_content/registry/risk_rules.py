@@ -7,7 +7,8 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import or_
 from typing import Any
 
 from ..core.problems import SettingsError, read_toml
@@ -47,18 +48,14 @@ class _Filter:
     index: Needles | None  # one of which the text holds; None when no word stands for it
     alternatives: tuple[tuple[Needles, ...], ...]  # and all of one of these
 
-    def holds(self, found: frozenset[str]) -> bool:
-        """Whether a text of these needles holds what one alternative requires."""
-        return any(all(not n.isdisjoint(found) for n in a) for a in self.alternatives)
-
 
 @dataclass(frozen=True, eq=False)
 class Rules:
     rules: tuple[Rule, ...]
     treatment: re.Pattern[str]  # words that stand for the treatment, and the drugs' names
     fingerprint: str  # of the file and the names: cached results hold while it holds
-    words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # by token
-    memo: dict[frozenset[str], tuple[Candidate, ...]] = field(default_factory=dict, repr=False)
+    words: dict[str, int] = field(default_factory=dict, repr=False)  # needles by token
+    memo: dict[tuple[int, int], tuple[Candidate, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, path: str, drug_names: Iterable[str]) -> "Rules":
@@ -89,23 +86,13 @@ class Rules:
         return _filters(self.rules)
 
     @cached_property
-    def by_needle(self) -> dict[str, tuple[int, ...]]:
-        """needle -> the filters whose index holds it"""
-        found: dict[str, list[int]] = {}
-        for number, one in enumerate(self.filters):
-            for needle in one.index or ():
-                found.setdefault(needle, []).append(number)
-        return {needle: tuple(numbers) for needle, numbers in found.items()}
-
-    @cached_property
-    def always(self) -> tuple[int, ...]:
-        """The filters no needle stands for."""
-        return tuple(number for number, one in enumerate(self.filters) if one.index is None)
-
-    @cached_property
     def needles(self) -> "_Needles":
         """The needles any filter looks for."""
         return _Needles.of_filters(self.filters)
+
+    @cached_property
+    def sieve(self) -> "_Sieve":
+        return _Sieve.of(self.filters, self.needles)
 
     def candidates(self, text: str) -> tuple[Candidate, ...]:
         """The patterns that may match in ``text``, in the rules' order: those whose
@@ -116,27 +103,98 @@ class Rules:
         # tokens, and the sets of needles its blocks hold, are few. A text's words
         # (``WORD``) are those of its whitespace-separated tokens.
         tokens = set(fold(text).split())
+        sieve = self.sieve
         for token in tokens.difference(self.words):
-            self.words[token] = frozenset().union(*map(self.needles.of, WORD.findall(token)))
-        found = frozenset().union(*map(self.words.__getitem__, tokens))
+            self.words[token] = sieve.mask(
+                n for w in WORD.findall(token) for n in self.needles.of(w)
+            )
+        found = sieve.key(reduce(or_, map(self.words.__getitem__, tokens), 0))
         known = self.memo.get(found)
         if known is None:
-            known = self.memo[found] = self._candidates(found)
+            known = self.memo[found] = sieve.candidates(found[1])
         return known
-
-    def _candidates(self, found: frozenset[str]) -> tuple[Candidate, ...]:
-        indexed = {number for needle in found for number in self.by_needle.get(needle, ())}
-        return tuple(
-            self.filters[number].candidate
-            for number in sorted(indexed.union(self.always))
-            if self.filters[number].holds(found)
-        )
 
     def __hash__(self) -> int:
         return hash(self.fingerprint)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Rules) and other.fingerprint == self.fingerprint
+
+
+@dataclass(frozen=True)
+class _Sieve:
+    """The filters with their needles as bits: the needles a text holds are one number,
+    and whether it holds one of a set is one AND (a set of needles, a set operation)."""
+
+    bits: dict[str, int]  # needle -> its bit
+    # each filter: its candidate, its index's bits (None: tried on any text), and the
+    # bits of each set of needles of each alternative
+    tests: tuple[tuple[Candidate, int | None, tuple[tuple[int, ...], ...]], ...]
+    index: int  # the bits of every filter's index
+    # the index bits a text holds -> the bits of the needles of every filter they let
+    # try: no other needle changes which filters a text passes
+    relevant: dict[int, int] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, filters: Sequence[_Filter], needles: "_Needles") -> "_Sieve":
+        every = sorted(
+            {*needles.whole, *needles.start.values(), *needles.end.values(), *needles.inside}
+        )
+        bits = {needle: 1 << number for number, needle in enumerate(every)}
+
+        def mask(found: Iterable[str]) -> int:
+            return reduce(or_, (bits[n] for n in found), 0)
+
+        tests = tuple(
+            (
+                one.candidate,
+                None if one.index is None else mask(one.index),
+                tuple(tuple(mask(n) for n in alternative) for alternative in one.alternatives),
+            )
+            for one in filters
+        )
+        index = reduce(or_, (test[1] for test in tests if test[1] is not None), 0)
+        return cls(bits, tests, index)
+
+    def key(self, found: int) -> tuple[int, int]:
+        """What decides which filters a text of the ``found`` needles passes: the index
+        bits it holds, and its needles among those of the filters they let try."""
+        indexed = found & self.index
+        relevant = self.relevant.get(indexed)
+        if relevant is None:
+            relevant = self.relevant[indexed] = reduce(
+                or_,
+                (
+                    index if index is not None else 0
+                    for _, index, _ in self.tests
+                    if index is None or index & indexed
+                ),
+                0,
+            ) | reduce(
+                or_,
+                (
+                    needles
+                    for _, index, alternatives in self.tests
+                    if index is None or index & indexed
+                    for alternative in alternatives
+                    for needles in alternative
+                ),
+                0,
+            )
+        return indexed, found & relevant
+
+    def mask(self, needles: Iterable[str]) -> int:
+        return reduce(or_, (self.bits[n] for n in needles), 0)
+
+    def candidates(self, found: int) -> tuple[Candidate, ...]:
+        """The candidates of the filters a text of the ``found`` needles passes (or of
+        its relevant ones: ``key``)."""
+        return tuple(
+            candidate
+            for candidate, index, alternatives in self.tests
+            if (index is None or index & found)
+            and any(all(needles & found for needles in alternative) for alternative in alternatives)
+        )
 
 
 @dataclass(frozen=True)
