@@ -1,6 +1,8 @@
 """`make bench`: how the pipeline scales. For N = 100, 1,000 and 5,000 synthetic pages,
 measured in the same run: a cold build by bare Pelican with our theme and by Pelican
-with our plugin (seconds, peak memory, pages per second, the plugin's overhead); a
+with our plugin (seconds, peak memory, pages per second, the plugin's overhead), on
+all the machine's cores and pinned to one (``taskset -c 0``: a worker process only hides
+the checks' CPU on a second core, so the one-core figure is their whole cost); a
 rebuild after editing one page, with Pelican's content cache on and only that page
 written (as the preview does); `make serve`'s time from saving a file to its rebuilt
 page being served; and Hugo on the same bodies, for reference. Each build time is the
@@ -14,6 +16,7 @@ import compileall
 import json
 import os
 import platform
+import shutil
 import socket
 import statistics
 import subprocess
@@ -31,11 +34,16 @@ PLUGIN = "medical_content"
 REPEAT = int(os.environ.get("BENCH_REPEAT", 3))
 
 
-def build(folder, plugins, *extra, output=None):
-    """One build in a fresh process: {"seconds", "peak_mib", "cpu_main", "cpu_workers"}."""
+ONE_CORE = ["taskset", "-c", "0"]
+
+
+def build(folder, plugins, *extra, output=None, pinned=()):
+    """One build in a fresh process: {"seconds", "peak_mib", "cpu_main", "cpu_workers"};
+    ``pinned``: a command that runs it on fewer cores (``ONE_CORE``)."""
     output = output or folder / f"out-{plugins or 'bare'}"
     result = subprocess.run(
         [
+            *pinned,
             PYTHON,
             str(ROOT / "bench" / "build_once.py"),
             str(ROOT / "pelicanconf.py"),
@@ -53,13 +61,13 @@ def build(folder, plugins, *extra, output=None):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def median_builds(folder):
+def median_builds(folder, pinned=()):
     """(bare, with plugin): each the median of REPEAT builds, the two taken in turn so
     that a slow spell of the machine falls on both."""
     runs = {"": [], PLUGIN: []}
     for _ in range(REPEAT):
         for plugins, done in runs.items():
-            done.append(build(folder, plugins))
+            done.append(build(folder, plugins, pinned=pinned))
     return [
         {
             "seconds": statistics.median(run["seconds"] for run in done),
@@ -168,10 +176,11 @@ def main(sizes):
             folder = Path(tmp)
             generate(count, folder)
             bare, ours = median_builds(folder)
+            one_core = median_builds(folder, ONE_CORE) if _can_pin() else None
             rebuild = rebuild_after_one_edit(folder)
             serve = save_to_page(folder)
             reference = hugo.build(folder / "content", folder / "hugo")
-        rows.append((count, bare, ours, rebuild, serve, reference))
+        rows.append((count, bare, ours, one_core, rebuild, serve, reference))
         print(f"... {count} pages done", file=sys.stderr)
     machine = (
         f"{platform.machine()}, {os.cpu_count()} cores, Python "
@@ -180,19 +189,30 @@ def main(sizes):
     print(f"Benchmark on {machine}")
     print(
         "| pages | bare Pelican s | with plugin s | overhead | bare pages/s | plugin pages/s "
+        "| one core: bare s / plugin s (overhead) "
         "| bare peak MiB | plugin peak MiB | rebuild after 1 edit s (of cold) "
         "| serve save→page s | Hugo s |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for count, bare, ours, rebuild, serve, reference in rows:
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for count, bare, ours, one_core, rebuild, serve, reference in rows:
         overhead = (ours["seconds"] / bare["seconds"] - 1) * 100
+        if one_core is None:
+            pinned = "n/a"
+        else:
+            one_bare, one_ours = (run["seconds"] for run in one_core)
+            pinned = f"{one_bare:.2f} / {one_ours:.2f} ({(one_ours / one_bare - 1) * 100:+.0f} %)"
         print(
             f"| {count:,} | {bare['seconds']:.2f} | {ours['seconds']:.2f} | {overhead:+.0f} % "
-            f"| {count / bare['seconds']:.0f} | {count / ours['seconds']:.0f} "
+            f"| {count / bare['seconds']:.0f} | {count / ours['seconds']:.0f} | {pinned} "
             f"| {bare['peak_mib']:.0f} | {ours['peak_mib']:.0f} "
             f"| {rebuild:.2f} ({rebuild / ours['seconds'] * 100:.0f} %) | {serve:.2f} "
             f"| {'n/a' if reference is None else f'{reference:.2f}'} |"
         )
+
+
+def _can_pin():
+    """Whether a build can be pinned to one core, and that is fewer than it has."""
+    return shutil.which("taskset") is not None and len(os.sched_getaffinity(0)) > 1
 
 
 if __name__ == "__main__":
