@@ -18,6 +18,23 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's own
 _PUNCTUATION_ONLY = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # a token textstat removes
 
 
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _words(sentence: str) -> int:
+    r"""``lexicon_count``'s words: the tokens left once punctuation (every character of
+    ``[^\w\s]``) is removed, which drops the tokens made only of it."""
+    return len(sentence.split()) - len(_PUNCTUATION_ONLY.findall(sentence))
+
+
+def _words_of_plain_text(sentence: str) -> int:
+    """``_words`` of a sentence of a text with no token made only of punctuation. A
+    sentence's tokens are the text's, but for its last: a sentence ends after its "?!",
+    which may be all of its last token ("Really ?!x" reads "Really ?!")."""
+    tokens = sentence.split()
+    return len(tokens) - (1 if tokens and not _WORD_CHARACTER.search(tokens[-1]) else 0)
+
+
 @functools.cache
 def _textstat() -> Any:
     # Imported on first use: textstat and its dictionaries take a fifth of a second to
@@ -42,16 +59,10 @@ def _textstat() -> Any:
 
         @functools.lru_cache(maxsize=128)  # noqa: B019
         def sentence_count(self, text: str) -> int:
-            # textstat's: a sentence of two words or fewer is not counted. Its words are
-            # ``lexicon_count``'s: the tokens left once punctuation (every character of
-            # ``[^\w\s]``) is removed, which drops the tokens made only of it.
+            # textstat's: a sentence of two words or fewer is not counted.
             sentences = _SENTENCE.findall(text)
-            short = sum(
-                1
-                for sentence in sentences
-                if len(sentence.split()) - len(_PUNCTUATION_ONLY.findall(sentence)) <= 2
-            )
-            return max(1, len(sentences) - short)
+            words = _words if _PUNCTUATION_ONLY.search(text) else _words_of_plain_text
+            return max(1, len(sentences) - sum(1 for s in sentences if words(s) <= 2))
 
     return Textstat()
 
