@@ -119,6 +119,19 @@ LOAD_CONTENT_CACHE = False
 # A page's folder gives its kind: a condition page stays one (with its disclaimer,
 # safety information and status box) even if its Kind line is deleted.
 MEDICAL_KIND_PATHS = {"pages/conditions/*.md": "condition", "pages/faq.md": "faq"}
+# The plain pages that may name Botox in passing: the home page, the list of conditions,
+# "about", search, the missing-page page, and the record of what we corrected (it quotes
+# the wording we withdrew, and sends readers to the medical pages for the facts). Any
+# other page that names it with a dose, an injection, side effects or a use is refused
+# until it is a medical page (a condition, the FAQ, an article) with all its safeguards.
+MEDICAL_PLAIN_PAGES = [
+    "pages/index.md",
+    "pages/conditions.md",
+    "pages/about.md",
+    "pages/search.md",
+    "pages/404.md",
+    "pages/what-we-changed.md",
+]
 
 # The site's drug, a label of the plugin's registry (its labels/ folder):
 # what a condition page's status and every approval claim are checked against.

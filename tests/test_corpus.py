@@ -83,8 +83,8 @@ def test_a_very_large_page_builds(fixture_site):
     """A page up to the size limit builds (checks.files.MAX_SOURCE_BYTES, 1 MB; a larger
     source is refused: tests/test_hostile_files.py)."""
     paragraph = (
-        "Botox is a medicine that a doctor injects into a muscle. It can ease some "
-        "kinds of pain for a few months. "
+        "Our clinic is open from Monday to Friday, nine to five. The car park is "
+        "right behind it, and it is free. "
     ) * 8
     body = "\n\n".join(f"## Part {i}\n\n{paragraph}" for i in range(1100))
     text = f"Title: Large\nSummary: A large page.\n\n{body}\n"

@@ -155,6 +155,7 @@ def measure_text(content: Content) -> None:
         page_metadata.kind_of(content, isinstance(content, Article)),
         view.header_pieces(metadata),
         reader.image_texts(html, content.source_path, content.settings["PATH"]),
+        reader.relative_path(content.source_path, content.settings),
     )
     state.checks.submit(job, lambda result: results.record(result, content, state))
 

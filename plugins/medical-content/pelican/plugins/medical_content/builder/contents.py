@@ -67,6 +67,12 @@ def prepare_content(generators: Iterable[Generator], state: State) -> None:
         faults, found = prepare(item, state, pages_by_slug, site)
         report_faults(item.content.source_path, item.generator.path, faults)
         results.record(found, item.content, state)
+    for item, fault in site_paths.among_medical_pages(
+        everything,
+        lambda item: item.content.medical.is_medical,
+        lambda item: item.content.medical.kind,
+    ):
+        report_faults(item.content.source_path, item.generator.path, [fault])
     state.summary_claims = _summary_claims(everything, state)
     last_changed.set_last_changed(
         [item.content for item in everything], wanted[0].settings["TIMEZONE"]

@@ -62,9 +62,13 @@ class TextJob:
     kind: str
     fields: tuple[Piece, ...] = ()  # the header's other texts a reader gets
     images: tuple[tuple[str, str], ...] = ()  # (address, text inside) of its SVG images
+    source: str = ""  # its source file, relative to the content folder
 
     def key(self) -> str:
-        values = (self.content, self.summary, self.title, self.drug, self.subject, self.kind)
+        values = (
+            *(self.content, self.summary, self.title, self.drug, self.subject, self.kind),
+            self.source,
+        )
         extra = [f"{p.field}\1{p.text}" for p in self.fields] + [
             f"{src}\1{text}" for src, text in self.images
         ]
@@ -87,6 +91,7 @@ class TextJob:
             html=self.content,
             root=root,
             summary_html=summary_html,
+            source=self.source,
         )
         return registry.run(TEXT, checked, shared.context(self.drug, self.subject))
 

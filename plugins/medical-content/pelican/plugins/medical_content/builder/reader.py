@@ -114,9 +114,14 @@ def source_jobs(generator: Generator, convert: bool) -> list[SourceJob]:
     return jobs
 
 
+def relative_path(source_path: str, settings: Mapping[str, Any]) -> str:
+    """The source's path under the content folder, with "/": as settings name it."""
+    return os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/")
+
+
 def _place(source_path: str, settings: Mapping[str, Any]) -> tuple[str, bool]:
     """(path under the content folder with "/", whether it is an article)."""
-    relative = os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/")
+    relative = relative_path(source_path, settings)
     is_article = any(
         relative.startswith(folder.rstrip("/") + "/") for folder in settings["ARTICLE_PATHS"]
     )

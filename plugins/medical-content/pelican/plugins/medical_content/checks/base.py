@@ -35,6 +35,7 @@ class Page:
     html: str = ""  # its own text, as Markdown wrote it
     root: Element | None = None  # that HTML, parsed (TEXT)
     summary_html: str = ""  # its Summary, rendered (TEXT)
+    source: str = ""  # its source file, relative to the content folder, with "/" (TEXT)
     written: Element | None = None  # the written page's tree (WRITTEN)
     path: str = ""  # where it was written (WRITTEN)
     url: str = ""

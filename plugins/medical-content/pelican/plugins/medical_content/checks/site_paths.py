@@ -57,6 +57,44 @@ def duplicate_outputs(located: Iterable[P], display: Callable[[P], str]) -> list
     return found
 
 
+def among_medical_pages(
+    located: Iterable[P], is_medical: Callable[[P], bool], kind: Callable[[P], str]
+) -> list[tuple[P, Fault]]:
+    """[(item, fault)] for each plain page written among the medical pages: in a folder
+    of the site's addresses that holds medical pages ("conditions/"), but for the folder's
+    own index. It would look like one of them, without their safeguards."""
+    located = list(located)
+    folders: dict[str, str] = {}  # folder -> the kind of its medical pages
+    for item in located:
+        folder = posixpath.dirname(posixpath.dirname(item.save_as or ""))
+        if folder and is_medical(item):
+            folders.setdefault(folder, kind(item))
+    found = []
+    for item in located:
+        target = item.save_as or ""
+        among = next((f for f in folders if target.startswith(f + "/")), None)
+        if among is None or is_medical(item) or target == f"{among}/index.html":
+            continue
+        metadata = item.content.metadata
+        field = next((key for key in ("save_as", "url") if key in metadata), "")
+        where = {"save_as": "change its Save_as", "url": "change its URL"}.get(field, "move it")
+        found.append(
+            (
+                item,
+                Fault(
+                    f"the page is written to {target!r}, among the {folders[among]} pages "
+                    f"({among}/...), but it is a plain page: it would look like one of them "
+                    "without their disclaimer, safety information and medical review",
+                    f"give it their kind ('Kind: {folders[among]}'), or write it elsewhere "
+                    f"({where})",
+                    field=field,
+                    line=0 if field else 1,
+                ),
+            )
+        )
+    return found
+
+
 def site_links(html: str, url: str, siteurl: str) -> list[Link]:
     """[(href, candidate output files)] for each link in a page's own text (``html``, at
     ``url``) to this site; any one candidate existing resolves it. Links to other sites

@@ -42,6 +42,7 @@ class Config:
     faq_heading: Heading
     metadata: Mapping[str, schema.Key]  # by lower-case name
     kind_paths: tuple[tuple[str, str], ...]  # (pattern, kind), in order
+    plain_pages: tuple[str, ...]  # that may name the product in passing (glob patterns)
     reviewers: Mapping[str, Reviewer]  # by key
     review_interval_months: int
     overdue_is_error: bool
@@ -138,6 +139,7 @@ def load(settings: Mapping[str, Any]) -> Config:
         faq_heading=values.choice("MEDICAL_FAQ_HEADING", s["MEDICAL_FAQ_HEADING"], _HEADINGS),
         metadata=metadata,
         kind_paths=kind_paths,
+        plain_pages=values.globs("MEDICAL_PLAIN_PAGES", s["MEDICAL_PLAIN_PAGES"]),
         reviewers=reviewers.load(
             values.content_file("MEDICAL_REVIEWERS_FILE", s["MEDICAL_REVIEWERS_FILE"], root)
         ),

@@ -95,6 +95,11 @@ DEFAULTS: dict[str, Any] = {
     # to the content folder, first match wins): a writer cannot take a page out of its
     # kind, and with it the disclaimer and safety information, by deleting a Kind line.
     "MEDICAL_KIND_PATHS": {},
+    # The plain pages (no medical kind) that may name the product in passing, as glob
+    # patterns relative to the content folder (the home page, "about", search): any
+    # other plain page that names a product of the registry with a dose, an injection,
+    # side effects or a use is refused, for it would publish without the safeguards.
+    "MEDICAL_PLAIN_PAGES": [],
     # Who may review: a TOML file of reviewer keys, relative to the content folder.
     "MEDICAL_REVIEWERS_FILE": "reviewers.toml",
     # A page's next review is due this many months after its last, unless it says when.

@@ -33,6 +33,22 @@ def strings(name: str, value: Any) -> frozenset[str]:
     return frozenset(item.strip().lower() for item in value)
 
 
+def globs(name: str, value: Any) -> tuple[str, ...]:
+    """A list of glob patterns of paths relative to the content folder."""
+    if (
+        isinstance(value, str)
+        or not isinstance(value, (list, tuple))
+        or not all(isinstance(item, str) and item.strip() for item in value)
+    ):
+        fail(
+            name,
+            value,
+            "a list of paths relative to the content folder, for example "
+            "['pages/index.md', 'pages/about.md']",
+        )
+    return tuple(item.strip() for item in value)
+
+
 def text(name: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         fail(name, value, "a non-empty string")
