@@ -87,8 +87,7 @@ def test_a_listed_plain_page_and_a_passing_mention_build(fixture_site):
     # the fixture's settings are the site's: pages/about.md is listed
     fixture_site.write(
         "pages/about.md",
-        "Title: About us\nSummary: Who we are.\n\nSome patients come to us for Botox "
-        "injections.\n",
+        "Title: About us\nSummary: Who we are.\n\nSome patients come to us for Botox injections.\n",
     )
     fixture_site.write(
         "pages/opening-hours.md",
