@@ -9,6 +9,10 @@ from ..core.html_text import Element, heading_level, visible_text
 from ..core.problems import Fault
 
 MAX_LIST_DEPTH = 4  # deeper lists lose patients, and screen readers announce each level
+# Elements inside one another. lxml (libxml2), which every check reads a page with, drops
+# the whole text of a page that nests 255 deep, where a browser shows it all: a claim
+# after such a block would be read by nobody but the reader. No page needs a tenth of it.
+MAX_NESTING = 64
 
 _VOID = {  # elements that have no end tag
     "area",
@@ -77,28 +81,44 @@ def _tags(content_html: str) -> list[Tag]:
     return tags
 
 
-def _unclosed(tags: list[Tag]) -> list[str]:
-    """Elements left open: a tag opened in raw HTML and never closed turns the rest of
-    the page into raw text, with its Markdown unread."""
+def _unclosed(tags: list[Tag]) -> tuple[list[str], int, str]:
+    """(elements left open, the deepest nesting, the first element beyond
+    ``MAX_NESTING``): a tag opened in raw HTML and never closed turns the rest of the
+    page into raw text, with its Markdown unread."""
     open_: list[str] = []
     unclosed: list[str] = []
+    deepest = 0
+    beyond = ""
     for opens, tag in tags:
         if opens:
             if tag not in _VOID:
                 open_.append(tag)
+                deepest = max(deepest, len(open_))
+                beyond = beyond or (tag if deepest > MAX_NESTING else "")
         elif tag in open_:
             while open_:
                 top = open_.pop()
                 if top == tag:
                     break
                 unclosed.append(top)
-    return unclosed + open_
+    return unclosed + open_, deepest, beyond
 
 
 def unclosed_elements(content_html: str) -> list[Fault]:
-    """The elements a page's raw HTML opens and never closes (HTML closes some itself)."""
+    """The elements a page's raw HTML opens and never closes (HTML closes some itself),
+    and nesting deeper than ``MAX_NESTING``."""
+    unclosed, deepest, beyond = _unclosed(_tags(content_html))
     found = []
-    for tag in _unclosed(_tags(content_html)):
+    if deepest > MAX_NESTING:
+        found.append(
+            Fault(
+                f"the HTML nests {deepest} elements inside one another; the site's checks "
+                f"read at most {MAX_NESTING} (deeper, a browser shows text they cannot read)",
+                "write the passage in Markdown, or nest fewer elements",
+                raw=f"<{beyond}",
+            )
+        )
+    for tag in unclosed:
         if tag in ("p", "li", "dt", "dd", "td", "th", "tr", "option"):
             continue  # HTML closes these by itself
         found.append(
