@@ -24,3 +24,8 @@ MEDICAL_OVERDUE_REVIEW = "error"
 # MEDICAL_PLACEHOLDER_REVIEWS=mark: every page then says it is an unreviewed preview,
 # and asks search engines not to index it.
 MEDICAL_PLACEHOLDER_REVIEWS = os.environ.get("MEDICAL_PLACEHOLDER_REVIEWS", "refuse")
+
+# The publish policy (the plugin's settings/policy.py): set here, after pelicanconf.py, so
+# that nothing there or in the environment turns it off. A setting that weakens a gate
+# (a date taken as today, another reviewers file, fewer risk rules...) stops the build.
+MEDICAL_POLICY = "production"

@@ -60,3 +60,13 @@ def _replace_handler(
 def _replace_filter(logger: logging.Logger, wanted: logging.Filter) -> None:
     if not any(isinstance(f, type(wanted)) for f in logger.filters):
         logger.addFilter(wanted)
+
+
+def announce_policy(line: str) -> None:
+    """The publish policy in force, once a build: in the log, and on GitHub Actions in
+    the job's summary, where a reviewer of the run reads it."""
+    logging.getLogger(__name__).info("%s", line)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as out:
+            out.write(f"### Publish policy\n\n{line}\n\n")

@@ -20,7 +20,7 @@ from ..registry.courses import Courses
 from ..registry.labels import Registry
 from ..registry.reviewers import Reviewer
 from ..registry.risk_rules import Rules
-from . import schema, setting_values as values
+from . import policy, schema, setting_values as values
 from .defaults import DEFAULTS
 
 __all__ = ["DEFAULTS", "Config", "load"]
@@ -41,6 +41,7 @@ class Config:
     faq_kinds: frozenset[str]
     faq_heading: Heading
     metadata: Mapping[str, schema.Key]  # by lower-case name
+    production: bool  # the publish policy holds (``policy``)
     kind_paths: tuple[tuple[str, str], ...]  # (pattern, kind), in order
     plain_pages: tuple[str, ...]  # that may name the product in passing (glob patterns)
     reviewers: Mapping[str, Reviewer]  # by key
@@ -128,6 +129,12 @@ def load(settings: Mapping[str, Any]) -> Config:
         for drug_class in registry.classes.values()
         for word in (*drug_class.names, *drug_class.short_names)
     ]
+    production = (
+        values.choice("MEDICAL_POLICY", s["MEDICAL_POLICY"], ("local", policy.PRODUCTION))
+        == policy.PRODUCTION
+    )
+    if production:
+        policy.weakened(s, risk_path)
     safety_path = values.content_file(
         "MEDICAL_SAFETY_INFORMATION", s["MEDICAL_SAFETY_INFORMATION"], root
     )
@@ -138,6 +145,7 @@ def load(settings: Mapping[str, Any]) -> Config:
         faq_kinds=values.strings("MEDICAL_FAQ_KINDS", s["MEDICAL_FAQ_KINDS"]),
         faq_heading=values.choice("MEDICAL_FAQ_HEADING", s["MEDICAL_FAQ_HEADING"], _HEADINGS),
         metadata=metadata,
+        production=production,
         kind_paths=kind_paths,
         plain_pages=values.globs("MEDICAL_PLAIN_PAGES", s["MEDICAL_PLAIN_PAGES"]),
         reviewers=reviewers.load(

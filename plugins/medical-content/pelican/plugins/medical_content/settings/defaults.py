@@ -100,6 +100,9 @@ DEFAULTS: dict[str, Any] = {
     # other plain page that names a product of the registry with a dose, an injection,
     # side effects or a use is refused, for it would publish without the safeguards.
     "MEDICAL_PLAIN_PAGES": [],
+    # "production" (publishconf.py): the publish policy holds (``policy``), and a setting
+    # that weakens one of its gates stops the build. "local": the settings as they are.
+    "MEDICAL_POLICY": "local",
     # Who may review: a TOML file of reviewer keys, relative to the content folder.
     "MEDICAL_REVIEWERS_FILE": "reviewers.toml",
     # A page's next review is due this many months after its last, unless it says when.
