@@ -72,6 +72,8 @@ def production(tmp_path, **overrides):
     conf = tmp_path / "conf.py"
     conf.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *  # noqa\n"
+        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n"
         + "".join(f"{key} = {value!r}\n" for key, value in overrides.items()),
         encoding="utf-8",
     )

@@ -47,7 +47,7 @@ from .core.problems import BuildFailed, ContentRefused, report_faults
 from .outputs import compliance, feeds, template_filters
 from .page import metadata as page_metadata, status, view
 from .page.model import SOURCE_HTML
-from .settings import config as settings, policy, theme
+from .settings import config as settings, theme
 
 # pelican.Pelican: mypy reads the name "pelican" as this plugin's namespace package
 Pelican = Any
@@ -59,17 +59,8 @@ def initialized(pelican: Pelican) -> None:
     template_filters.install(pelican.settings)
     build_log.install(state.errors, __package__)
     build_state.start(state)
-    config = state.config
-    if config.production:
-        build_log.announce_policy(
-            policy.describe(
-                config.today.isoformat(),
-                config.review_interval_months,
-                os.path.join(pelican.settings["PATH"], settings.DEFAULTS["MEDICAL_REVIEWERS_FILE"]),
-                len(config.risk_rules.rules),
-                preview=not config.refuse_placeholder_reviews,
-            )
-        )
+    if state.config.production:
+        build_log.announce_policy(state.config, pelican.settings["PATH"])
 
 
 def start_checks(pelican: Pelican) -> None:

@@ -8,7 +8,9 @@ import os
 import sys
 from typing import TextIO
 
-from ..core.problems import ErrorCounter, HideTraceback, Problem, Superseded
+from ..core.problems import ErrorCounter, HideTraceback, Problem, Superseded, display_path
+from ..settings import policy
+from ..settings.config import DEFAULTS, Config
 
 
 class GitHubAnnotations(logging.Handler):
@@ -62,10 +64,19 @@ def _replace_filter(logger: logging.Logger, wanted: logging.Filter) -> None:
         logger.addFilter(wanted)
 
 
-def announce_policy(line: str) -> None:
-    """The publish policy in force, once a build: in the log, and on GitHub Actions in
-    the job's summary, where a reviewer of the run reads it."""
-    logging.getLogger(__name__).info("%s", line)
+def announce_policy(config: Config, content_root: str) -> None:
+    """The publish policy in force, once a build: in the build's output, as the
+    compliance report is (not a warning: the log shows warnings and errors), and on
+    GitHub Actions in the job's summary, where a reviewer of the run reads it."""
+    reviewers = os.path.join(content_root, DEFAULTS["MEDICAL_REVIEWERS_FILE"])
+    line = policy.describe(
+        config.today.isoformat(),
+        config.review_interval_months,
+        display_path(reviewers, content_root),
+        len(config.risk_rules.rules),
+        preview=not config.refuse_placeholder_reviews,
+    )
+    print(line, flush=True)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as out:
