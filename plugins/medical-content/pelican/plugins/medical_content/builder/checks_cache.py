@@ -23,6 +23,10 @@ _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def _fingerprint(config: Config) -> tuple[Any, ...]:
     policy = _stable(html_policy.POLICY)
     return (
+        # what a page's own text is judged as: its kind's, and whether it may name the
+        # product in passing
+        sorted(config.kinds),
+        config.plain_pages,
         config.summary_heading,
         config.readability_grade,
         html_policy.MAX_LIST_DEPTH,

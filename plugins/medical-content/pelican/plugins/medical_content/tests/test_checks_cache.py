@@ -61,3 +61,23 @@ def test_a_rebuild_in_a_new_process_takes_unchanged_pages_text_results_from_the_
     assert _build(settings, hash_seed="2") == 0
     fixture_site.write("articles/a.md", article_source("Botox is a prescription medicine."))
     assert _build(settings, hash_seed="3") == 1  # the edited page only
+
+
+def test_a_change_to_the_plain_pages_measures_every_page_again(
+    fixture_site: FixtureSite,
+) -> None:
+    # a page's own text is judged by its kind and by whether it may name the product in
+    # passing: a cached result of other settings would let a plain page about the
+    # treatment through, or keep refusing one the settings now allow
+    fixture_site.write("articles/a.md", article_source("Botox is a medicine."))
+    fixture_site.write("pages/conditions/cd.md", condition_source())
+    settings = {
+        **PLUGIN_SETTINGS,
+        **fixture_site.paths(),
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "reader",
+    }
+    assert _build(settings, hash_seed="1") == 2
+    assert _build(settings, hash_seed="2") == 0
+    assert _build({**settings, "MEDICAL_PLAIN_PAGES": ["pages/about.md"]}, hash_seed="3") == 2
