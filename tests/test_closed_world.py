@@ -42,6 +42,9 @@ def test_a_plain_page_about_the_treatment_is_refused_at_its_sentence(fixture_sit
         ("Xeomin can cause side effects such as neck pain.", "side effects"),
         ("The usual dose of onabotulinumtoxinA is set by your doctor.", "dose"),
         ("Botulinum toxins help some people with chronic migraine.", "chronic migraine"),
+        # a table's heading row, and a name written with a Cyrillic "о": as a reader reads it
+        ("| Botox injections | When |\n| --- | --- |\n| Monday | 9 am |", "injections"),
+        ("B\u043etox can cause side effects.", "side effects"),
     ],
 )
 def test_in_a_new_folder_a_product_with_a_dose_side_effects_or_a_use_is_refused(

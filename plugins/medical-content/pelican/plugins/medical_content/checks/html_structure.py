@@ -36,7 +36,7 @@ Tag = tuple[bool, str]
 
 
 class _Tags(html.parser.HTMLParser):
-    """The tags of any HTML, as a browser's tokenizer reads them."""
+    """The tags of any HTML, as Python's HTML tokenizer reads them."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -60,10 +60,8 @@ def _tags(content_html: str) -> list[Tag]:
     comment, no script) is read with one search, as the tokenizer reads it: the
     tokenizer, in Python, cost more than the rest of the page's structure rules."""
     found = list(_TAG.finditer(content_html))
-    plain = content_html.count("<") == len(found) == content_html.count(
-        ">"
-    ) and not _NOT_PLAIN.search(content_html)
-    if not plain:
+    every_bracket_a_tag = content_html.count("<") == len(found) == content_html.count(">")
+    if not every_bracket_a_tag or _NOT_PLAIN.search(content_html):
         tokenizer = _Tags()
         tokenizer.feed(content_html)
         tokenizer.close()

@@ -36,10 +36,11 @@ def check(page: Page, context: Context) -> Findings:
     if page.view is None or page.is_medical or listed(page.source, config.plain_pages):
         return Findings()
     judge = context.judge
-    product = next((name for text in _texts(page.view) if (name := _product(text, judge))), "")
+    texts = list(_texts(page.view))
+    product = next((name for text in texts if (name := _product(text, judge))), "")
     if not product:
         return Findings()
-    for sentence in (s for text in _texts(page.view) for s in sentences(text)):
+    for sentence in (s for text in texts for s in sentences(text)):
         detail = _detail(sentence, judge)
         if detail:
             return Findings([_fault(product, detail, sentence, page.source, config)])

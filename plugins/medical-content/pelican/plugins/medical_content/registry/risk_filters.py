@@ -44,55 +44,41 @@ class Sieve:
     relevant: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, filters: Sequence[Filter], needles: "NeedleIndex") -> "Sieve":
-        every = sorted(
-            {*needles.whole, *needles.start.values(), *needles.end.values(), *needles.inside}
-        )
+    def of(cls, filters: Sequence[Filter]) -> "Sieve":
+        every = sorted({needle for one in filters for needle in _needles(one)})
         bits = {needle: 1 << number for number, needle in enumerate(every)}
-
-        def mask(found: Iterable[str]) -> int:
-            return reduce(or_, (bits[n] for n in found), 0)
-
         tests = tuple(
             (
                 one.candidate,
-                None if one.index is None else mask(one.index),
-                tuple(tuple(mask(n) for n in alternative) for alternative in one.alternatives),
+                None if one.index is None else _mask(bits, one.index),
+                tuple(
+                    tuple(_mask(bits, needles) for needles in alternative)
+                    for alternative in one.alternatives
+                ),
             )
             for one in filters
         )
         index = reduce(or_, (test[1] for test in tests if test[1] is not None), 0)
         return cls(bits, tests, index)
 
-    def key(self, found: int) -> tuple[int, int]:
+    def key(self, found: int) -> int:
         """What decides which filters a text of the ``found`` needles passes: the index
-        bits it holds, and its needles among those of the filters they let try."""
+        bits it holds, and its needles among those of the filters they let try (which
+        hold those index bits: the key holds them)."""
         indexed = found & self.index
         relevant = self.relevant.get(indexed)
         if relevant is None:
-            relevant = self.relevant[indexed] = reduce(
-                or_,
-                (
-                    index if index is not None else 0
-                    for _, index, _ in self.tests
-                    if index is None or index & indexed
-                ),
-                0,
-            ) | reduce(
-                or_,
-                (
-                    needles
-                    for _, index, alternatives in self.tests
-                    if index is None or index & indexed
-                    for alternative in alternatives
-                    for needles in alternative
-                ),
-                0,
-            )
-        return indexed, found & relevant
+            relevant = 0
+            for _, index, alternatives in self.tests:
+                if index is None or index & indexed:
+                    relevant |= index or 0
+                    for alternative in alternatives:
+                        relevant |= reduce(or_, alternative, 0)
+            self.relevant[indexed] = relevant
+        return found & relevant
 
     def mask(self, needles: Iterable[str]) -> int:
-        return reduce(or_, (self.bits[n] for n in needles), 0)
+        return _mask(self.bits, needles)
 
     def candidates(self, found: int) -> tuple[Candidate, ...]:
         """The candidates of the filters a text of the ``found`` needles passes (or of
@@ -138,6 +124,10 @@ class NeedleIndex:
             if word[-length:] in self.end:
                 found.add(self.end[word[-length:]])
         return frozenset(found)
+
+
+def _mask(bits: dict[str, int], needles: Iterable[str]) -> int:
+    return reduce(or_, (bits[needle] for needle in needles), 0)
 
 
 def _needles(found: Filter) -> set[str]:

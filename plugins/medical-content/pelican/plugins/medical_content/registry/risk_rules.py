@@ -40,7 +40,7 @@ class Rules:
     treatment: re.Pattern[str]  # words that stand for the treatment, and the drugs' names
     fingerprint: str  # of the file and the names: cached results hold while it holds
     words: dict[str, int] = field(default_factory=dict, repr=False)  # needles by token
-    memo: dict[tuple[int, int], tuple[Candidate, ...]] = field(default_factory=dict, repr=False)
+    memo: dict[int, tuple[Candidate, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, path: str, drug_names: Iterable[str]) -> "Rules":
@@ -77,7 +77,7 @@ class Rules:
 
     @cached_property
     def sieve(self) -> Sieve:
-        return Sieve.of(self.filters, self.needles)
+        return Sieve.of(self.filters)
 
     def candidates(self, text: str) -> tuple[Candidate, ...]:
         """The patterns that may match in ``text``, in the rules' order: those whose
@@ -96,7 +96,7 @@ class Rules:
         found = sieve.key(reduce(or_, map(self.words.__getitem__, tokens), 0))
         known = self.memo.get(found)
         if known is None:
-            known = self.memo[found] = sieve.candidates(found[1])
+            known = self.memo[found] = sieve.candidates(found)
         return known
 
     def __hash__(self) -> int:

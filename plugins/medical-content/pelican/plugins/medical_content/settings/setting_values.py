@@ -24,29 +24,31 @@ def fail(name: str, value: object, wanted: str) -> NoReturn:
 
 def strings(name: str, value: Any) -> frozenset[str]:
     """A list of names (kinds), compared in lower case."""
+    wanted = f"a list of strings, for example {DEFAULTS[name]!r}"
+    return frozenset(item.lower() for item in _string_list(name, value, wanted))
+
+
+def globs(name: str, value: Any) -> tuple[str, ...]:
+    """A list of glob patterns of paths relative to the content folder."""
+    wanted = (
+        "a list of paths relative to the content folder, for example "
+        "['pages/index.md', 'pages/about.md']"
+    )
+    found = _string_list(name, value, wanted)
+    if not all(found):
+        fail(name, value, wanted)
+    return tuple(found)
+
+
+def _string_list(name: str, value: Any, wanted: str) -> list[str]:
+    """The list's strings, stripped; a value of another shape is an error."""
     if (
         isinstance(value, str)
         or not isinstance(value, (list, tuple))
         or not all(isinstance(item, str) for item in value)
     ):
-        fail(name, value, f"a list of strings, for example {DEFAULTS[name]!r}")
-    return frozenset(item.strip().lower() for item in value)
-
-
-def globs(name: str, value: Any) -> tuple[str, ...]:
-    """A list of glob patterns of paths relative to the content folder."""
-    if (
-        isinstance(value, str)
-        or not isinstance(value, (list, tuple))
-        or not all(isinstance(item, str) and item.strip() for item in value)
-    ):
-        fail(
-            name,
-            value,
-            "a list of paths relative to the content folder, for example "
-            "['pages/index.md', 'pages/about.md']",
-        )
-    return tuple(item.strip() for item in value)
+        fail(name, value, wanted)
+    return [item.strip() for item in value]
 
 
 def text(name: str, value: Any) -> str:

@@ -45,18 +45,24 @@ def _build(settings: Mapping[str, object], hash_seed: str) -> int:
     return int(done.stdout.split()[-1])
 
 
-def test_a_rebuild_in_a_new_process_takes_unchanged_pages_text_results_from_the_cache(
-    fixture_site: FixtureSite,
-) -> None:
+def _two_pages_cached(fixture_site: FixtureSite) -> dict[str, object]:
+    """An article and a condition page, and the settings of a build with Pelican's
+    content cache (the preview's)."""
     fixture_site.write("articles/a.md", article_source("Botox is a medicine."))
     fixture_site.write("pages/conditions/cd.md", condition_source())
-    settings = {
+    return {
         **PLUGIN_SETTINGS,
         **fixture_site.paths(),
         "CACHE_CONTENT": True,
         "LOAD_CONTENT_CACHE": True,
         "CONTENT_CACHING_LAYER": "reader",
     }
+
+
+def test_a_rebuild_in_a_new_process_takes_unchanged_pages_text_results_from_the_cache(
+    fixture_site: FixtureSite,
+) -> None:
+    settings = _two_pages_cached(fixture_site)
     assert _build(settings, hash_seed="1") == 2
     assert _build(settings, hash_seed="2") == 0
     fixture_site.write("articles/a.md", article_source("Botox is a prescription medicine."))
@@ -69,15 +75,7 @@ def test_a_change_to_the_plain_pages_measures_every_page_again(
     # a page's own text is judged by its kind and by whether it may name the product in
     # passing: a cached result of other settings would let a plain page about the
     # treatment through, or keep refusing one the settings now allow
-    fixture_site.write("articles/a.md", article_source("Botox is a medicine."))
-    fixture_site.write("pages/conditions/cd.md", condition_source())
-    settings = {
-        **PLUGIN_SETTINGS,
-        **fixture_site.paths(),
-        "CACHE_CONTENT": True,
-        "LOAD_CONTENT_CACHE": True,
-        "CONTENT_CACHING_LAYER": "reader",
-    }
+    settings = _two_pages_cached(fixture_site)
     assert _build(settings, hash_seed="1") == 2
     assert _build(settings, hash_seed="2") == 0
     assert _build({**settings, "MEDICAL_PLAIN_PAGES": ["pages/about.md"]}, hash_seed="3") == 2
