@@ -74,7 +74,7 @@ def announce_policy(config: Config, content_root: str) -> None:
         config.review_interval_months,
         display_path(reviewers, content_root),
         len(config.risk_rules.rules),
-        preview=not config.refuse_placeholder_reviews,
+        preview=not config.refuse_placeholder_reviews or config.changed_after_review == "mark",
     )
     print(line, flush=True)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -48,6 +48,7 @@ class Config:
     review_interval_months: int
     overdue_is_error: bool
     refuse_placeholder_reviews: bool
+    changed_after_review: str  # "mark", "refuse" or "ignore"
     preview_notice: str
     today: datetime.date
     registry: Registry
@@ -162,6 +163,11 @@ def load(settings: Mapping[str, Any]) -> Config:
             "MEDICAL_PLACEHOLDER_REVIEWS", s["MEDICAL_PLACEHOLDER_REVIEWS"], ("mark", "refuse")
         )
         == "refuse",
+        changed_after_review=values.choice(
+            "MEDICAL_CHANGED_AFTER_REVIEW",
+            s["MEDICAL_CHANGED_AFTER_REVIEW"],
+            ("mark", "refuse", "ignore"),
+        ),
         preview_notice=values.text("MEDICAL_PREVIEW_NOTICE", s["MEDICAL_PREVIEW_NOTICE"]),
         today=values.today(s["MEDICAL_TODAY"]),
         registry=registry,
