@@ -141,17 +141,29 @@ def broken_links(
 ) -> list[Fault]:
     """Faults for the links of ``site_links`` to pages or files the site does not have."""
     return [
-        Fault(
-            f"the link {href!r} goes to a page or file that the site does not have",
-            "link to an existing page, with {filename}/pages/....md (Pelican checks those), "
-            "or remove the link",
-            raw=href,
-        )
+        _missing(href)
         for href, candidates in links
         if not any(
             c in known_outputs or os.path.isfile(os.path.join(output_path, c)) for c in candidates
         )
     ]
+
+
+def _missing(href: str) -> Fault:
+    meant = urls.without_scheme(href)
+    if meant is not None:  # "www.fda.gov/drugs": another site's address, its https:// left out
+        return Fault(
+            f"the link {href!r} has no https://, so a browser takes it for a page of this "
+            "site, which does not have it",
+            f"write the whole address in the link: {meant[:80]}",
+            raw=href,
+        )
+    return Fault(
+        f"the link {href!r} goes to a page or file that the site does not have",
+        "link to an existing page, with {filename}/pages/....md (Pelican checks those), "
+        "or remove the link",
+        raw=href,
+    )
 
 
 def _candidates(href: str, siteurl: str, page_folder: str) -> tuple[str, ...] | None:

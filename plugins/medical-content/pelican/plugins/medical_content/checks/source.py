@@ -1,7 +1,8 @@
 """The checks of a Markdown source file before Markdown reads it, where line numbers are
 still known: not UTF-8, empty, control characters, no title, its header against the
 schema, its kind against its folder, its file name, characters a reader does not see
-(``characters``)."""
+(``characters``); a header written as YAML front matter, which the Markdown reader does
+not read."""
 
 import re
 
@@ -51,6 +52,9 @@ def source_faults(
                 line=line,
             )
         ]
+    yaml = _yaml_front_matter(text)
+    if yaml:
+        return "", [yaml]
     header, faults = page_header.header_lines(text)
     if not header.get("title", page_header.HeaderLine(0, "", "")).value:
         missing = Fault(
@@ -62,6 +66,46 @@ def source_faults(
     kind, found = page_kind.kind_of(relative, is_article, header, config)
     faults += found + page_kind.check_file_name(relative) + page_header.check(header, kind, config)
     return kind, faults + characters.faults(text)
+
+
+# A YAML front matter block: a line of three dashes first, ended by another (or "...").
+_YAML_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_YAML_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
+_SHOWN_KEYS = 3  # of the writer's own header, shown rewritten in the fix
+
+
+def _yaml_front_matter(text: str) -> Fault | None:
+    """A header written between "---" lines, as other site generators take it: Pelican's
+    Markdown reader reads none of it (its "meta" extension stops at the first line that
+    is not "Key: value"), so the page would have no title, and following that advice
+    would bring the rest of its keys' errors at line 1. One fault, at the first line,
+    with the writer's own keys rewritten as the header to use."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None
+    end = next((n for n, line in enumerate(lines[1:], 1) if _YAML_FENCE.match(line)), None)
+    if end is None:
+        return None  # a rule (a line of dashes) at the top: Markdown's, not a header
+    keys = [found.groups() for line in lines[1:end] if (found := _YAML_KEY.match(line))]
+    shown = [f"'{page_header.header_name(key.lower())}: {_unquoted(value)}'" for key, value in keys]
+    example = ", ".join(shown[:_SHOWN_KEYS]) + (" ..." if len(shown) > _SHOWN_KEYS else "")
+    return Fault(
+        "the header is written as YAML front matter (between '---' lines), and Pelican "
+        "reads a header of 'Key: value' lines without them: the page has no title and "
+        "none of its keys",
+        "delete both '---' lines, so that the file starts with its keys, one a line, "
+        "then a blank line: "
+        + (example if shown else "'Title: <page title>'"),
+        line=1,
+    )
+
+
+def _unquoted(value: str) -> str:
+    """A YAML value as a header writes it: without the quotes around it."""
+    value = value.strip()
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
 
 
 def checked_source(raw: bytes, relative: str, is_article: bool, config: Config) -> Checked:

@@ -42,6 +42,26 @@ def root_relative(url: str) -> bool:
     return stripped.startswith("/") and not stripped.startswith("//")
 
 
+# A host name written first: "www.fda.gov/drugs", "dailymed.nlm.nih.gov". Its last label
+# must not be a file's extension: "faq.md" and "sites.svg" are files of the site.
+_HOST_FIRST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,})(?=[/?#:]|$)", re.I)
+_FILE_EXTENSIONS = frozenset(
+    {"md", "markdown", "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "txt"}
+)
+
+
+def without_scheme(url: str) -> str | None:
+    """The web address a writer meant by an address that starts with a host name but
+    has no ``https://`` (``www.fda.gov/drugs``: a browser would take it for a page of
+    this site), or None."""
+    if scheme(url) or url.startswith(("/", ".", "{", "|", "#")):
+        return None
+    found = _HOST_FIRST.match(url)
+    if found is None or found.group(1).lower() in _FILE_EXTENSIONS:
+        return None
+    return "https://" + url
+
+
 def written_as_file(url: str) -> str:
     """What a writer should write instead of a root-relative ``url``: the source file
     Pelican resolves to the page's address wherever the site is served. The site's

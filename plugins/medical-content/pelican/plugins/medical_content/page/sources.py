@@ -71,7 +71,15 @@ def intrasite_resolver(
     return resolve
 
 
-def _site_path_fault(url: str) -> Fault:
+def _site_path_fault(title: str, url: str) -> Fault:
+    meant = urls.without_scheme(url)
+    if meant is not None:
+        return Fault(
+            f"the source address {url[:60]!r} has no https://, so a browser would take it "
+            "for a page of this site",
+            f"write the whole address: [{title}]({meant[:80]})",
+            raw=url,
+        )
     if urls.root_relative(url):
         what = (
             f"the source address {url[:60]!r} starts at the domain's root, so it breaks "
@@ -140,7 +148,7 @@ def _source(line: str, resolve: Resolver | None) -> Source | Fault:
             )
         return Source(title, site_path)
     if not urlsplit(url).scheme:
-        return _site_path_fault(url)
+        return _site_path_fault(title, url)
     return Source(title, url)
 
 

@@ -51,3 +51,26 @@ def test_web_mail_phone_and_site_paths_are_allowed(url: str) -> None:
 
 def test_the_body_and_the_metadata_share_one_list_of_schemes() -> None:
     assert html_policy.POLICY["url_schemes"] == set(urls.SCHEMES)
+
+
+@pytest.mark.parametrize(
+    ("url", "meant"),
+    [
+        ("www.fda.gov/drugs", "https://www.fda.gov/drugs"),
+        ("dailymed.nlm.nih.gov/dailymed/", "https://dailymed.nlm.nih.gov/dailymed/"),
+        ("example.org", "https://example.org"),
+        ("www.example.org?q=1", "https://www.example.org?q=1"),
+        ("https://www.fda.gov/drugs", None),
+        ("faq.md", None),  # a file of the site, not a host
+        ("images/sites.svg", None),
+        ("../faq/", None),
+        ("/conditions/migraine/", None),
+        ("{filename}/pages/faq.md", None),
+        ("faq/", None),
+        ("#in-short", None),
+    ],
+)
+def test_a_host_name_without_its_scheme_is_read_as_the_web_address_meant(
+    url: str, meant: str | None
+) -> None:
+    assert urls.without_scheme(url) == meant
