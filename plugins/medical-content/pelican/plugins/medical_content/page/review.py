@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.dates import add_months, parse_date
 from ..core.problems import Fault
+from . import reviewer_entry
 
 if TYPE_CHECKING:
     from ..settings.config import Config
@@ -90,14 +91,7 @@ def review_of(
     faults: list[Fault] = []
     reviewer: dict[str, Any]
     if key not in config.reviewers:
-        known = ", ".join(sorted(config.reviewers)) or "(none yet)"
-        faults.append(
-            Fault(
-                f"Reviewer {key!r} is not in the reviewers file",
-                f"use one of {known}, or add a [{key}] entry with a name to the reviewers file",
-                field="reviewer",
-            )
-        )
+        faults.append(reviewer_entry.missing(key, config))
         reviewer = {"key": key, "name": key, "type": "Person"}
     else:
         reviewer = {"key": key, "type": "Person", **config.reviewers[key]}

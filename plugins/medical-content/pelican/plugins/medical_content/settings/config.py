@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from ..core.problems import SettingsError
+from ..core.problems import SettingsError, display_path
 from ..registry import courses, labels, reviewers, risk_rules
 from ..registry.courses import Courses
 from ..registry.labels import Registry
@@ -45,6 +45,7 @@ class Config:
     kind_paths: tuple[tuple[str, str], ...]  # (pattern, kind), in order
     plain_pages: tuple[str, ...]  # that may name the product in passing (glob patterns)
     reviewers: Mapping[str, Reviewer]  # by key
+    reviewers_file: str  # where they are, as a writer finds it: content/reviewers.toml
     review_interval_months: int
     overdue_is_error: bool
     refuse_placeholder_reviews: bool
@@ -140,6 +141,9 @@ def load(settings: Mapping[str, Any]) -> Config:
         "MEDICAL_SAFETY_INFORMATION", s["MEDICAL_SAFETY_INFORMATION"], root
     )
     safety_information = _read(safety_path)
+    reviewers_path = values.content_file(
+        "MEDICAL_REVIEWERS_FILE", s["MEDICAL_REVIEWERS_FILE"], root
+    )
     return Config(
         kinds=kinds,
         disclaimer=values.text("MEDICAL_DISCLAIMER", s["MEDICAL_DISCLAIMER"]),
@@ -149,9 +153,8 @@ def load(settings: Mapping[str, Any]) -> Config:
         production=production,
         kind_paths=kind_paths,
         plain_pages=values.globs("MEDICAL_PLAIN_PAGES", s["MEDICAL_PLAIN_PAGES"]),
-        reviewers=reviewers.load(
-            values.content_file("MEDICAL_REVIEWERS_FILE", s["MEDICAL_REVIEWERS_FILE"], root)
-        ),
+        reviewers=reviewers.load(reviewers_path),
+        reviewers_file=display_path(reviewers_path, root),
         review_interval_months=values.positive_int(
             "MEDICAL_REVIEW_INTERVAL_MONTHS", s["MEDICAL_REVIEW_INTERVAL_MONTHS"]
         ),
