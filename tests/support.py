@@ -113,6 +113,7 @@ def off_label_pages(site):
         site.write(
             f"pages/conditions/{slug}.md",
             condition_source(
+                Title=f"Botox and {name}",  # two pages of one title are refused
                 Condition=name,
                 Alternate_name=alternates,
                 Regulatory_status="off-label",

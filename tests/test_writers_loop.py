@@ -62,3 +62,62 @@ def test_a_reviewer_added_as_the_message_says_builds(fixture_site, caplog):
     reviewers.write_text(reviewers.read_text().replace('credentials = ""', 'credentials = "MD"'))
     fixture_site.build()
     assert "Dr. Sarah Lee" in fixture_site.page("/faq/").get_text()
+
+
+def plain_page(title="Opening hours", summary="When the clinic is open.", **more):
+    lines = [f"Title: {title}", f"Summary: {summary}", *(f"{k}: {v}" for k, v in more.items())]
+    return "\n".join(lines) + "\n\nMonday to Friday.\n"
+
+
+def test_the_summary_limit_counts_what_a_reader_reads_and_is_a_setting(fixture_site, caplog):
+    # 200 characters as read: "&amp;" is one, a link's address none
+    summary = "[Hours]({filename}/pages/more.md) &amp; " + "x" * 192
+    fixture_site.write("pages/hours.md", plain_page(summary=summary))
+    fixture_site.write("pages/more.md", plain_page(title="More"))
+    fixture_site.build()
+    fixture_site.write("pages/hours.md", plain_page(summary=summary + "x"))
+    [message] = fails(fixture_site, caplog)
+    assert message.startswith("content/pages/hours.md:2: the Summary is 201 characters long")
+    fixture_site.build(MEDICAL_SUMMARY_MAX_LENGTH=201)
+
+
+@pytest.mark.parametrize(
+    ("second", "refused"),
+    [
+        ({"Title": "opening  HOURS"}, True),  # as a reader reads it: case and spaces aside
+        ({"Title": "Opening hours", "Status": "draft"}, False),  # a draft is not built
+        ({"Title": "Opening hours", "Lang": "es", "Slug": "hours-es"}, False),
+        ({"Title": "Opening hours at weekends"}, False),
+    ],
+)
+def test_a_second_page_of_one_title_is_refused_at_its_title_line(
+    fixture_site, caplog, second, refused
+):
+    fixture_site.write("pages/hours.md", plain_page())
+    title = second.pop("Title")
+    fixture_site.write("pages/weekend.md", plain_page(title=title, **second))
+    if not refused:
+        fixture_site.build()
+        return
+    assert fails(fixture_site, caplog) == [
+        f"content/pages/weekend.md:1: the title {' '.join(title.split())!r} is also the title of "
+        "content/pages/hours.md: readers would see two links of the same words (in the lists "
+        "of pages, search results, browser tabs) and could not tell the pages apart; give "
+        "this page a title of its own that says how it differs (a condition page: the "
+        "condition it is about), or delete one of the two pages"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "modified", "refused"),
+    [("2025-01-10", "2025-01-09", True), ("2025-01-10", "2025-01-10", False)],
+)
+def test_modified_before_date_is_refused(fixture_site, caplog, date, modified, refused):
+    fixture_site.write("pages/hours.md", plain_page(Date=date, Modified=modified))
+    if refused:
+        [message] = fails(fixture_site, caplog)
+        assert message.startswith(
+            f"content/pages/hours.md:4: Modified {modified} is before Date {date}"
+        )
+    else:
+        fixture_site.build()

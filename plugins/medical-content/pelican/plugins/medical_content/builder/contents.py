@@ -15,7 +15,7 @@ from typing import cast
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
-from ..checks import site_paths, wording
+from ..checks import site_paths, titles, wording
 from ..core import html_text
 from ..core.problems import Problem, display_path, report, report_faults
 from ..core.reading import as_read
@@ -71,6 +71,10 @@ def prepare_content(generators: Iterable[Generator], state: State) -> None:
         everything,
         lambda item: item.content.medical.is_medical,
         lambda item: item.content.medical.kind,
+    ):
+        report_faults(item.content.source_path, item.generator.path, [fault])
+    for item, fault in titles.duplicate_titles(
+        everything, lambda item: display_path(item.content.source_path, item.generator.path)
     ):
         report_faults(item.content.source_path, item.generator.path, [fault])
     state.summary_claims = _summary_claims(everything, state)

@@ -37,6 +37,7 @@ def prepare(
         medical.shows_safety_information,
         facts=medical,
         title=str(content.metadata.get("title", "")),
+        summary=str(content.metadata.get("summary") or ""),
     )
     found = registry.run(FACTS, checked, Context(config, state.judges))
     graph = structured_data.page_graph(

@@ -43,6 +43,7 @@ class Page:
     main_text: str = ""  # the text of its <main> that every reader is shown, as read
     facts: Medical | None = None  # what its header says it is (FACTS)
     title: str = ""
+    summary: str = ""  # its Summary, as Pelican read it (FACTS)
 
 
 @dataclass(frozen=True)

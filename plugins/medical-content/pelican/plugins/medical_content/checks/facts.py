@@ -1,5 +1,5 @@
 """The checks of what a page's header says it is (``page.model.Medical``, built from it
-when every page is read): its title's length, its review and when the next is due, its
+when every page is read): its title's and its Summary's length, its review and when the next is due, its
 sources, the label its claims are judged by (FACTS)."""
 
 from ..page import metadata, review
@@ -13,6 +13,11 @@ def title_check(page: Page, context: Context) -> Findings:
         {"title": page.title}, config.title_length, config.title_max_length
     )
     return Findings(errors, warnings)
+
+
+def summary_length_check(page: Page, context: Context) -> Findings:
+    maximum = context.config.summary_max_length
+    return Findings(metadata.summary_length({"summary": page.summary}, maximum))
 
 
 def review_check(page: Page, context: Context) -> Findings:

@@ -31,6 +31,7 @@ class Check(NamedTuple):
 
 CHECKS: dict[str, Check] = {
     "title": Check(FACTS, facts.title_check),
+    "summary length": Check(FACTS, facts.summary_length_check),
     "disclaimer": Check(WRITTEN, disclaimer.check, "disclaimer"),
     "review": Check(FACTS, facts.review_check, "reviewed → due"),
     "sources": Check(FACTS, facts.sources_check, "sources"),

@@ -1,9 +1,11 @@
 """Checks of a content object's metadata against what its kind requires."""
 
+import datetime
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from markupsafe import Markup
 from pelican.contents import Content
 
 from ..core.problems import Fault
@@ -32,7 +34,50 @@ def check(metadata: Mapping[str, Any]) -> list[Fault]:
                 field="title",
             )
         )
-    return faults
+    return faults + _modified_before_date(metadata)
+
+
+def _modified_before_date(metadata: Mapping[str, Any]) -> list[Fault]:
+    """A page changed before it was first published: one of the two days is wrong, and
+    readers (and search engines, which show the later of them) would be told so."""
+    date, modified = metadata.get("date"), metadata.get("modified")
+    if not isinstance(date, datetime.date) or not isinstance(modified, datetime.date):
+        return []
+    first, last = _day(date), _day(modified)
+    if last >= first:
+        return []
+    return [
+        Fault(
+            f"Modified {last.isoformat()} is before Date {first.isoformat()}: a page cannot "
+            "change before it was first published",
+            f"write the day of its last change, {first.isoformat()} or later, or delete the "
+            "Modified line (or correct Date, if that is the day that is wrong)",
+            field="modified",
+        )
+    ]
+
+
+def _day(value: datetime.date) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def summary_length(metadata: Mapping[str, Any], maximum: int) -> list[Fault]:
+    """A Summary longer than ``maximum`` characters, as a reader reads it (its Markdown
+    rendered, tags and entities read as text)."""
+    summary = Markup(str(metadata.get("summary") or "")).striptags()
+    if len(summary) <= maximum:
+        return []
+    return [
+        Fault(
+            f"the Summary is {len(summary)} characters long, more than {maximum} "
+            "(MEDICAL_SUMMARY_MAX_LENGTH): all of it "
+            "stands in the page's description, its link previews and the lists of pages, and "
+            "search results show about the first 160 characters",
+            f"write one sentence of at most {maximum} characters that says what the page "
+            "covers, and put the rest in the page's text",
+            field="summary",
+        )
+    ]
 
 
 def title_length(

@@ -73,6 +73,7 @@ class Config:
     feed_content: FeedContent
     title_length: int
     title_max_length: int
+    summary_max_length: int
 
     def check_workers(self, pages: int) -> int:
         if self.workers != "auto":
@@ -201,5 +202,8 @@ def load(settings: Mapping[str, Any]) -> Config:
         title_length=values.positive_int("MEDICAL_TITLE_LENGTH", s["MEDICAL_TITLE_LENGTH"]),
         title_max_length=values.positive_int(
             "MEDICAL_TITLE_MAX_LENGTH", s["MEDICAL_TITLE_MAX_LENGTH"]
+        ),
+        summary_max_length=values.positive_int(
+            "MEDICAL_SUMMARY_MAX_LENGTH", s["MEDICAL_SUMMARY_MAX_LENGTH"]
         ),
     )

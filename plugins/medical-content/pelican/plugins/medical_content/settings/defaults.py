@@ -186,4 +186,9 @@ DEFAULTS: dict[str, Any] = {
     # one longer than the maximum is an error (it is not a title any more).
     "MEDICAL_TITLE_LENGTH": 70,
     "MEDICAL_TITLE_MAX_LENGTH": 200,
+    # A Summary is one sentence: all of it stands in the page's meta description, its
+    # link previews, the lists of pages and search, and search results show about the
+    # first 160 characters of a description and cut the rest. Longer than this, it is a
+    # paragraph (an error, with its length): a long sentence fits, a second does not.
+    "MEDICAL_SUMMARY_MAX_LENGTH": 200,
 }
