@@ -8,6 +8,9 @@ INSTALLED := $(VENV)/.installed
 
 INPUTDIR = $(CURDIR)/content
 OUTPUTDIR ?= $(CURDIR)/output
+# The preview's own folder: make html and make publish never write it, and it never
+# holds what the site no longer has (tools/preview_copy.py).
+PREVIEWDIR ?= $(CURDIR)/preview
 CONFFILE = $(CURDIR)/pelicanconf.py
 PUBLISHCONF = $(CURDIR)/publishconf.py
 PELICANOPTS ?=
@@ -28,7 +31,7 @@ LOG_HANDLER ?= $(if $(CI),plain,rich)
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
-	@echo 'make serve       preview at http://$(BIND):$(PORT)/, rebuilding on save'
+	@echo 'make serve       preview at http://$(BIND):$(PORT)/ from preview/, rebuilding on save'
 	@echo 'make publish     build with publishconf.py into output/'
 	@echo 'make rsync_upload  publish, then rsync output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
 	@echo 'make github      publish, then push output/ to the GITHUB_PAGES_BRANCH with ghp-import'
@@ -70,10 +73,11 @@ html: $(INSTALLED)
 publish: $(INSTALLED)
 	$(PYTHON) tools/build.py "$(PUBLISHCONF)" "$(OUTPUTDIR)" --log-handler $(LOG_HANDLER)
 
-# A preview only: it builds each save in cache/preview/ and copies into output/ what
-# passed the checks; the browser shows the problems of a save that did not.
+# A preview only: it builds each save in cache/preview/ and copies into preview/ (its own
+# folder, never output/) what passed the checks; the browser shows the problems of a save
+# that did not.
 serve devserver: $(INSTALLED)
-	$(PYTHON) tools/serve.py "$(CONFFILE)" "$(INPUTDIR)" "$(OUTPUTDIR)" --port $(PORT) --bind $(BIND) --log-handler $(LOG_HANDLER)
+	$(PYTHON) tools/serve.py "$(CONFFILE)" "$(INPUTDIR)" "$(PREVIEWDIR)" --port $(PORT) --bind $(BIND) --log-handler $(LOG_HANDLER)
 
 regenerate: $(INSTALLED)
 	$(PYTHON) -m pelican -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -128,5 +132,5 @@ screenshots: $(INSTALLED) browser-tools
 	$(PYTHON) tools/screenshots.py
 
 clean:
-	rm -rf "$(OUTPUTDIR)" cache .pytest_cache screenshots compliance-report.json
+	rm -rf "$(OUTPUTDIR)" "$(PREVIEWDIR)" cache .pytest_cache screenshots compliance-report.json
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

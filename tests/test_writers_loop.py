@@ -13,7 +13,9 @@ from support import fails, faq_source
 from pelican.plugins.medical_content.core.problems import SettingsError
 from pelican.plugins.medical_content.page import reviewer_entry
 
-YAML_PAGE = "---\ntitle: Opening hours\nsummary: When the clinic is open.\n---\n\nMonday to Friday.\n"
+YAML_PAGE = (
+    "---\ntitle: Opening hours\nsummary: When the clinic is open.\n---\n\nMonday to Friday.\n"
+)
 
 
 def test_a_yaml_header_rewritten_as_the_message_says_builds(fixture_site, caplog):

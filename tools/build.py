@@ -12,6 +12,8 @@ writes into its ``site/``, and its ``owner`` file (the output and the build's pr
 is locked for as long as the build runs. A build killed on the way (SIGKILL, a power cut)
 leaves its folder behind; the next build of the same output removes it, and never one
 whose lock a running build holds (`make html` and `make publish` may run side by side).
+The folder `make serve`'s preview serves (it holds ``PREVIEW_MARK``) is refused: the
+preview serves a folder of its own, and a build never replaces the pages it shows.
 """
 
 import argparse
@@ -35,6 +37,8 @@ logger = logging.getLogger("pelican")
 
 
 OWNER = "owner"  # in a staging folder: whose it is, locked while its build runs
+# in the folder `make serve` serves (tools/preview_copy.py): a build never replaces it
+PREVIEW_MARK = ".make-serve-preview"
 _HELD: set[int] = set()  # the locks of the builds under way in this process
 
 
@@ -50,12 +54,23 @@ def _forget_locks():
 os.register_at_fork(after_in_child=_forget_locks)
 
 
+class PreviewFolder(Exception):
+    """The output folder is the preview's (it holds PREVIEW_MARK)."""
+
+
 def build(settings_file, output_dir, overrides=None):
     """Build into a fresh staging folder beside output_dir, then swap it in.
 
-    Raises whatever stopped the build; output_dir is then untouched.
+    Raises whatever stopped the build; output_dir is then untouched. The folder that
+    `make serve` serves is never built into (``PreviewFolder``).
     """
     output_dir = os.path.abspath(output_dir)
+    if os.path.isfile(os.path.join(output_dir, PREVIEW_MARK)):
+        raise PreviewFolder(
+            f"{output_dir} is the folder make serve's preview serves: a build would replace "
+            "the pages it shows; build into another folder (make html and make publish "
+            "build into output/)"
+        )
     os.makedirs(os.path.dirname(output_dir), exist_ok=True)
     remove_stale(output_dir)
     staging, lock = claim(output_dir)

@@ -4,7 +4,13 @@ first (site_build's SITE_BUILD_WRITE_ONLY), then the whole site, so that lists f
 
 Every build writes into the preview's own folder (``preview/`` in the CACHE_PATH); what
 passed is copied into the served folder (tools/preview_copy.py), and the problems of what
-did not are kept for the HTTP server's banner (tools/preview_http.py)."""
+did not are kept for the HTTP server's banner (tools/preview_http.py).
+
+The settings are read again when the settings file changes, and so are the files the
+plugin reads its data from (the reviewers file, the safety information, the label
+registry, the risk-language rules: ``medical_content.settings.data_files``), which are
+watched too, wherever they are: a reviewer added to the reviewers file is known at the
+next build, without a restart."""
 
 import logging
 import os
@@ -12,6 +18,7 @@ import secrets
 import shutil
 import time
 from collections.abc import Sequence
+from typing import Any
 
 import watchfiles
 from pelican import Pelican, signals
@@ -19,7 +26,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.settings import read_settings
 from pelican.utils import FileChangeFilter
 
-from tools.preview_copy import ServedFolder
+from pelican.plugins.medical_content.settings import data_files
+from tools.preview_copy import ServedFolder, static_outputs
 from tools.preview_http import Status
 
 logger = logging.getLogger("pelican")
@@ -80,6 +88,7 @@ class Preview:
         self.cache_broken = False
         signals.all_generators_finalized.connect(self._remember_outputs, weak=False)
         signals.content_written.connect(self._remember_rendered, weak=False)
+        signals.feed_written.connect(self._remember_rendered, weak=False)
         self.load()
         # Pelican leaves its default CACHE_PATH relative: to the working folder.
         self.folder = os.path.abspath(os.path.join(self.settings["CACHE_PATH"], "preview"))
@@ -96,13 +105,17 @@ class Preview:
         shutil.rmtree(self.folder, ignore_errors=True)  # nothing of an earlier session
         self.site = os.path.join(self.folder, "site")
         self.whole_site_passed = False  # the quick step needs a whole site to write into
-        # the files Pelican renders in the whole-site build under way
+        # the files Pelican renders in the whole-site build under way, and the static
+        # files it copies (``_remember_outputs``)
         self.rendered: set[str] | None = None
+        self.static: set[str] = set()
+        self.context: dict[str, Any] = {}  # Pelican's, of the last whole-site build
         self.served = ServedFolder(self.site, self.output)
 
     def load(self) -> None:
         settings = read_settings(self.settings_file, override=self.overrides)
         self.pelican, self.settings = Pelican(settings), settings
+        self.data = data_files.paths(settings)  # read again when one of them changes
         self.settings_failed = False
         # Pelican's cache of what it read knows nothing of the settings it was read with.
         self.cache_written = False
@@ -122,6 +135,8 @@ class Preview:
         try:
             self.pelican.run()
         except Exception as error:  # the writer fixes the source and saves again
+            if not only:
+                self.served.failed(rendered)
             problems = list(findings.messages) or [f"{type(error).__name__}: {error}"]
             logger.error(
                 "The preview was not rebuilt, it still shows the last version that passed: %s",
@@ -140,7 +155,13 @@ class Preview:
                     "it from now on (slower); restart it once that is fixed"
                 )
         try:
-            copied = self.served.copy_pages(only) if only else self.served.mirror(rendered)
+            # site_build names the theme's assets once every generator has read
+            assets = set(self.context.get("ASSET_URLS", {}).values())
+            copied = (
+                self.served.copy_pages(only)
+                if only
+                else self.served.mirror(rendered | self.static | assets)
+            )
         except OSError as error:
             logger.error("The preview could not copy the build into %s: %s", self.output, error)
             self._failed([f"the preview could not copy the build into {self.output}: {error}"])
@@ -152,7 +173,8 @@ class Preview:
         return True
 
     def changed(self, paths: set[str]) -> None:
-        if self.settings_file in paths or self.settings_failed:
+        data = any(data_files.within(path, self.data) for path in paths)
+        if self.settings_file in paths or self.settings_failed or data:
             try:
                 self.load()
             except Exception as error:  # a bad setting: the writer fixes it and saves again
@@ -169,6 +191,11 @@ class Preview:
     def watch(self) -> None:
         ignored = FileChangeFilter(ignore_file_patterns=self.settings.get("IGNORE_FILES", []))
         watched = [self.content, self.settings["THEME"], self.settings_file]
+        watched += [  # the data files outside those (the plugin's own label registry)
+            path
+            for path in self.data
+            if os.path.exists(path) and not data_files.within(path, (self.content,))
+        ]
         # One watcher for the whole session: a save made during a build is kept for the next.
         for changes in watchfiles.watch(*watched, watch_filter=ignored, raise_interrupt=False):
             self.changed({os.path.abspath(path) for _, path in changes})
@@ -178,6 +205,8 @@ class Preview:
         self.cache_written = True
         if self.settings["SITE_BUILD_WRITE_ONLY"]:
             return
+        self.static = static_outputs(generators, self.settings)
+        self.context = getattr(generators[0], "context", {}) if generators else {}
         self.outputs = {}
         for generator in generators:
             if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
@@ -188,7 +217,7 @@ class Preview:
                 ):
                     self.outputs[os.path.abspath(content.source_path)] = content.save_as
 
-    def _remember_rendered(self, path: str, context: object = None) -> None:
+    def _remember_rendered(self, path: str, context: object = None, **_: object) -> None:
         if self.rendered is not None:
             self.rendered.add(os.path.relpath(path, self.site).replace(os.sep, "/"))
 

@@ -1,6 +1,6 @@
 """The checks of what a page's header says it is (``page.model.Medical``, built from it
-when every page is read): its title's and its Summary's length, its review and when the next is due, its
-sources, the label its claims are judged by (FACTS)."""
+when every page is read): its title's and its Summary's length, its review and when the
+next is due, its sources, the label its claims are judged by (FACTS)."""
 
 from ..page import metadata, review
 from ..registry.labels import Indication

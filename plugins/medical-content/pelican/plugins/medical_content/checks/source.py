@@ -94,8 +94,7 @@ def _yaml_front_matter(text: str) -> Fault | None:
         "reads a header of 'Key: value' lines without them: the page has no title and "
         "none of its keys",
         "delete both '---' lines, so that the file starts with its keys, one a line, "
-        "then a blank line: "
-        + (example if shown else "'Title: <page title>'"),
+        "then a blank line: " + (example if shown else "'Title: <page title>'"),
         line=1,
     )
 

@@ -58,8 +58,6 @@ def missing(written: str, config: "Config") -> Fault:
         f"Reviewer {written!r} is not in the reviewers file, {path}",
         f"use one of its keys ({known}), or add the reviewer at the end of {path}, in "
         f"these {len(lines)} lines with {fill} between the empty quotes (e.g. credentials "
-        f'= "{_EXAMPLE_CREDENTIALS}"): '
-        + ", ".join(f"'{line}'" for line in lines)
-        + then,
+        f'= "{_EXAMPLE_CREDENTIALS}"): ' + ", ".join(f"'{line}'" for line in lines) + then,
         field="reviewer",
     )
