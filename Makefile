@@ -27,11 +27,12 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels
+.PHONY: help html check publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
 	@echo 'make serve       preview at http://$(BIND):$(PORT)/ from preview/, rebuilding on save'
+	@echo 'make check       the checks of make html, publishing nothing (the pre-commit hook)'
 	@echo 'make publish     build with publishconf.py into output/'
 	@echo 'make rsync_upload  publish, then rsync output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
 	@echo 'make github      publish, then push output/ to the GITHUB_PAGES_BRANCH with ghp-import'
@@ -69,6 +70,11 @@ install: $(INSTALLED) $(NODE_INSTALLED) browser-tools
 
 html: $(INSTALLED)
 	$(PYTHON) tools/build.py "$(CONFFILE)" "$(OUTPUTDIR)" --log-handler $(LOG_HANDLER)
+
+# What the pre-commit hook runs when a commit changes content/: the build of make html
+# into a temporary folder, removed afterwards (output/ is left as it is).
+check: $(INSTALLED)
+	$(PYTHON) tools/check_site.py "$(CONFFILE)" --log-handler $(LOG_HANDLER)
 
 publish: $(INSTALLED)
 	$(PYTHON) tools/build.py "$(PUBLISHCONF)" "$(OUTPUTDIR)" --log-handler $(LOG_HANDLER)

@@ -18,6 +18,7 @@ from support import ROOT
         "tools/screenshots.py",
         "tools/serve_build.py",
         "tools/label_updates.py",
+        "tools/check_site.py",
         "bench/run.py",
         "bench/build_once.py",
     ],
