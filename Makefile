@@ -14,6 +14,8 @@ PREVIEWDIR ?= $(CURDIR)/preview
 CONFFILE = $(CURDIR)/pelicanconf.py
 PUBLISHCONF = $(CURDIR)/publishconf.py
 PELICANOPTS ?=
+# Where a build writes its compliance report: beside the output folder (MEDICAL_REPORT_FILE).
+REPORT = $(dir $(OUTPUTDIR))compliance-report.json
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
@@ -27,7 +29,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html check publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels
+.PHONY: help html check publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels reminders
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
@@ -43,6 +45,7 @@ help:
 	@echo 'make bench       build-time benchmark at 100, 1,000 and 5,000 pages (BENCH_SIZES=...)'
 	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
 	@echo 'make labels      compare the drug label registry with openFDA (needs the network)'
+	@echo 'make reminders   list the reviews due within 30 days and the labels to check (reminder.json)'
 	@echo 'make clean       remove output/ and caches'
 
 $(INSTALLED): requirements.txt plugins/medical-content/pyproject.toml
@@ -133,10 +136,18 @@ bench: $(INSTALLED)
 labels: $(INSTALLED)
 	$(PYTHON) tools/label_updates.py
 
+# The weekly reminder's list (.github/workflows/reminders.yml): a build's compliance report
+# (the checks of make html; a build with problems still writes it), then the reviews due
+# or overdue and the labels to check, into reminder.json (tools/review_reminders.py).
+reminders: $(INSTALLED)
+	rm -f "$(REPORT)" reminder.json
+	-$(PYTHON) tools/build.py "$(CONFFILE)" "$(OUTPUTDIR)" --log-handler $(LOG_HANDLER)
+	$(PYTHON) tools/review_reminders.py "$(REPORT)" --out reminder.json
+
 # PNGs of every page type at 360 and 1280 px, in screenshots/.
 screenshots: $(INSTALLED) browser-tools
 	$(PYTHON) tools/screenshots.py
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(PREVIEWDIR)" cache .pytest_cache screenshots compliance-report.json
+	rm -rf "$(OUTPUTDIR)" "$(PREVIEWDIR)" cache .pytest_cache screenshots compliance-report.json reminder.json
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

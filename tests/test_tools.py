@@ -19,6 +19,8 @@ from support import ROOT
         "tools/serve_build.py",
         "tools/label_updates.py",
         "tools/check_site.py",
+        "tools/review_reminders.py",
+        "tools/reminder_issue.py",
         "bench/run.py",
         "bench/build_once.py",
     ],

@@ -112,6 +112,9 @@ def publish(report: Report, config: Config, output_path: str) -> str:
             "today": config.today.isoformat(),
             "preview": report.preview,
             "readability_target_grade": config.readability_grade,
+            # what the weekly reminder of reviews and labels reads (tools/review_reminders.py)
+            "review_reminder_days": config.review_reminder_days,
+            "label_check_months": config.label_check_months,
             # what the grades are taken from, so that anyone can measure it again
             "readability_text": "the page's own text (its Markdown, rendered), each "
             "block a sentence; not the safety information, "

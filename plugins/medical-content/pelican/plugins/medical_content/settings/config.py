@@ -48,6 +48,7 @@ class Config:
     reviewers_file: str  # where they are, as a writer finds it: content/reviewers.toml
     review_interval_months: int
     overdue_is_error: bool
+    review_reminder_days: int
     refuse_placeholder_reviews: bool
     changed_after_review: str  # "mark", "refuse" or "ignore"
     preview_notice: str
@@ -158,6 +159,9 @@ def load(settings: Mapping[str, Any]) -> Config:
         reviewers_file=display_path(reviewers_path, root),
         review_interval_months=values.positive_int(
             "MEDICAL_REVIEW_INTERVAL_MONTHS", s["MEDICAL_REVIEW_INTERVAL_MONTHS"]
+        ),
+        review_reminder_days=values.positive_int(
+            "MEDICAL_REVIEW_REMINDER_DAYS", s["MEDICAL_REVIEW_REMINDER_DAYS"]
         ),
         overdue_is_error=values.choice(
             "MEDICAL_OVERDUE_REVIEW", s["MEDICAL_OVERDUE_REVIEW"], ("warning", "error")

@@ -112,6 +112,10 @@ DEFAULTS: dict[str, Any] = {
     "MEDICAL_REVIEW_INTERVAL_MONTHS": 12,
     # "warning" while writing (make html), "error" when publishing (make publish).
     "MEDICAL_OVERDUE_REVIEW": "warning",
+    # The weekly reminder (tools/review_reminders.py, .github/workflows/reminders.yml)
+    # lists the pages whose next review falls due within this many days: a month is time
+    # to book a clinician's review before the page is overdue and make publish refuses it.
+    "MEDICAL_REVIEW_REMINDER_DAYS": 30,
     # A page whose reviewer is a placeholder of the reviewers file (placeholder = true)
     # had no medical review. "mark": it builds, and every page of the site says it is
     # a preview, not reviewed, and asks search engines not to index it; "refuse": it is
