@@ -21,6 +21,7 @@ from support import ROOT
         "tools/check_site.py",
         "tools/review_reminders.py",
         "tools/reminder_issue.py",
+        "tools/condition_names.py",
         "bench/run.py",
         "bench/build_once.py",
     ],
