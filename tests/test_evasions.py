@@ -29,8 +29,8 @@ EXPECTED = tomllib.loads((EVASIONS / "expected.toml").read_text(encoding="utf-8"
 CASES = sorted(EXPECTED)
 FAMILIES = {"invisible", "lookalike", "markup", "outside", "status-box"}
 ORIGINAL = ROOT / "content" / "pages" / "conditions" / "tension-headache.md"
-# The unmodified page under a name of its own: it must build without an error, so that
-# an error at a case's line is the evasion's, not the page's.
+# The unmodified page under a name (and a title) of its own: it must build without an
+# error, so that an error at a case's line is the evasion's, not the page's.
 CONTROL = "tension-headache-control"
 CONDITIONS = "content/pages/conditions"
 
@@ -57,7 +57,9 @@ def built(tmp_path_factory):
     for case in CASES:
         shutil.copy(EVASIONS / f"{case}.md", conditions / f"{case}.md")
     shutil.copytree(EVASIONS / "images", site.content / "images", dirs_exist_ok=True)
-    shutil.copy(ORIGINAL, conditions / f"{CONTROL}.md")
+    # and a title of its own: a second page of one title is refused at its Title line
+    title, text = ORIGINAL.read_text(encoding="utf-8").split("\n", 1)
+    (conditions / f"{CONTROL}.md").write_text(f"{title} (a copy)\n{text}", encoding="utf-8")
     result = run_build(site)
     return site, result.stdout + result.stderr, result.returncode
 

@@ -123,3 +123,11 @@ def test_modified_before_date_is_refused(fixture_site, caplog, date, modified, r
         )
     else:
         fixture_site.build()
+
+
+def test_a_rule_at_the_top_is_not_taken_for_a_yaml_header(fixture_site, caplog):
+    fixture_site.write("pages/hours.md", "---\n\nMonday to Friday.\n\n---\n")
+    assert fails(fixture_site, caplog) == [
+        "content/pages/hours.md:1: the page has no title; add 'Title: <page title>' as the "
+        "first line of the file"
+    ]

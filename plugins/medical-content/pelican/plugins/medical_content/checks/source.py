@@ -84,9 +84,9 @@ def _yaml_front_matter(text: str) -> Fault | None:
     if not lines or lines[0].strip() != "---":
         return None
     end = next((n for n, line in enumerate(lines[1:], 1) if _YAML_FENCE.match(line)), None)
-    if end is None:
-        return None  # a rule (a line of dashes) at the top: Markdown's, not a header
     keys = [found.groups() for line in lines[1:end] if (found := _YAML_KEY.match(line))]
+    if end is None or not keys:
+        return None  # a rule (a line of dashes) at the top: Markdown's, not a header
     shown = [f"'{page_header.header_name(key.lower())}: {_unquoted(value)}'" for key, value in keys]
     example = ", ".join(shown[:_SHOWN_KEYS]) + (" ..." if len(shown) > _SHOWN_KEYS else "")
     return Fault(
@@ -94,7 +94,7 @@ def _yaml_front_matter(text: str) -> Fault | None:
         "reads a header of 'Key: value' lines without them: the page has no title and "
         "none of its keys",
         "delete both '---' lines, so that the file starts with its keys, one a line, "
-        "then a blank line: " + (example if shown else "'Title: <page title>'"),
+        "then a blank line: " + example,
         line=1,
     )
 
