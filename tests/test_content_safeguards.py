@@ -240,6 +240,7 @@ def test_a_course_file_that_does_not_hold_to_the_registry_stops_the_build(tmp_pa
     (tmp_path / "courses").mkdir()
     (tmp_path / "courses" / "botox.toml").write_text(
         'product = "botox"\n[sources.s]\ntitle = "T"\nurl = "https://example.org"\n'
+        'quote = "Q"\nread_in = "secondary"\n'
         f"[[course]]\n{course}\n"
     )
     with pytest.raises(SettingsError, match=re.escape(said)):

@@ -17,7 +17,7 @@ and words; any other source names who published it, never the label.
 """
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -84,6 +84,9 @@ class Courses:
         """The course of a use the label holds (its indication id), or of an off-label
         condition (its name); None when there is none."""
         return self._by_use.get((product, indication or condition.strip().casefold()))
+
+    def __iter__(self) -> Iterator[Course]:
+        return iter(self._by_use.values())
 
     def unapproved_use(self, product: str) -> tuple[Fact, ...]:
         """The product's warning about uses its label does not hold, as every off-label
