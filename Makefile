@@ -24,7 +24,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels
+.PHONY: help html publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels approvals
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
@@ -39,6 +39,7 @@ help:
 	@echo 'make bench       build-time benchmark at 100, 1,000 and 5,000 pages (BENCH_SIZES=...)'
 	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
 	@echo 'make labels      compare the drug label registry with openFDA (needs the network)'
+	@echo 'make approvals   on a pull request on GitHub Actions: has each changed page's reviewer approved?'
 	@echo 'make clean       remove output/ and caches'
 
 $(INSTALLED): requirements.txt plugins/medical-content/pyproject.toml
@@ -122,6 +123,11 @@ bench: $(INSTALLED)
 # The label registry against openFDA's current labels: what the scheduled workflow runs.
 labels: $(INSTALLED)
 	$(PYTHON) tools/label_updates.py
+
+# On a pull request on GitHub Actions, after make publish: whether each changed medical
+# page's reviewer approved it (tools/review_approvals.py); elsewhere, nothing to check.
+approvals: $(INSTALLED)
+	$(PYTHON) tools/review_approvals.py
 
 # PNGs of every page type at 360 and 1280 px, in screenshots/.
 screenshots: $(INSTALLED) browser-tools

@@ -214,6 +214,7 @@ def report_compliance(pelican: Pelican) -> None:
         state.history.close()
     checks_cache.save(pelican.settings, state.config, state.checks.used)
     compliance.publish(state.report, state.config, pelican.settings["OUTPUT_PATH"])
+    build_log.summarise(state.report, pelican.settings["PATH"])
     state.report = compliance.Report()
 
 

@@ -140,6 +140,28 @@ def _output(root: str, *arguments: str) -> tuple[int, str]:
     return done.returncode, done.stdout
 
 
+def pull_request_changes(content_root: str) -> set[str] | None:
+    """The content files a pull request changes, as the report names them
+    (``content/pages/...``), against its base branch (GitHub Actions' GITHUB_BASE_REF,
+    with the history fetched); None outside a pull request, or if git cannot tell."""
+    base = os.environ.get("GITHUB_BASE_REF")
+    if not base:
+        return None
+    try:
+        status, names = _output(
+            content_root,
+            "diff",
+            "--name-only",
+            "--no-renames",
+            "--relative",
+            f"origin/{base}...HEAD",
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    folder = os.path.basename(os.path.normpath(content_root))
+    return {f"{folder}/{name}" for name in names.splitlines() if name} if status == 0 else None
+
+
 def start(content_root: str, config: Config) -> History | None:
     """The history of the content folder, read beside the build; None where the
     settings say not to (``MEDICAL_CHANGED_AFTER_REVIEW = "ignore"``). A publish that

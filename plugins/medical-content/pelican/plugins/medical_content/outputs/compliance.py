@@ -57,7 +57,13 @@ class Row:
             "kind": self.kind,
             "medical": self.is_medical,
             "checks": self.cells(),
+            "reviewer": self.review.reviewer["key"] if self.review else None,
             "reviewed": self.review.reviewed.isoformat() if self.review else None,
+            "changed_after_review": (
+                self.review.changed.day.isoformat()
+                if self.review and self.review.stale and self.review.changed
+                else None
+            ),
             "next_review": self.review.next_review.isoformat() if self.review else None,
             "overdue": self.overdue,
             "readability": {
@@ -166,6 +172,11 @@ def table(
     if passing:
         body.append(f"... and {passing} more pages that pass every check (all in {path})")
     return "\n".join([f"Compliance report ({today.isoformat()})", render(columns), rule, *body])
+
+
+def failing(row: Row) -> bool:
+    """The page has a problem, or a check's cell says it failed (an overdue review)."""
+    return row.faults > 0 or any(_fails(cell) for cell in row.cells().values())
 
 
 def _fails(cell: str) -> bool:
