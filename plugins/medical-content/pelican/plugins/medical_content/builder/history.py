@@ -54,6 +54,19 @@ class History:
         key = os.path.relpath(path, self.root).replace(os.sep, "/")
         return self._changes.get(key) or Change(self.today, "")
 
+    def since_review(self, path: str) -> tuple[str, str]:
+        """(the commit where the file's ``Reviewed:`` line was last set, the diff of the
+        file from it to the working tree): what changed since the reviewed version."""
+        relative = os.path.relpath(path, self.root)
+        _, commit = _output(
+            self.root, "log", "-1", "--format=%h", r"-G^[Rr]eviewed[ \t]*:", "--", relative
+        )
+        commit = commit.strip()
+        if not commit:
+            return "", ""
+        _, diff = _output(self.root, "diff", "--no-color", "--no-ext-diff", commit, "--", relative)
+        return commit, diff
+
     def close(self) -> None:
         """Stop a ``git log`` whose answer the build did not need (it stopped early)."""
         if self._log is not None and self._log.poll() is None:

@@ -49,6 +49,7 @@ class Config:
     overdue_is_error: bool
     refuse_placeholder_reviews: bool
     changed_after_review: str  # "mark", "refuse" or "ignore"
+    review_packets: str | None  # the folder of the review packets
     preview_notice: str
     today: datetime.date
     registry: Registry
@@ -167,6 +168,11 @@ def load(settings: Mapping[str, Any]) -> Config:
             "MEDICAL_CHANGED_AFTER_REVIEW",
             s["MEDICAL_CHANGED_AFTER_REVIEW"],
             ("mark", "refuse", "ignore"),
+        ),
+        review_packets=(
+            values.text("MEDICAL_REVIEW_PACKETS", s["MEDICAL_REVIEW_PACKETS"])
+            if s["MEDICAL_REVIEW_PACKETS"]
+            else None
         ),
         preview_notice=values.text("MEDICAL_PREVIEW_NOTICE", s["MEDICAL_PREVIEW_NOTICE"]),
         today=values.today(s["MEDICAL_TODAY"]),
