@@ -24,7 +24,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels
+.PHONY: help html publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels approvals review
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
@@ -39,6 +39,8 @@ help:
 	@echo 'make bench       build-time benchmark at 100, 1,000 and 5,000 pages (BENCH_SIZES=...)'
 	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
 	@echo 'make labels      compare the drug label registry with openFDA (needs the network)'
+	@echo 'make review      a review packet for each medical page changed since its review, in review/'
+	@echo 'make approvals   on a pull request on GitHub Actions: has each changed page's reviewer approved?'
 	@echo 'make clean       remove output/ and caches'
 
 $(INSTALLED): requirements.txt plugins/medical-content/pyproject.toml
@@ -123,10 +125,20 @@ bench: $(INSTALLED)
 labels: $(INSTALLED)
 	$(PYTHON) tools/label_updates.py
 
+# The review packet of each medical page whose text changed since its review: open
+# review/index.html. The site built for them goes to cache/review-site/, not output/.
+review: $(INSTALLED)
+	$(PYTHON) tools/build.py "$(CONFFILE)" "$(CURDIR)/cache/review-site" --review-packets "$(CURDIR)/review" --log-handler $(LOG_HANDLER)
+
+# On a pull request on GitHub Actions, after make publish: whether each changed medical
+# page's reviewer approved it (tools/review_approvals.py); elsewhere, nothing to check.
+approvals: $(INSTALLED)
+	$(PYTHON) tools/review_approvals.py
+
 # PNGs of every page type at 360 and 1280 px, in screenshots/.
 screenshots: $(INSTALLED) browser-tools
 	$(PYTHON) tools/screenshots.py
 
 clean:
-	rm -rf "$(OUTPUTDIR)" cache .pytest_cache screenshots compliance-report.json
+	rm -rf "$(OUTPUTDIR)" cache review .pytest_cache screenshots compliance-report.json
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

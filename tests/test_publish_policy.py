@@ -94,6 +94,11 @@ def production(tmp_path, **overrides):
         ("MEDICAL_OVERDUE_REVIEW", "warning", "setting MEDICAL_OVERDUE_REVIEW is 'warning'"),
         ("MEDICAL_REVIEW_INTERVAL_MONTHS", 36, "setting MEDICAL_REVIEW_INTERVAL_MONTHS is 36"),
         (
+            "MEDICAL_CHANGED_AFTER_REVIEW",
+            "ignore",
+            "setting MEDICAL_CHANGED_AFTER_REVIEW is 'ignore', but a page whose text changed",
+        ),
+        (
             "MEDICAL_REVIEWERS_FILE",
             str(ROOT / "tests" / "reviewers-signed-off.toml"),
             "setting MEDICAL_REVIEWERS_FILE is ",
@@ -120,6 +125,16 @@ def test_a_rules_file_that_drops_a_rule_stops_make_publish(tmp_path):
         "setting MEDICAL_RISK_LANGUAGE names a rules file that drops or changes the rule(s) "
         "absolute-safety of the plugin's own"
     ) in log
+
+
+def test_make_publish_refuses_a_page_changed_after_its_review_and_a_preview_marks_it(
+    monkeypatch,
+):
+    # tests/test_review_follows_change.py builds both on a site in git
+    monkeypatch.delenv("MEDICAL_PLACEHOLDER_REVIEWS", raising=False)
+    assert read_settings(str(ROOT / "publishconf.py"))["MEDICAL_CHANGED_AFTER_REVIEW"] == "refuse"
+    monkeypatch.setenv("MEDICAL_PLACEHOLDER_REVIEWS", "mark")
+    assert read_settings(str(ROOT / "publishconf.py"))["MEDICAL_CHANGED_AFTER_REVIEW"] == "mark"
 
 
 def test_pelicanconf_cannot_turn_the_policy_off(tmp_path):

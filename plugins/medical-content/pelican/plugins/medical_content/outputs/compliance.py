@@ -60,7 +60,13 @@ class Row:
             "kind": self.kind,
             "medical": self.is_medical,
             "checks": self.cells(),
+            "reviewer": self.review.reviewer["key"] if self.review else None,
             "reviewed": self.review.reviewed.isoformat() if self.review else None,
+            "changed_after_review": (
+                self.review.changed.day.isoformat()
+                if self.review and self.review.stale and self.review.changed
+                else None
+            ),
             "next_review": self.review.next_review.isoformat() if self.review else None,
             "overdue": self.overdue,
             "readability": {
@@ -185,6 +191,11 @@ def sources_of_facts(rows: Sequence[Row]) -> str:
             label = sum(1 for fact in row.facts if fact.read.from_label)
             lines.append(f"  {row.page}: {label} / {len(row.facts) - label}")
     return "\n".join(lines) if len(lines) > 1 else ""
+
+
+def failing(row: Row) -> bool:
+    """The page has a problem, or a check's cell says it failed (an overdue review)."""
+    return row.faults > 0 or any(_fails(cell) for cell in row.cells().values())
 
 
 def _fails(cell: str) -> bool:

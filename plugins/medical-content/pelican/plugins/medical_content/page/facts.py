@@ -30,6 +30,7 @@ class Place:
     index_url: str  # the list of articles
     context: Mapping[str, Any]  # Pelican's, where {filename} links are looked up
     url_of: Callable[[Any], str]  # the URL of a content of the site
+    changed: review.Change | None = None  # the last change of its text (git)
 
 
 def build(content: Content, place: Place, config: Config) -> tuple[Medical, list[Fault]]:
@@ -53,7 +54,7 @@ def build(content: Content, place: Place, config: Config) -> tuple[Medical, list
     if regulatory is not None:
         medical.indication = _indication(content, regulatory, medical)
         _use(medical, content, regulatory, config)
-    medical.review, found = review.review_of(content.metadata, config)
+    medical.review, found = review.review_of(content.metadata, config, place.changed)
     faults += found
     resolve = sources.intrasite_resolver(content, place.context, place.url_of)
     medical.sources, found = sources.sources_of(content.metadata, regulatory, resolve)
