@@ -29,7 +29,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html check publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels reminders
+.PHONY: help html check publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels reminders approvals review
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
@@ -46,6 +46,8 @@ help:
 	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
 	@echo 'make labels      compare the drug label registry with openFDA (needs the network)'
 	@echo 'make reminders   list the reviews due within 30 days and the labels to check (reminder.json)'
+	@echo 'make review      a review packet for each medical page changed since its review, in review/'
+	@echo 'make approvals   on a pull request on GitHub Actions: has each changed page's reviewer approved?'
 	@echo 'make clean       remove output/ and caches'
 
 $(INSTALLED): requirements.txt plugins/medical-content/pyproject.toml
@@ -144,10 +146,20 @@ reminders: $(INSTALLED)
 	-$(PYTHON) tools/build.py "$(CONFFILE)" "$(OUTPUTDIR)" --log-handler $(LOG_HANDLER)
 	$(PYTHON) tools/review_reminders.py "$(REPORT)" --out reminder.json
 
+# The review packet of each medical page whose text changed since its review: open
+# review/index.html. The site built for them goes to cache/review-site/, not output/.
+review: $(INSTALLED)
+	$(PYTHON) tools/build.py "$(CONFFILE)" "$(CURDIR)/cache/review-site" --review-packets "$(CURDIR)/review" --log-handler $(LOG_HANDLER)
+
+# On a pull request on GitHub Actions, after make publish: whether each changed medical
+# page's reviewer approved it (tools/review_approvals.py); elsewhere, nothing to check.
+approvals: $(INSTALLED)
+	$(PYTHON) tools/review_approvals.py
+
 # PNGs of every page type at 360 and 1280 px, in screenshots/.
 screenshots: $(INSTALLED) browser-tools
 	$(PYTHON) tools/screenshots.py
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(PREVIEWDIR)" cache .pytest_cache screenshots compliance-report.json reminder.json
+	rm -rf "$(OUTPUTDIR)" "$(PREVIEWDIR)" cache review .pytest_cache screenshots compliance-report.json reminder.json
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -136,9 +136,8 @@ def test_a_reviewer_added_to_the_reviewers_file_is_known_at_the_next_build(fixtu
         said = "".join(preview.said)
         assert "Reviewer 'sarah-lee' is not in the reviewers file" in said
         reviewers = fixture_site.content / "reviewers.toml"
-        reviewers.write_text(
-            reviewers.read_text() + '\n[sarah-lee]\nname = "Dr. Sarah Lee"\ncredentials = "MD"\n'
-        )
+        entry = '[sarah-lee]\nname = "Dr. Sarah Lee"\ncredentials = "MD"\ngithub = ["sarah-lee-md"]'
+        reviewers.write_text(f"{reviewers.read_text()}\n{entry}\n")
         preview.wait_for("Wrote the whole site in")
         page = preview.get("/conditions/cd/")
         assert banner_of(page) is None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
-from support import ROOT, build_command
+from support import IMPORT_PATH, ROOT, build_command
 
 from pelican.plugins.medical_content.registry.risk_rules import DEFAULT_FILE
 
@@ -83,7 +83,7 @@ def production(tmp_path, **overrides):
         text=True,
         cwd=ROOT,
         timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **IMPORT_PATH},
     )
 
 
@@ -153,7 +153,7 @@ def test_the_policy_in_force_is_printed_and_written_to_the_job_summary(tmp_path)
         text=True,
         cwd=ROOT,
         timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **conf_env},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **IMPORT_PATH, **conf_env},
     )
     log = done.stdout + done.stderr
     assert done.returncode == 0, log[-3000:]

@@ -44,24 +44,31 @@ def test_the_reviewer_entry_offered_is_valid_toml_under_a_bare_key(written, key)
     offered, lines = reviewer_entry.entry(written)
     name = "" if key == written else written
     assert offered == key
-    assert tomllib.loads("\n".join(lines)) == {key: {"name": name, "credentials": ""}}
+    entry = {"name": name, "credentials": "", "github": []}
+    assert tomllib.loads("\n".join(lines)) == {key: entry}
 
 
 def test_a_reviewer_added_as_the_message_says_builds(fixture_site, caplog):
     """The lines pasted at the end of the file, as the message says, parse (a one-line
     inline table there would be a key of the last reviewer's table); with their
-    credentials left empty the reviewers file asks for them; filled in, the page builds."""
+    credentials and accounts left empty the reviewers file asks for them; filled in, the
+    page builds."""
     answer = ("Does it hurt?", "A little.")
     fixture_site.write("pages/faq.md", faq_source(answer, Reviewer="Dr. Sarah Lee"))
     [message] = fails(fixture_site, caplog)
-    lines = re.findall(r"'(\[sarah-lee\]|name = [^']*|credentials = [^']*)'", message)
-    assert len(lines) == 3 and message.endswith("then write 'Reviewer: sarah-lee' here")
+    lines = re.findall(
+        r"'(\[sarah-lee\]|name = [^']*|credentials = [^']*|github = [^']*)'", message
+    )
+    assert len(lines) == 4 and message.endswith("then write 'Reviewer: sarah-lee' here")
     reviewers = fixture_site.content / "reviewers.toml"
     reviewers.write_text(reviewers.read_text() + "\n" + "\n".join(lines) + "\n")
     fixture_site.write("pages/faq.md", faq_source(answer, Reviewer="sarah-lee"))
     with pytest.raises(SettingsError, match=r"reviewer \[sarah-lee\] needs a credentials"):
         fixture_site.build()
     reviewers.write_text(reviewers.read_text().replace('credentials = ""', 'credentials = "MD"'))
+    with pytest.raises(SettingsError, match=r"reviewer \[sarah-lee\] needs a github"):
+        fixture_site.build()
+    reviewers.write_text(reviewers.read_text().replace("github = []", 'github = ["sarah-lee-md"]'))
     fixture_site.build()
     assert "Dr. Sarah Lee" in fixture_site.page("/faq/").get_text()
 

@@ -35,6 +35,7 @@ from .builder import (
     history,
     jobs,
     log as build_log,
+    packets,
     reader,
     results,
     state as build_state,
@@ -214,6 +215,9 @@ def report_compliance(pelican: Pelican) -> None:
         state.history.close()
     checks_cache.save(pelican.settings, state.config, state.checks.used)
     compliance.publish(state.report, state.config, pelican.settings["OUTPUT_PATH"])
+    build_log.summarise(state.report, pelican.settings["PATH"])
+    if state.config.review_packets:
+        packets.write(state, pelican.settings["OUTPUT_PATH"], state.config.review_packets)
     state.report = compliance.Report()
 
 

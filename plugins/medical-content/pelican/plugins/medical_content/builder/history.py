@@ -54,6 +54,19 @@ class History:
         key = os.path.relpath(path, self.root).replace(os.sep, "/")
         return self._changes.get(key) or Change(self.today, "")
 
+    def since_review(self, path: str) -> tuple[str, str]:
+        """(the commit where the file's ``Reviewed:`` line was last set, the diff of the
+        file from it to the working tree): what changed since the reviewed version."""
+        relative = os.path.relpath(path, self.root)
+        _, commit = _output(
+            self.root, "log", "-1", "--format=%h", r"-G^[Rr]eviewed[ \t]*:", "--", relative
+        )
+        commit = commit.strip()
+        if not commit:
+            return "", ""
+        _, diff = _output(self.root, "diff", "--no-color", "--no-ext-diff", commit, "--", relative)
+        return commit, diff
+
     def close(self) -> None:
         """Stop a ``git log`` whose answer the build did not need (it stopped early)."""
         if self._log is not None and self._log.poll() is None:
@@ -138,6 +151,28 @@ def _output(root: str, *arguments: str) -> tuple[int, str]:
         timeout=_TIMEOUT,
     )
     return done.returncode, done.stdout
+
+
+def pull_request_changes(content_root: str) -> set[str] | None:
+    """The content files a pull request changes, as the report names them
+    (``content/pages/...``), against its base branch (GitHub Actions' GITHUB_BASE_REF,
+    with the history fetched); None outside a pull request, or if git cannot tell."""
+    base = os.environ.get("GITHUB_BASE_REF")
+    if not base:
+        return None
+    try:
+        status, names = _output(
+            content_root,
+            "diff",
+            "--name-only",
+            "--no-renames",
+            "--relative",
+            f"origin/{base}...HEAD",
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    folder = os.path.basename(os.path.normpath(content_root))
+    return {f"{folder}/{name}" for name in names.splitlines() if name} if status == 0 else None
 
 
 def start(content_root: str, config: Config) -> History | None:

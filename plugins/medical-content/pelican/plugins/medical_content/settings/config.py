@@ -51,6 +51,7 @@ class Config:
     review_reminder_days: int
     refuse_placeholder_reviews: bool
     changed_after_review: str  # "mark", "refuse" or "ignore"
+    review_packets: str | None  # the folder of the review packets
     preview_notice: str
     today: datetime.date
     registry: Registry
@@ -175,6 +176,11 @@ def load(settings: Mapping[str, Any]) -> Config:
             "MEDICAL_CHANGED_AFTER_REVIEW",
             s["MEDICAL_CHANGED_AFTER_REVIEW"],
             ("mark", "refuse", "ignore"),
+        ),
+        review_packets=(
+            values.text("MEDICAL_REVIEW_PACKETS", s["MEDICAL_REVIEW_PACKETS"])
+            if s["MEDICAL_REVIEW_PACKETS"]
+            else None
         ),
         preview_notice=values.text("MEDICAL_PREVIEW_NOTICE", s["MEDICAL_PREVIEW_NOTICE"]),
         today=values.today(s["MEDICAL_TODAY"]),

@@ -127,6 +127,9 @@ DEFAULTS: dict[str, Any] = {
     # "refuse": an error at its Reviewed line (make publish); "ignore": the history is
     # not read (a copy of the site built as if every change were reviewed: the tests').
     "MEDICAL_CHANGED_AFTER_REVIEW": "mark",
+    # A folder (relative to the project) where a build writes the review packet of each
+    # medical page whose text changed since its review (``make review``); None: none.
+    "MEDICAL_REVIEW_PACKETS": None,
     "MEDICAL_PREVIEW_NOTICE": "Preview: these pages have not had their medical review yet. "
     "Do not use them to make decisions about your care.",
     # The day the build takes as today, "YYYY-MM-DD"; None for the real date. Tests set it.
