@@ -162,34 +162,42 @@ labels: $(INSTALLED)
 screenshots: $(DEV_INSTALLED) browser-tools
 	$(PYTHON) tools/screenshots.py
 
+# The locked groups (requirements/*.in), in the order make lock pins them: dev and bench
+# take runtime.txt's pins (their -c line), so that the groups install together.
+GROUPS := runtime dev bench tools
+
 # Pins each group's .in file, and all it pulls in, with the hashes of every file PyPI
 # holds for that version, for Python 3.11 on Linux. A pin already in a lock stays unless
 # its .in file no longer allows it, so a second run changes nothing; UPGRADE=name moves
-# that one package to its newest release the .in files allow. dev and bench are pinned
-# at the versions runtime.txt holds (their -c line), so the groups install together.
-PIP_COMPILE = $(TOOLS_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-build-isolation \
-	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade-package $(UPGRADE))
+# that one package to the newest release the .in files allow.
+PIP_COMPILE = $(TOOLS_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-build-isolation --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade-package $(UPGRADE))
 lock: $(TOOLS_INSTALLED)
 	$(PIP_COMPILE) --output-file=requirements/runtime.txt requirements/runtime.in
 	$(PIP_COMPILE) --output-file=requirements/dev.txt requirements/dev.in
 	$(PIP_COMPILE) --output-file=requirements/bench.txt requirements/bench.in
 	$(PIP_COMPILE) --output-file=requirements/tools.txt requirements/tools.in
 
-# Known vulnerabilities: pip-audit looks up every pin of every lock in PyPI's advisory
-# data, npm audit the packages package-lock.json pins for the checks (lighthouse, a
-# devDependency for make audit, aside). Both need the network: CI runs them, make test
-# does not. A finding fails with the package, the advisory and the version that fixes it.
+# Known vulnerabilities: pip-audit looks up every pin of each lock in the OSV database
+# (PyPA's advisories and GitHub's), npm audit the packages package-lock.json pins for the
+# checks (lighthouse, a devDependency for make audit, aside). Both need the network: CI
+# runs them, make test does not. A finding fails with the package, the advisory and the
+# version that fixes it.
+OSV_URL ?= https://api.osv.dev/v1/query
 AUDIT_FAILED = $(if $(GITHUB_ACTIONS),::error title=Known vulnerability::)
 audit-deps: pip-audit npm-audit
 
 pip-audit: $(TOOLS_INSTALLED)
-	@$(TOOLS_VENV)/bin/pip-audit --strict --disable-pip --progress-spinner off --aliases on \
-	  $(foreach lock,runtime dev bench tools,-r requirements/$(lock).txt) \
-	|| { echo "$(AUDIT_FAILED)pip-audit found a known vulnerability in a pinned Python package (above: name, version, advisory, fixed in), or could not check one. Raise its pin in requirements/*.in, or move it with 'make lock UPGRADE=name', and commit the locks."; exit 1; }
+	@failed=; for group in $(GROUPS); do \
+	  echo "pip-audit: requirements/$$group.txt"; \
+	  $(TOOLS_VENV)/bin/pip-audit --strict --disable-pip --progress-spinner off --aliases on \
+	    --vulnerability-service osv --osv-url "$(OSV_URL)" -r requirements/$$group.txt || failed=1; \
+	done; \
+	[ -z "$$failed" ] || { echo "$(AUDIT_FAILED)pip-audit found a known vulnerability in a pinned Python package (above: the lock, the package, its version, the advisory and the version that fixes it), or could not check one. Raise its pin in requirements/*.in, or move it with 'make lock UPGRADE=name', and commit the locks."; exit 1; }
 
 npm-audit:
 	@npm audit --omit=dev \
-	|| { echo "$(AUDIT_FAILED)npm audit found a known vulnerability in a package of package-lock.json (above). Raise its version in package.json and run 'npm install', or 'npm audit fix', and commit package-lock.json."; exit 1; }
+	|| { echo "$(AUDIT_FAILED)npm audit found a known vulnerability in a package that package-lock.json pins (above). Raise its version in package.json and run 'npm install', or run 'npm audit fix', and commit package-lock.json."; exit 1; }
 
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache screenshots compliance-report.json
