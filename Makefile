@@ -32,7 +32,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Publish the site
 # Plain log lines on CI (no terminal), coloured columns at a terminal.
 LOG_HANDLER ?= $(if $(CI),plain,rich)
 
-.PHONY: help html publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels lock audit-deps pip-audit npm-audit
+.PHONY: help html publish serve devserver regenerate test test-fast lint lint-types clean install browser-tools audit screenshots rsync_upload github bench labels approvals review lock audit-deps pip-audit npm-audit
 
 help:
 	@echo 'make html        build the site into output/ (published only if every check passes)'
@@ -47,6 +47,8 @@ help:
 	@echo 'make bench       build-time benchmark at 100, 1,000 and 5,000 pages (BENCH_SIZES=...)'
 	@echo 'make screenshots PNGs of every page type at 360 and 1280 px in screenshots/'
 	@echo 'make labels      compare the drug label registry with openFDA (needs the network)'
+	@echo 'make review      a review packet for each medical page changed since its review, in review/'
+	@echo 'make approvals   on a pull request on GitHub Actions: has each changed page's reviewer approved?'
 	@echo 'make lock        pin requirements/*.in, with hashes, into requirements/*.txt (UPGRADE=name to move one pin)'
 	@echo 'make audit-deps  known vulnerabilities in the locks and npm packages (needs the network; CI runs it)'
 	@echo 'make clean       remove output/ and caches'
@@ -158,6 +160,16 @@ bench: $(BENCH_INSTALLED)
 labels: $(INSTALLED)
 	$(PYTHON) tools/label_updates.py
 
+# The review packet of each medical page whose text changed since its review: open
+# review/index.html. The site built for them goes to cache/review-site/, not output/.
+review: $(INSTALLED)
+	$(PYTHON) tools/build.py "$(CONFFILE)" "$(CURDIR)/cache/review-site" --review-packets "$(CURDIR)/review" --log-handler $(LOG_HANDLER)
+
+# On a pull request on GitHub Actions, after make publish: whether each changed medical
+# page's reviewer approved it (tools/review_approvals.py); elsewhere, nothing to check.
+approvals: $(INSTALLED)
+	$(PYTHON) tools/review_approvals.py
+
 # PNGs of every page type at 360 and 1280 px, in screenshots/.
 screenshots: $(DEV_INSTALLED) browser-tools
 	$(PYTHON) tools/screenshots.py
@@ -200,5 +212,5 @@ npm-audit:
 	|| { echo "$(AUDIT_FAILED)npm audit found a known vulnerability in a package that package-lock.json pins (above). Raise its version in package.json and run 'npm install', or run 'npm audit fix', and commit package-lock.json."; exit 1; }
 
 clean:
-	rm -rf "$(OUTPUTDIR)" cache .pytest_cache screenshots compliance-report.json
+	rm -rf "$(OUTPUTDIR)" cache review .pytest_cache screenshots compliance-report.json
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

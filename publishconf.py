@@ -25,6 +25,10 @@ MEDICAL_OVERDUE_REVIEW = "error"
 # and asks search engines not to index it.
 MEDICAL_PLACEHOLDER_REVIEWS = os.environ.get("MEDICAL_PLACEHOLDER_REVIEWS", "refuse")
 
+# Nor one whose text changed after its Reviewed date (from git: the checkout needs the
+# history); a pull request's preview marks it, as it marks a placeholder's page.
+MEDICAL_CHANGED_AFTER_REVIEW = "mark" if MEDICAL_PLACEHOLDER_REVIEWS == "mark" else "refuse"
+
 # The publish policy (the plugin's settings/policy.py): set here, after pelicanconf.py, so
 # that nothing there or in the environment turns it off. A setting that weakens a gate
 # (a date taken as today, another reviewers file, fewer risk rules...) stops the build.

@@ -1,6 +1,7 @@
 """Fixtures that build real sites with Pelican: the clinic's site once per session, and
 small fixture sites in tmp_path for the failing cases."""
 
+import os
 import sys
 
 import pytest
@@ -8,6 +9,11 @@ from pelican.settings import read_settings
 from support import ROOT, SETTINGS_FILE, SIGNED_OFF, FixtureSite, build_real_site, fresh_log_filter
 
 __all__ = ["fresh_log_filter"]
+
+# On GitHub Actions the test run's own builds would write their reports into the job's
+# summary and read the pull request's changes; the tests that want them set them.
+for _name in ("GITHUB_STEP_SUMMARY", "GITHUB_BASE_REF"):
+    os.environ.pop(_name, None)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ built with its settings and theme, and what more than one test module uses. The 
 own helpers (the Markdown of each kind of page, readers of a written page) are in
 pelican.plugins.medical_content.tests.support; they are here too, from there."""
 
+import os
 import shutil
 import signal
 import subprocess
@@ -54,12 +55,19 @@ SETTINGS_FILE = ROOT / "pelicanconf.py"
 # builds say so (MEDICAL_POLICY), and tests/test_publish_policy.py builds with the policy.
 SIGNED_OFF = {
     "MEDICAL_REVIEWERS_FILE": str(Path(__file__).parent / "reviewers-signed-off.toml"),
+    # and once they have reviewed the text as it is now (the pages changed after their
+    # review: tests/test_review_follows_change.py builds that case)
+    "MEDICAL_CHANGED_AFTER_REVIEW": "ignore",
     "MEDICAL_POLICY": "local",
 }
 # The clinic's article as it reached us (a copy of ../shared/source/). Since the correction
 # of issue 15 the site publishes it rewritten (see the README and the "What we changed" page);
 # the FAQ still asks its four questions word for word.
 SOURCE_ARTICLE = ROOT / "source" / "botox-chronic-pain-article.txt"
+# What a build or tool started in a process of its own inherits of the tests' import
+# path: with PYTHONPATH set (a git worktree whose plugin is not the one installed in the
+# virtual environment), the process imports the plugin under test, not the installed one.
+IMPORT_PATH = {"PYTHONPATH": os.environ["PYTHONPATH"]} if os.environ.get("PYTHONPATH") else {}
 # The day the tests take as today, so that no test depends on the real date.
 TODAY = "2026-11-25"
 

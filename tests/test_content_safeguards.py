@@ -9,7 +9,15 @@ import sys
 
 import pytest
 from lxml import etree
-from support import ROOT, build_command, condition_source, read_page, refused, run_build
+from support import (
+    IMPORT_PATH,
+    ROOT,
+    build_command,
+    condition_source,
+    read_page,
+    refused,
+    run_build,
+)
 
 from pelican.plugins.medical_content.core.html_text import block_texts, fragment, prose
 from pelican.plugins.medical_content.settings.config import DEFAULTS
@@ -26,7 +34,7 @@ def publish(tmp_path, env=None):
         text=True,
         cwd=ROOT,
         timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **(env or {})},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **IMPORT_PATH, **(env or {})},
     )
 
 
@@ -232,6 +240,7 @@ def test_a_course_file_that_does_not_hold_to_the_registry_stops_the_build(tmp_pa
     (tmp_path / "courses").mkdir()
     (tmp_path / "courses" / "botox.toml").write_text(
         'product = "botox"\n[sources.s]\ntitle = "T"\nurl = "https://example.org"\n'
+        'quote = "Q"\nread_in = "secondary"\n'
         f"[[course]]\n{course}\n"
     )
     with pytest.raises(SettingsError, match=re.escape(said)):

@@ -22,7 +22,7 @@ from unittest.mock import Mock
 from urllib.error import HTTPError, URLError
 
 import pytest
-from support import ROOT
+from support import IMPORT_PATH, ROOT
 
 from pelican.plugins.medical_content.registry import labels
 
@@ -48,7 +48,12 @@ def run(responses, tmp_path, **environment):
         capture_output=True,
         text=True,
         timeout=60,
-        env={"GITHUB_STEP_SUMMARY": str(summary), "PATH": "/usr/bin:/bin", **environment},
+        env={
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "PATH": "/usr/bin:/bin",
+            **IMPORT_PATH,
+            **environment,
+        },
     )
     return result, summary.read_text(encoding="utf-8") if summary.exists() else ""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
-from support import ROOT, build_command
+from support import IMPORT_PATH, ROOT, build_command
 
 from pelican.plugins.medical_content.registry.risk_rules import DEFAULT_FILE
 
@@ -83,7 +83,7 @@ def production(tmp_path, **overrides):
         text=True,
         cwd=ROOT,
         timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **IMPORT_PATH},
     )
 
 
@@ -93,6 +93,11 @@ def production(tmp_path, **overrides):
         ("MEDICAL_TODAY", "2026-11-25", "setting MEDICAL_TODAY is '2026-11-25', but make publish"),
         ("MEDICAL_OVERDUE_REVIEW", "warning", "setting MEDICAL_OVERDUE_REVIEW is 'warning'"),
         ("MEDICAL_REVIEW_INTERVAL_MONTHS", 36, "setting MEDICAL_REVIEW_INTERVAL_MONTHS is 36"),
+        (
+            "MEDICAL_CHANGED_AFTER_REVIEW",
+            "ignore",
+            "setting MEDICAL_CHANGED_AFTER_REVIEW is 'ignore', but a page whose text changed",
+        ),
         (
             "MEDICAL_REVIEWERS_FILE",
             str(ROOT / "tests" / "reviewers-signed-off.toml"),
@@ -122,6 +127,16 @@ def test_a_rules_file_that_drops_a_rule_stops_make_publish(tmp_path):
     ) in log
 
 
+def test_make_publish_refuses_a_page_changed_after_its_review_and_a_preview_marks_it(
+    monkeypatch,
+):
+    # tests/test_review_follows_change.py builds both on a site in git
+    monkeypatch.delenv("MEDICAL_PLACEHOLDER_REVIEWS", raising=False)
+    assert read_settings(str(ROOT / "publishconf.py"))["MEDICAL_CHANGED_AFTER_REVIEW"] == "refuse"
+    monkeypatch.setenv("MEDICAL_PLACEHOLDER_REVIEWS", "mark")
+    assert read_settings(str(ROOT / "publishconf.py"))["MEDICAL_CHANGED_AFTER_REVIEW"] == "mark"
+
+
 def test_pelicanconf_cannot_turn_the_policy_off(tmp_path):
     # publishconf.py sets the policy after it reads pelicanconf.py
     settings = read_settings(str(ROOT / "publishconf.py"))
@@ -138,7 +153,7 @@ def test_the_policy_in_force_is_printed_and_written_to_the_job_summary(tmp_path)
         text=True,
         cwd=ROOT,
         timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **conf_env},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **IMPORT_PATH, **conf_env},
     )
     log = done.stdout + done.stderr
     assert done.returncode == 0, log[-3000:]

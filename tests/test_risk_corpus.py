@@ -47,19 +47,19 @@ def summary():
 
 
 def test_every_match_holds_one_of_the_words_its_pattern_is_filtered_by():
-    """The word filter (``required_words``) may only skip text a pattern cannot match:
+    """The word filter (``required_words.read``) may only skip text a pattern cannot match:
     on every corpus sentence a pattern matches, one of its words is there."""
     from pelican.plugins.medical_content.core.required_words import (
         WORD,
         haystack_of,
-        required_words,
+        read,
     )
     from pelican.plugins.medical_content.judges.claims import fold
 
     checked = 0
     for rule in RULES.rules:
         for pattern in rule.patterns:
-            needles = required_words(pattern)
+            needles, _ = read(pattern)
             for entry in ENTRIES:
                 text = entry["text"].replace("\u2019", "'")
                 for match in pattern.finditer(text):

@@ -60,7 +60,11 @@ def workflow():
 
 def test_least_permissions_and_one_run_at_a_time(workflow):
     assert workflow["permissions"] == {}
-    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    # reading a pull request's reviews (tools/review_approvals.py) is all it adds
+    assert workflow["jobs"]["build"]["permissions"] == {
+        "contents": "read",
+        "pull-requests": "read",
+    }
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "${{ github.ref }}" in workflow["concurrency"]["group"]
 

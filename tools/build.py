@@ -197,10 +197,14 @@ def main(argv=None):
     parser.add_argument("settings")
     parser.add_argument("output")
     parser.add_argument("--log-handler", choices=["plain", "rich"], default="rich")
+    parser.add_argument(
+        "--review-packets", metavar="FOLDER", help="write the review packets there (make review)"
+    )
     args = parser.parse_args(argv)
+    overrides = {"MEDICAL_REVIEW_PACKETS": args.review_packets} if args.review_packets else None
     init_logging(level=logging.WARNING, handler=log_handler(args.log_handler))
     try:
-        build(args.settings, args.output)
+        build(args.settings, args.output, overrides)
     except KeyboardInterrupt:
         logger.critical("Interrupted: %s was left as it was.", args.output)
         return 130

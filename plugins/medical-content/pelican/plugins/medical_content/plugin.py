@@ -32,8 +32,10 @@ from pelican.readers import MarkdownReader, Readers
 from .builder import (
     checks_cache,
     contents,
+    history,
     jobs,
     log as build_log,
+    packets,
     reader,
     results,
     state as build_state,
@@ -70,6 +72,7 @@ def start_checks(pelican: Pelican) -> None:
     _refuse_hostile_files(paths, content_root)
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
     state.stop_checks()  # an earlier build in this process that stopped half-way
+    state.history = history.start(content_root, state.config)
     shared = jobs.Shared(
         state.config,
         state.safety_heading,
@@ -208,8 +211,13 @@ def safeguard_feed(context: Mapping[str, Any], feed: Any) -> None:
 def report_compliance(pelican: Pelican) -> None:
     state = build_state.current()
     state.checks.finish()
+    if state.history is not None:
+        state.history.close()
     checks_cache.save(pelican.settings, state.config, state.checks.used)
     compliance.publish(state.report, state.config, pelican.settings["OUTPUT_PATH"])
+    build_log.summarise(state.report, pelican.settings["PATH"])
+    if state.config.review_packets:
+        packets.write(state, pelican.settings["OUTPUT_PATH"], state.config.review_packets)
     state.report = compliance.Report()
 
 

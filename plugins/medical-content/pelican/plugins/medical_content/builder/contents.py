@@ -110,13 +110,19 @@ def _share(generators: Sequence[Generator], everything: Sequence[Located], state
     context["SAFETY_SUMMARY"] = state.config.safety_summary
     # Every page of a site with an unreviewed page says so (and is not indexed): a
     # reader cannot tell which pages of a preview were reviewed.
-    unreviewed = [
-        item
-        for item in everything
-        if item.content.medical.review is not None and item.content.medical.review.placeholder
-    ]
-    context["PREVIEW_NOTICE"] = state.config.preview_notice if unreviewed else ""
-    state.report.preview = bool(unreviewed)  # never uploaded (tools/publishable.py)
+    reviews = [r for item in everything if (r := item.content.medical.review) is not None]
+    unreviewed = [review for review in reviews if review.placeholder]
+    changed = [review for review in reviews if review.stale and not review.placeholder]
+    context["PREVIEW_NOTICE"] = state.config.preview_notice if unreviewed or changed else ""
+    # never uploaded (tools/publishable.py)
+    state.report.preview = bool(unreviewed or changed)
+    if changed and state.config.changed_after_review == "mark":
+        logger.warning(
+            "%d page(s) changed after their review: they build marked 'Changed since its "
+            "medical review', and make publish refuses them until their reviewer reviews "
+            "the changes and updates 'Reviewed:'",
+            len(changed),
+        )
     if unreviewed:
         # said once, so that a writer knows before publishing what make publish will say
         logger.warning(

@@ -9,8 +9,11 @@ import sys
 from typing import TextIO
 
 from ..core.problems import ErrorCounter, HideTraceback, Problem, Superseded, display_path
+from ..outputs import job_summary as job_summaries
+from ..outputs.compliance import Report
 from ..settings import policy
 from ..settings.config import DEFAULTS, Config
+from . import history
 
 
 class GitHubAnnotations(logging.Handler):
@@ -74,10 +77,22 @@ def announce_policy(config: Config, content_root: str) -> None:
         config.review_interval_months,
         display_path(reviewers, content_root),
         len(config.risk_rules.rules),
-        preview=not config.refuse_placeholder_reviews,
+        preview=not config.refuse_placeholder_reviews or config.changed_after_review == "mark",
     )
     print(line, flush=True)
+    job_summary(f"### Publish policy\n\n{line}\n\n")
+
+
+def summarise(report: Report, content_root: str) -> None:
+    """The compliance report in the job's summary, on GitHub Actions."""
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        rows = sorted(report.rows.values(), key=lambda r: (not r.is_medical, r.page))
+        job_summary(job_summaries.markdown(rows, history.pull_request_changes(content_root)))
+
+
+def job_summary(text: str) -> None:
+    """Append to the summary of the GitHub Actions job, where there is one."""
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as out:
-            out.write(f"### Publish policy\n\n{line}\n\n")
+            out.write(text)

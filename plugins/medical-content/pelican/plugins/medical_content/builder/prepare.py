@@ -72,6 +72,7 @@ def _place(
         site["index_url"],
         item.generator.context,
         lambda content: _url(content, state.contents),
+        state.history.changed(item.content.source_path) if state.history else None,
     )
 
 

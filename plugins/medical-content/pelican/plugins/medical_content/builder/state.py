@@ -18,6 +18,7 @@ from ..core.problems import ErrorCounter
 from ..judges.approvals import Judges
 from ..outputs.compliance import Report
 from ..settings.config import Config
+from .history import History
 from .workers import Checks
 
 
@@ -55,6 +56,8 @@ class State:
         # the generators whose Markdown sources are checked as the build starts; None
         # once they are
         self.generators: list[Generator] | None = None
+        # when each page's text last changed (git), read beside the build; None: not read
+        self.history: History | None = None
         self.contents: dict[int, Located] = {}  # by id(content), each article and page read
         self.known_outputs: set[str] = set()  # where the build writes them
         # each false claim a page's Summary makes: reported at that Summary's line, not
@@ -76,6 +79,8 @@ class State:
         """Close what an earlier build in this process left half-way."""
         if self._checks is not None:
             self._checks.close()
+        if self.history is not None:
+            self.history.close()
 
 
 _current: State | None = None

@@ -23,6 +23,8 @@ def review_check(page: Page, context: Context) -> Findings:
         return Findings(cell=FAIL if page.is_medical else None)
     done, config = medical.review, context.config
     cell = f"{done.reviewed} → {done.next_review}"
+    if done.stale and done.changed is not None:
+        cell += f" CHANGED {done.changed.day}"
     if not done.overdue(config.today):
         return Findings(cell=cell)
     late = [review.overdue_fault(done)]

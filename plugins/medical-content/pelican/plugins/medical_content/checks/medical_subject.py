@@ -77,8 +77,8 @@ def _detail(sentence: str, judge: Judge) -> str:
     found = ABOUT_TREATMENT.search(sentence)
     if found:
         return found.group()
-    for indications in judge.patterns.indications.values():
-        found = indications.search(sentence)
+    for product in judge.patterns.products:
+        found = judge.patterns.indications(product).search(sentence)
         if found:
             return found.group()
     return ""

@@ -1,10 +1,15 @@
 """Readability figures of a page's text: Flesch-Kincaid grade and Flesch reading ease.
 
-textstat 0.7.3 counts syllables with pyphen's bundled dictionaries; later versions
-download a dictionary at run time, which a build must never do.
+The figures are textstat 0.7.3's, to the digit (its counting rules and rounding, held to
+it by ``tests/test_readability_counts.py`` on the site's texts and on 4,000 made to hit
+its edge cases), taken in one pass with pyphen, the hyphenation dictionaries textstat
+counts syllables with. textstat itself is not imported by a build: it loads setuptools'
+``pkg_resources`` and a second dictionary, a tenth of a second in each process, and its
+later versions download a dictionary at run time, which a build must never do.
 """
 
 import functools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -15,15 +20,14 @@ from ..core.problems import Fault
 from .base import Context, Findings, Page
 
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's own
-_PUNCTUATION_ONLY = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # a token textstat removes
-
-
+_PUNCTUATION = re.compile(r"[^\w\s]")  # what textstat removes before it counts words
+_PUNCTUATION_ONLY = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # a token made only of it
 _WORD_CHARACTER = re.compile(r"\w")
 
 
 def _words(sentence: str) -> int:
-    r"""``lexicon_count``'s words: the tokens left once punctuation (every character of
-    ``[^\w\s]``) is removed, which drops the tokens made only of it."""
+    r"""textstat's words of a sentence: the tokens left once punctuation (every character
+    of ``[^\w\s]``) is removed, which drops the tokens made only of it."""
     return len(sentence.split()) - len(_PUNCTUATION_ONLY.findall(sentence))
 
 
@@ -35,36 +39,38 @@ def _words_of_plain_text(sentence: str) -> int:
     return len(tokens) - (1 if tokens and not _WORD_CHARACTER.search(tokens[-1]) else 0)
 
 
+def sentence_count(text: str) -> int:
+    """textstat's: a sentence of two words or fewer is not counted; at least one."""
+    sentences = _SENTENCE.findall(text)
+    words = _words if _PUNCTUATION_ONLY.search(text) else _words_of_plain_text
+    return max(1, len(sentences) - sum(1 for s in sentences if words(s) <= 2))
+
+
 @functools.cache
-def _textstat() -> Any:
-    # Imported on first use: textstat and its dictionaries take a fifth of a second to
-    # load, and on a big site the measuring happens in a worker process.
-    from textstat.textstat import textstatistics
+def _hyphenation() -> Any:
+    # Loaded on first use: on a big site the measuring happens in a worker process.
+    import pyphen
 
-    class Textstat(textstatistics):
-        """textstat's own formulas and rounding, with its counts taken in fewer passes:
-        syllables once per distinct word (pyphen's hyphenation is most of the cost, and
-        a site repeats its words), and the words of each sentence in one search."""
+    return pyphen.Pyphen(lang="en_US")  # textstat's language
 
-        # One instance a process (``_textstat`` is cached), so caching on its methods
-        # keeps nothing alive that would otherwise be freed.
-        @functools.lru_cache(maxsize=65536)  # noqa: B019
-        def _word_syllables(self, word: str) -> int:
-            return len(self.pyphen.positions(word)) + 1
 
-        @functools.lru_cache(maxsize=128)  # noqa: B019
-        def syllable_count(self, text: str, lang: str | None = None) -> int:
-            words = Counter(self.remove_punctuation(text.lower()).split())
-            return sum(self._word_syllables(word) * count for word, count in words.items())
+@functools.lru_cache(maxsize=65536)
+def _syllables(word: str) -> int:
+    # once per distinct word: hyphenation is most of the cost, and a site repeats its words
+    return len(_hyphenation().positions(word)) + 1
 
-        @functools.lru_cache(maxsize=128)  # noqa: B019
-        def sentence_count(self, text: str) -> int:
-            # textstat's: a sentence of two words or fewer is not counted.
-            sentences = _SENTENCE.findall(text)
-            words = _words if _PUNCTUATION_ONLY.search(text) else _words_of_plain_text
-            return max(1, len(sentences) - sum(1 for s in sentences if words(s) <= 2))
 
-    return Textstat()
+def word_and_syllable_counts(text: str) -> tuple[int, int]:
+    """textstat's ``lexicon_count`` and ``syllable_count``: the words left once
+    punctuation is removed, and pyphen's syllables of each (lower case)."""
+    words = Counter(_PUNCTUATION.sub("", text.lower()).split())
+    return sum(words.values()), sum(_syllables(word) * count for word, count in words.items())
+
+
+def _rounded(number: float, points: int) -> float:
+    """textstat's ``_legacy_round``: half away from zero."""
+    scale = 10**points
+    return math.floor(number * scale + math.copysign(0.5, number)) / scale
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +84,13 @@ def measure(text: str) -> Readability | None:
     """The figures of a text, or None when it has no words to measure."""
     if not text.split():
         return None
-    textstat = _textstat()
-    return Readability(
-        grade=round(textstat.flesch_kincaid_grade(text), 1),
-        ease=round(textstat.flesch_reading_ease(text), 1),
-        words=textstat.lexicon_count(text),
-    )
+    words, syllables = word_and_syllable_counts(text)
+    # textstat's averages, each rounded to one place before the formulas use them
+    sentence_length = _rounded(words / sentence_count(text), 1)
+    syllables_per_word = _rounded(syllables / words, 1) if words else 0.0
+    grade = _rounded(0.39 * sentence_length + 11.8 * syllables_per_word - 15.59, 1)
+    ease = _rounded(206.835 - 1.015 * sentence_length - 84.6 * syllables_per_word, 2)
+    return Readability(grade=round(grade, 1), ease=round(ease, 1), words=words)
 
 
 def page_readability(root: Element) -> Readability | None:

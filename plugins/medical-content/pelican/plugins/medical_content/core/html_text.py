@@ -30,6 +30,11 @@ def page(path: str) -> Element:
     return etree.parse(path, _PAGE_PARSER).getroot()
 
 
+def serialize(element: Element) -> str:
+    """An element (its tail left out) as HTML."""
+    return str(etree.tostring(element, method="html", encoding="unicode", with_tail=False))
+
+
 def text_of(element: Element) -> str:
     text: str = _TEXT(element)
     return text

@@ -7,7 +7,7 @@ whole page (``make bench``: +129 % at 1,000 pages). Most text holds none of the 
 rules need, and a substring test is a hundred times cheaper than a regular expression.
 Most patterns need more than one word ("no" and one of "risk", "side effects"...): a
 text is only tried with a pattern when it holds all that one of the pattern's
-``requirements`` needs.
+``requirements`` needs (``read``).
 
 The words are read from the expression itself, with Python's own regular-expression
 parser (``re._parser``, a private module of the standard library: the only way to read
@@ -48,21 +48,21 @@ migraine given injected make take reduce improve end more never doctor injection
 WORD = re.compile(r"\w+")
 
 
-def required_words(pattern: re.Pattern[str]) -> Needles | None:
-    """A set of lower-case needles, one of which every match of the compiled ``pattern``
-    leaves in ``haystack`` of the text it matches in; None when no set of useful
-    needles can be read from it. A needle is a word, with a space before it where the
-    pattern starts it at a word's start and after it where it ends it at a word's end."""
-    needles = _best(_required(_parser.parse(pattern.pattern, pattern.flags), False, False))
-    return frozenset(needles) if needles and _length(needles) >= _MIN_LENGTH else None
+def read(
+    pattern: re.Pattern[str],
+) -> tuple[Needles | None, tuple[tuple[Needles, ...], ...]]:
+    """What the compiled ``pattern`` needs, read from one parse of it:
 
-
-def requirements(pattern: re.Pattern[str]) -> tuple[tuple[Needles, ...], ...]:
-    """What a text must hold for the compiled ``pattern`` to match in it: one of these
-    alternatives (one a branch of a pattern made of branches, "a|b"), each sets of
-    needles (as ``required_words``) of which each match leaves one in ``haystack_of``
-    the text it matches in. An alternative with no set: any text."""
+    - a set of lower-case needles, one of which every match leaves in ``haystack_of``
+      the text it matches in; None when no set of useful needles can be read from it.
+      A needle is a word, with a space before it where the pattern starts it at a
+      word's start and after it where it ends it at a word's end;
+    - what a text must hold for it to match: one of these alternatives (one a branch
+      of a pattern made of branches, "a|b"), each sets of needles of which each match
+      leaves one. An alternative with no set: any text."""
     items = list(_parser.parse(pattern.pattern, pattern.flags))
+    whole = _required(items, False, False)
+    needles = _best(whole)
     at = [position for position, (op, _) in enumerate(items) if op is sre.BRANCH]
     if len(at) == 1:
         # "\\b(?:a|b)c" as "\\ba c" or "\\bb c": each branch with what stands around it
@@ -76,15 +76,18 @@ def requirements(pattern: re.Pattern[str]) -> tuple[tuple[Needles, ...], ...]:
             for branch in items[at[0]][1][1]
         ]
     else:
-        branches = [_required(items, False, False)]
-    return tuple(
-        tuple(frozenset(n) for n in every if _length(n) >= _MIN_FURTHER_LENGTH)
-        for every in branches
+        branches = [whole]
+    return (
+        frozenset(needles) if needles and _length(needles) >= _MIN_LENGTH else None,
+        tuple(
+            tuple(frozenset(n) for n in every if _length(n) >= _MIN_FURTHER_LENGTH)
+            for every in branches
+        ),
     )
 
 
 def haystack_of(words: Sequence[str]) -> str:
-    """A text as ``required_words``' needles are looked for in it: its words (``WORD``,
+    """A text as ``read``'s needles are looked for in it: its words (``WORD``,
     as the patterns' ``\\b`` sees them) between single spaces."""
     return " " + " ".join(words) + " "
 

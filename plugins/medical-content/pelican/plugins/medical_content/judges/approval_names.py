@@ -4,6 +4,7 @@ MS" = "... caused by MS"), an article or none after a preposition."""
 
 import functools
 import re
+from collections.abc import Iterable
 
 from ..registry.labels import fold as fold_condition
 
@@ -58,3 +59,9 @@ def phrase_pattern(written: str) -> re.Pattern[str]:
     """A pattern of what names the condition ``written`` (folded first); loose
     (``phrase``): it names a definition or an exclusion, not a synonym."""
     return re.compile(r"\b" + phrase(fold_condition(written), loose=True) + r"\b", re.IGNORECASE)
+
+
+def any_of(synonyms: Iterable[str]) -> re.Pattern[str]:
+    """A pattern of what names any of the (folded) ``synonyms``, the longest first."""
+    alternatives = sorted(set(synonyms), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(phrase(s) for s in alternatives) + r")\b", re.IGNORECASE)

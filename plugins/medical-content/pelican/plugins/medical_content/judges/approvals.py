@@ -44,7 +44,7 @@ from typing import Any, NamedTuple
 from ..registry.drug_classes import DrugClass
 from .approval_check import Clause, Product, Refusal, judged
 from .approval_generics import by_generic, shared
-from .approval_names import phrase, phrase_pattern
+from .approval_names import any_of, phrase_pattern
 from .approval_subjects import subjects
 from .approval_terms import reading
 from .approval_words import OTHER_SUBJECT, PERSON, every_product
@@ -67,14 +67,22 @@ class Every(NamedTuple):
 
 @dataclass(frozen=True)
 class Patterns:
-    """What a judge looks for, compiled once a build: every product's names (the
-    longest first), and each product's indications' names."""
+    """What a judge looks for: every product's names (the longest first), and each
+    product's indications' names."""
 
     names: re.Pattern[str]
     keys: tuple[str, ...]  # the product key of each name's group, ``n<index>``
-    indications: dict[str, re.Pattern[str]]
+    products: dict[str, Product]
     phrases: dict[str, re.Pattern[str]]  # each definition and exclusion a label writes
     classes: tuple[Every, ...]
+    # compiled when first asked for: a site names few of the registry's products
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+
+    def indications(self, key: str) -> re.Pattern[str]:
+        if key not in self.compiled:
+            found = self.products[key].indications
+            self.compiled[key] = any_of(s for i in found for s in i.synonyms)
+        return self.compiled[key]
 
     @classmethod
     def of(cls, products: tuple[Product, ...], classes: tuple[Every, ...]) -> "Patterns":
@@ -98,16 +106,10 @@ class Patterns:
         return cls(
             pattern,
             tuple(key for _, key in names),
-            {p.key: _indications(p) for p in products},
+            {p.key: p for p in products},
             {phrase: phrase_pattern(phrase) for phrase in written},
             classes,
         )
-
-
-def _indications(product: Product) -> re.Pattern[str]:
-    synonyms = {s for i in product.indications for s in i.synonyms}
-    alternatives = sorted(synonyms, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(phrase(s) for s in alternatives) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -147,8 +149,10 @@ class Judge:
     def names_a_use(self, text: str) -> bool:
         """Whether ``text``, or the page's subject (what "it" points at), names a use
         the label of the page's drug holds."""
-        pattern = self.patterns.indications.get(self.default)
-        return bool(pattern and (pattern.search(text) or pattern.search(self.subject)))
+        if self.default not in self.patterns.products:
+            return False
+        pattern = self.patterns.indications(self.default)
+        return bool(pattern.search(text) or pattern.search(self.subject))
 
     def refusals(self, clause: str, approval: tuple[int, int]) -> list[Refusal]:
         """What is wrong with an affirmative approval clause; ``approval``: the span
@@ -207,7 +211,7 @@ class Judge:
             clause,
             *approval,
             product,
-            self.patterns.indications[product.key],
+            self.patterns.indications(product.key),
             self.patterns.names,
             self.patterns.phrases,
             named_a_drug,
@@ -230,9 +234,8 @@ def _not_of_a_drug(clause: str, start: int, end: int, drug_before: bool) -> bool
 
 @dataclass
 class Judges:
-    """Each drug's judge, built the first time a page asks for it, in the process that
-    judges: a job names its page's drug and subject. The first judge compiles every
-    product's patterns (a tenth of a second); the other drugs' judges share them."""
+    """Each drug's judge, built where pages are judged the first time a job names it
+    (with its subject); the other drugs' judges share the first one's patterns."""
 
     registry: Any
     built: dict[str, Judge] = field(default_factory=dict)

@@ -18,6 +18,7 @@ from ..checks.base import FAIL
 from ..checks.readability import Readability
 from ..core.problems import display_path
 from ..page.review import Review
+from ..page.shown import Shown, shown
 from ..registry.labels import Label
 from ..settings.config import Config
 
@@ -40,6 +41,8 @@ class Row:
     notes: list[str] = field(default_factory=list)
     checks: dict[str, str] = field(default_factory=dict)  # each check's cell, by its name
     measured: dict[str, Any] = field(default_factory=dict)  # what a check measured
+    # the registry's facts the page shows, each with where its words were read
+    facts: list[Shown] = field(default_factory=list)
 
     def cells(self) -> dict[str, str]:
         """The report's columns: the checks of the registry that have one, in its order."""
@@ -57,7 +60,13 @@ class Row:
             "kind": self.kind,
             "medical": self.is_medical,
             "checks": self.cells(),
+            "reviewer": self.review.reviewer["key"] if self.review else None,
             "reviewed": self.review.reviewed.isoformat() if self.review else None,
+            "changed_after_review": (
+                self.review.changed.day.isoformat()
+                if self.review and self.review.stale and self.review.changed
+                else None
+            ),
             "next_review": self.review.next_review.isoformat() if self.review else None,
             "overdue": self.overdue,
             "readability": {
@@ -76,6 +85,7 @@ class Row:
             ),
             "problems": self.faults,
             "notes": self.notes,
+            "facts": [fact.as_json() for fact in self.facts],
         }
 
 
@@ -93,6 +103,7 @@ class Report:
             url="/" + url,
             kind=content.medical.kind,
             is_medical=content.medical.is_medical,
+            facts=shown(content.medical),
         )
         return row
 
@@ -107,6 +118,9 @@ def publish(report: Report, config: Config, output_path: str) -> str:
         row.overdue = bool(row.review and row.review.overdue(config.today))
     path = path_of(config, output_path)
     print(table(rows, config.today, colour=os.isatty(1), path=path))
+    summary = sources_of_facts(rows) if len(rows) <= ALL_ROWS_UP_TO else ""
+    if summary:
+        print(summary)
     head = json.dumps(
         {
             "today": config.today.isoformat(),
@@ -166,6 +180,22 @@ def table(
     if passing:
         body.append(f"... and {passing} more pages that pass every check (all in {path})")
     return "\n".join([f"Compliance report ({today.isoformat()})", render(columns), rule, *body])
+
+
+def sources_of_facts(rows: Sequence[Row]) -> str:
+    """Under the table, each page that shows facts of the registry: how many, and how
+    many of them were read in the label's own text (the JSON report lists each one)."""
+    lines = ["Registry facts shown (read in the label's text / in other sources):"]
+    for row in rows:
+        if row.facts:
+            label = sum(1 for fact in row.facts if fact.read.from_label)
+            lines.append(f"  {row.page}: {label} / {len(row.facts) - label}")
+    return "\n".join(lines) if len(lines) > 1 else ""
+
+
+def failing(row: Row) -> bool:
+    """The page has a problem, or a check's cell says it failed (an overdue review)."""
+    return row.faults > 0 or any(_fails(cell) for cell in row.cells().values())
 
 
 def _fails(cell: str) -> bool:

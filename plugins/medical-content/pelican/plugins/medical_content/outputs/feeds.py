@@ -55,7 +55,9 @@ def safeguards_html(content: Any, siteurl: str, config: "Config", safety_html: s
     parts = [f"<p><strong>Medical disclaimer:</strong> {escape(config.disclaimer)}</p>"]
     medical = content.medical
     review = medical.review
-    if review:
+    if review and not review.holds:
+        parts.append("<p><strong>Not medically reviewed in this version.</strong></p>")
+    elif review:
         reviewer = review.reviewer
         credentials = f", {reviewer['credentials']}" if reviewer.get("credentials") else ""
         parts.append(

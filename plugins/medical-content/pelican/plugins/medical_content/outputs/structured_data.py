@@ -149,7 +149,7 @@ def page_graph(site: Mapping[str, Any], page: Mapping[str, Any]) -> Node:
                 "about": {"@id": ids["condition"] if "condition" in page else ids["drug"]},
             }
         )
-        if review and not review.placeholder:  # no review took place: claim none
+        if review and review.holds:  # no review of this text took place: claim none
             webpage["lastReviewed"] = review.reviewed.isoformat()
             webpage["reviewedBy"] = _reviewer(review.reviewer, ids["clinic"])
         nodes.append(_drug(site, ids["drug"]))

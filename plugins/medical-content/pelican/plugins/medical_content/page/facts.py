@@ -17,7 +17,7 @@ from ..registry.courses import Courses
 from ..registry.labels import Indication
 from ..settings.config import Config
 from . import faq, metadata, review, sources, status
-from .model import HEADINGS, Breadcrumb, Course, Medical
+from .model import HEADINGS, Breadcrumb, Medical
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Place:
     index_url: str  # the list of articles
     context: Mapping[str, Any]  # Pelican's, where {filename} links are looked up
     url_of: Callable[[Any], str]  # the URL of a content of the site
+    changed: review.Change | None = None  # the last change of its text (git)
 
 
 def build(content: Content, place: Place, config: Config) -> tuple[Medical, list[Fault]]:
@@ -51,9 +52,9 @@ def build(content: Content, place: Place, config: Config) -> tuple[Medical, list
         condition_in_sentence=metadata.in_sentence(names[0]) if names else "",
     )
     if regulatory is not None:
-        medical.indication = _indication(content, regulatory)
-        medical.course = _course(content, regulatory, config)
-    medical.review, found = review.review_of(content.metadata, config)
+        medical.indication = _indication(content, regulatory, medical)
+        _use(medical, content, regulatory, config)
+    medical.review, found = review.review_of(content.metadata, config, place.changed)
     faults += found
     resolve = sources.intrasite_resolver(content, place.context, place.url_of)
     medical.sources, found = sources.sources_of(content.metadata, regulatory, resolve)
@@ -62,28 +63,43 @@ def build(content: Content, place: Place, config: Config) -> tuple[Medical, list
     return medical, faults + _read_body(content, medical, config)
 
 
-def _indication(content: Content, regulatory: status.Status) -> str:
+def _indication(content: Content, regulatory: status.Status, medical: Medical) -> str:
     """What the status line of an approved use says: the page's Indication, else the
-    label's words. An off-label use has none."""
-    if not isinstance(regulatory.indication, Indication):
+    label's words if they were read in the label itself; words read only in a copy are
+    not shown as the label's, so the line then names the use as the page does. An
+    off-label use has none."""
+    indication = regulatory.indication
+    if not isinstance(indication, Indication):
         return ""
     written = str(content.metadata.get("indication", ""))
-    return written if written.strip() else regulatory.indication.text
+    if written.strip():
+        return written
+    if indication.read.from_label:
+        return indication.text
+    return (
+        f"{medical.drug} is FDA-approved for {medical.condition_in_sentence}; "
+        "ask your doctor what the approval covers."
+    )
 
 
-def _course(content: Content, regulatory: status.Status, config: Config) -> Course | None:
-    """The page's course of treatment, as (heading, [(topic heading, facts)]), or None."""
+def _use(medical: Medical, content: Content, regulatory: status.Status, config: Config) -> None:
+    """The page's course of treatment, the risks of its use and, for an off-label use, its
+    evidence line and the warning about uses the label does not hold."""
     indication = regulatory.indication
-    course = cast(Courses, config.courses).of(
+    courses = cast(Courses, config.courses)
+    course = courses.of(
         regulatory.label.key,
         indication.id if isinstance(indication, Indication) else "",
         str(content.metadata.get("condition", "")),
     )
+    if not regulatory.approved:
+        medical.unapproved_use = list(courses.unapproved_use(regulatory.label.key))
     if course is None:
-        return None
+        return
+    medical.risks, medical.evidence = list(course.risks), course.evidence
     topics = dict(config.course_topics)
     sections = [(topics[topic], facts) for topic, facts in course.by_topic(tuple(topics))]
-    return (config.course_heading, sections) if sections else None
+    medical.course = (config.course_heading, sections) if sections else None
 
 
 def _breadcrumbs(content: Content, place: Place) -> list[Breadcrumb]:

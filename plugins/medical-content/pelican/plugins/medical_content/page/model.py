@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..registry.courses import Fact
+from ..registry.courses import Evidence, Fact
 from ..registry.labels import Label
 from .faq import Entry
 from .review import Review
@@ -38,6 +38,11 @@ class Medical:
     condition_names: list[str] = field(default_factory=list)  # Condition, Alternate_name
     condition_in_sentence: str = ""  # a condition page's name as it reads mid-sentence
     course: Course | None = None
+    # a condition's side effects and warnings for its use, shown under its safety information
+    risks: list[Fact] = field(default_factory=list)
+    # an off-label use's evidence line, and the warning about uses the label does not hold
+    evidence: Evidence | None = None
+    unapproved_use: list[Fact] = field(default_factory=list)
     review: Review | None = None
     sources: list[Source] = field(default_factory=list)
     breadcrumbs: list[Breadcrumb] = field(default_factory=list)

@@ -4,6 +4,12 @@ The NHS pattern: a page shows "Medically reviewed by ... on ...", and at its foo
 "Page last reviewed" and "Next review due". An overdue page warns while writing and
 fails a publish (``MEDICAL_OVERDUE_REVIEW``); "today" comes from the settings so that
 tests do not depend on the real date.
+
+A review holds for the text its reviewer saw: a page whose text changed after its
+``Reviewed:`` date (``Change``, from git: ``builder.history``) is not reviewed, however
+small the edit, unless its reviewer accepts the edits in the page (``Edits_accepted:``,
+the date up to which they did). ``make html`` marks it, ``make publish`` refuses it
+(``MEDICAL_CHANGED_AFTER_REVIEW``).
 """
 
 import datetime
@@ -18,11 +24,31 @@ if TYPE_CHECKING:
     from ..settings.config import Config
 
 
+# The header fields that record a review: a change to them is the reviewer's sign-off,
+# or the page's own date of change, not a change of what it says.
+REVIEW_FIELDS = ("reviewed", "reviewer", "next_review", "edits_accepted", "modified")
+
+
+@dataclass(frozen=True)
+class Change:
+    """The last change of a page's text: its day, and its commit ("" for edits not
+    committed yet)."""
+
+    day: datetime.date
+    commit: str = ""
+
+    def describe(self) -> str:
+        where = f"commit {self.commit}" if self.commit else "edits not committed yet"
+        return f"{self.day.isoformat()} ({where})"
+
+
 @dataclass(frozen=True)
 class Review:
     reviewed: datetime.date
     next_review: datetime.date
     reviewer: dict[str, Any]  # the reviewers file's entry, with its key
+    changed: Change | None = None  # None: the history cannot tell, or is not read
+    edits_accepted: datetime.date | None = None  # the reviewer accepts edits until then
 
     def overdue(self, today: datetime.date) -> bool:
         return today > self.next_review
@@ -31,6 +57,17 @@ class Review:
     def placeholder(self) -> bool:
         """The reviewers file says this reviewer is not real yet: no review took place."""
         return bool(self.reviewer.get("placeholder"))
+
+    @property
+    def stale(self) -> bool:
+        """The text changed after the review, and after the edits its reviewer accepted."""
+        covered = max(self.reviewed, self.edits_accepted or self.reviewed)
+        return self.changed is not None and self.changed.day > covered
+
+    @property
+    def holds(self) -> bool:
+        """A named clinician reviewed the text readers get."""
+        return not self.placeholder and not self.stale
 
 
 def _date(value: object) -> datetime.date:
@@ -41,8 +78,11 @@ def _date(value: object) -> datetime.date:
     return parse_date(value).date()
 
 
-def review_of(metadata: Mapping[str, Any], config: "Config") -> tuple[Review | None, list[Fault]]:
-    """(Review or None, faults) for one page's Reviewed / Reviewer / Next_review."""
+def review_of(
+    metadata: Mapping[str, Any], config: "Config", changed: Change | None = None
+) -> tuple[Review | None, list[Fault]]:
+    """(Review or None, faults) for one page's Reviewed / Reviewer / Next_review /
+    Edits_accepted; ``changed``: the last change of its text."""
     if not metadata.get("reviewed") or not metadata.get("reviewer"):
         return None, []  # the required-metadata check names what is missing
     reviewed = _date(metadata["reviewed"])
@@ -103,7 +143,41 @@ def review_of(metadata: Mapping[str, Any], config: "Config") -> tuple[Review | N
                 field="next_review",
             )
         )
-    return Review(reviewed, next_review, reviewer), faults
+    accepted = _date(metadata["edits_accepted"]) if metadata.get("edits_accepted") else None
+    faults += _accepted_faults(reviewed, accepted, config.today)
+    done = Review(reviewed, next_review, reviewer, changed, accepted)
+    if done.stale and not done.placeholder and config.changed_after_review == "refuse":
+        faults.append(changed_fault(done))
+    return done, faults
+
+
+def _accepted_faults(
+    reviewed: datetime.date, accepted: datetime.date | None, today: datetime.date
+) -> list[Fault]:
+    if accepted is None or reviewed < accepted <= today:
+        return []
+    return [
+        Fault(
+            f"Edits_accepted {accepted.isoformat()} is "
+            + ("in the future" if accepted > today else f"not after Reviewed {reviewed}"),
+            "the reviewer writes the day they accepted the edits since their review, "
+            "after Reviewed and not later than today; delete the line otherwise",
+            field="edits_accepted",
+        )
+    ]
+
+
+def changed_fault(done: Review) -> Fault:
+    assert done.changed is not None
+    return Fault(
+        f"the page's text changed on {done.changed.describe()}, after its review on "
+        f"{done.reviewed.isoformat()}: readers would get text its reviewer has not seen",
+        f"have {done.reviewer['name']} review the changes (git log -p "
+        f"--since={done.reviewed.isoformat()} on this file lists them), then set "
+        "'Reviewed:' to the day of that review; an edit that leaves the medical content "
+        "as it was (a typo) needs the reviewer's word too: 'Edits_accepted: <day>'",
+        field="reviewed",
+    )
 
 
 def overdue_fault(review: Review) -> Fault:

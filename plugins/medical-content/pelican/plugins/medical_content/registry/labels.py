@@ -17,8 +17,9 @@ from typing import Any
 
 from ..core.dates import add_months
 from ..core.problems import SettingsError, read_toml
-from . import drug_classes
+from . import drug_classes, provenance
 from .drug_classes import DrugClass
+from .provenance import Provenance
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "labels")
 _REVISION = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -37,6 +38,7 @@ class Indication:
     limits: tuple[str, ...]
     not_covered: tuple[str, ...]  # uses people confuse with this one, which the label excludes
     defined_by: tuple[str, ...]  # phrases of the label's definition of the condition
+    read: Provenance  # where its words were read
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Label:
     boxed_warning: str
     indications: tuple[Indication, ...]
     path: str
+    # where the label's own facts (its revision, boxed warning ...) were read, by name
+    read: Mapping[str, Provenance]
 
     @property
     def revised(self) -> str:
@@ -132,63 +136,75 @@ def _classes(folders: Iterable[str], labels: Iterable[Label]) -> dict[str, DrugC
     return classes
 
 
+def _field(
+    path: str,
+    table: Mapping[str, Any],
+    name: str,
+    kind: type | tuple[type, ...] = str,
+    where: str = "",
+) -> Any:
+    value = table.get(name)
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+        raise SettingsError(
+            f"{path}: {where}{name} is missing or not a "
+            f"{getattr(kind, '__name__', 'value')}; see labels/README.md"
+        )
+    return value
+
+
+def _indication(path: str, entry: Mapping[str, Any], number: int) -> Indication:
+    where = f"indication {number}: "
+    condition = _field(path, entry, "condition", where=where)
+    synonyms = {fold(condition)} | {fold(s) for s in entry.get("synonyms", [])}
+    age, oldest = entry.get("min_age_years"), entry.get("max_age_years")
+    text = _field(path, entry, "text", where=where)
+    section = _field(path, entry, "section", where=where)
+    return Indication(
+        id=_field(path, entry, "id", where=where),
+        condition=condition,
+        synonyms=tuple(sorted(synonyms)),
+        text=text,
+        population=_field(path, entry, "population", where=where),
+        min_age_years=age if isinstance(age, (int, float)) else None,
+        max_age_years=oldest if isinstance(oldest, (int, float)) else None,
+        section=section,
+        limits=tuple(entry.get("limits", [])),
+        not_covered=tuple(entry.get("not_covered", [])),
+        defined_by=tuple(entry.get("defined_by", [])),
+        # the words read are the indication's text unless the entry quotes them apart
+        read=provenance.read(entry, f"{path}: {where.rstrip(': ')}", section, text),
+    )
+
+
 def _label(path: str) -> Label:
     data = read_toml(path, "label file")
-
-    def field(
-        table: Mapping[str, Any], name: str, kind: type | tuple[type, ...] = str, where: str = ""
-    ) -> Any:
-        value = table.get(name)
-        if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
-            raise SettingsError(
-                f"{path}: {where}{name} is missing or not a "
-                f"{getattr(kind, '__name__', 'value')}; see labels/README.md"
-            )
-        return value
-
-    revision = field(data, "label_revision")
+    revision = _field(path, data, "label_revision")
     if not _REVISION.match(revision):
         raise SettingsError(
             f"{path}: label_revision {revision!r} must be the label's month "
             "and year as YYYY-MM (its 'Revised: MM/YYYY')"
         )
-    indications = []
-    for number, entry in enumerate(data.get("indications", []), start=1):
-        where = f"indication {number}: "
-        condition = field(entry, "condition", where=where)
-        synonyms = {fold(condition)} | {fold(s) for s in entry.get("synonyms", [])}
-        age, oldest = entry.get("min_age_years"), entry.get("max_age_years")
-        indications.append(
-            Indication(
-                id=field(entry, "id", where=where),
-                condition=condition,
-                synonyms=tuple(sorted(synonyms)),
-                text=field(entry, "text", where=where),
-                population=field(entry, "population", where=where),
-                min_age_years=age if isinstance(age, (int, float)) else None,
-                max_age_years=oldest if isinstance(oldest, (int, float)) else None,
-                section=field(entry, "section", where=where),
-                limits=tuple(entry.get("limits", [])),
-                not_covered=tuple(entry.get("not_covered", [])),
-                defined_by=tuple(entry.get("defined_by", [])),
-            )
-        )
+    indications = [
+        _indication(path, entry, number)
+        for number, entry in enumerate(data.get("indications", []), start=1)
+    ]
     if not indications:
         raise SettingsError(f"{path}: the label has no [[indications]]")
     return Label(
         key=os.path.basename(path)[:-5],
-        brand=field(data, "brand"),
-        generic=field(data, "generic"),
-        drug_class=field(data, "class"),
-        names=tuple(field(data, "names", list)) or (data["brand"],),
-        manufacturer=field(data, "manufacturer"),
-        url=field(data, "label_url"),
+        brand=_field(path, data, "brand"),
+        generic=_field(path, data, "generic"),
+        drug_class=_field(path, data, "class"),
+        names=tuple(_field(path, data, "names", list)) or (data["brand"],),
+        manufacturer=_field(path, data, "manufacturer"),
+        url=_field(path, data, "label_url"),
         urls=(data["label_url"], *data.get("also_at", [])),
         revision=revision,
-        checked=field(data, "checked", datetime.date),
-        checked_by=field(data, "checked_by"),
+        checked=_field(path, data, "checked", datetime.date),
+        checked_by=_field(path, data, "checked_by"),
         first_approved=first if isinstance(first := data.get("first_approved"), int) else None,
-        boxed_warning=field(data, "boxed_warning"),
+        boxed_warning=_field(path, data, "boxed_warning"),
         indications=tuple(indications),
         path=path,
+        read=provenance.read_all(data.get("read", {}), path),
     )

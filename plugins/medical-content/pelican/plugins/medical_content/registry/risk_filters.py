@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from ..core.required_words import Needles, required_words, requirements
+from ..core.required_words import Needles, read
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class Sieve:
 @dataclass(frozen=True)
 class NeedleIndex:
     """The needles of the filters by the part of a word they stand for (a needle is a
-    word's, see ``required_words``): the whole word, its start, its end, or any part."""
+    word's, see ``required_words.read``): the whole word, its start, its end, or any part."""
 
     whole: frozenset[str]
     start: dict[str, str]  # the word's start -> the needle
@@ -140,7 +140,7 @@ def filters(rules: Sequence[Sequence[re.Pattern[str]]]) -> tuple[Filter, ...]:
     found = []
     for number, patterns in enumerate(rules):
         for index, pattern in enumerate(patterns):
-            needles = required_words(pattern)
+            needles, requirements = read(pattern)
             words = tuple(sorted({n.strip() for n in needles})) if needles is not None else ()
-            found.append(Filter(Candidate(number, index, words), needles, requirements(pattern)))
+            found.append(Filter(Candidate(number, index, words), needles, requirements))
     return tuple(found)

@@ -48,6 +48,8 @@ class Config:
     review_interval_months: int
     overdue_is_error: bool
     refuse_placeholder_reviews: bool
+    changed_after_review: str  # "mark", "refuse" or "ignore"
+    review_packets: str | None  # the folder of the review packets
     preview_notice: str
     today: datetime.date
     registry: Registry
@@ -162,6 +164,16 @@ def load(settings: Mapping[str, Any]) -> Config:
             "MEDICAL_PLACEHOLDER_REVIEWS", s["MEDICAL_PLACEHOLDER_REVIEWS"], ("mark", "refuse")
         )
         == "refuse",
+        changed_after_review=values.choice(
+            "MEDICAL_CHANGED_AFTER_REVIEW",
+            s["MEDICAL_CHANGED_AFTER_REVIEW"],
+            ("mark", "refuse", "ignore"),
+        ),
+        review_packets=(
+            values.text("MEDICAL_REVIEW_PACKETS", s["MEDICAL_REVIEW_PACKETS"])
+            if s["MEDICAL_REVIEW_PACKETS"]
+            else None
+        ),
         preview_notice=values.text("MEDICAL_PREVIEW_NOTICE", s["MEDICAL_PREVIEW_NOTICE"]),
         today=values.today(s["MEDICAL_TODAY"]),
         registry=registry,

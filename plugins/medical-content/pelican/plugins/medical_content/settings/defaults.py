@@ -55,6 +55,9 @@ DEFAULTS: dict[str, Any] = {
             "example": "<a key of the reviewers file>",
         },
         "next_review": {"type": "date", "kinds": "medical", "example": "2027-11-20"},
+        # The reviewer's word that the edits since their review, up to this day, leave
+        # the medical content as they reviewed it (a typo, a link): ``page.review``.
+        "edits_accepted": {"type": "date", "kinds": "medical", "example": "2026-11-25"},
         "sources": {
             "type": "links",
             "kinds": "medical",
@@ -114,6 +117,15 @@ DEFAULTS: dict[str, Any] = {
     # a preview, not reviewed, and asks search engines not to index it; "refuse": it is
     # an error at its Reviewer line (make publish: nothing unreviewed goes live).
     "MEDICAL_PLACEHOLDER_REVIEWS": "mark",
+    # A medical page whose text changed (in git, or in the working tree) after its
+    # Reviewed date had no review of what readers get. "mark": it builds, marked as
+    # changed since its review, and every page says the site is a preview, unindexed;
+    # "refuse": an error at its Reviewed line (make publish); "ignore": the history is
+    # not read (a copy of the site built as if every change were reviewed: the tests').
+    "MEDICAL_CHANGED_AFTER_REVIEW": "mark",
+    # A folder (relative to the project) where a build writes the review packet of each
+    # medical page whose text changed since its review (``make review``); None: none.
+    "MEDICAL_REVIEW_PACKETS": None,
     "MEDICAL_PREVIEW_NOTICE": "Preview: these pages have not had their medical review yet. "
     "Do not use them to make decisions about your care.",
     # The day the build takes as today, "YYYY-MM-DD"; None for the real date. Tests set it.

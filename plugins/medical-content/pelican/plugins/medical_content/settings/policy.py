@@ -4,12 +4,14 @@ publishconf.py sets ``MEDICAL_POLICY = "production"`` after it reads pelicanconf
 and the environment does not set it: nothing in pelicanconf.py, the environment or a
 page turns it off. Under it each gate holds its production value, and a setting that
 weakens one stops the build at start, naming the setting (``weakened``): the date taken
-as today is the machine's, an overdue review is an error, a page is reviewed at least
-every ``MEDICAL_REVIEW_INTERVAL_MONTHS`` of the defaults, the reviewers are the site's
-reviewers file, and the risk-language rules hold every rule of the plugin's own file
-unchanged (a site may add rules, never drop or loosen one). An unreviewed preview
-(``MEDICAL_PLACEHOLDER_REVIEWS = "mark"``) may be built, never uploaded
-(tools/publishable.py). The policy in force is printed once a build (``describe``).
+as today is the machine's, an overdue review is an error, a page whose text changed
+after its review is refused (from the git history, which must be there), a page is
+reviewed at least every ``MEDICAL_REVIEW_INTERVAL_MONTHS`` of the defaults, the
+reviewers are the site's reviewers file, and the risk-language rules hold every rule of
+the plugin's own file unchanged (a site may add rules, never drop or loosen one). An
+unreviewed preview (``MEDICAL_PLACEHOLDER_REVIEWS = "mark"``, and with it
+``MEDICAL_CHANGED_AFTER_REVIEW``) may be built, never uploaded (tools/publishable.py).
+The policy in force is printed once a build (``describe``).
 """
 
 from collections.abc import Mapping
@@ -36,6 +38,12 @@ def weakened(settings: Mapping[str, Any], risk_path: str) -> None:
         found.append(
             f"MEDICAL_OVERDUE_REVIEW is {settings['MEDICAL_OVERDUE_REVIEW']!r}, but a page "
             "past its next review never goes live; set it to 'error'"
+        )
+    if settings["MEDICAL_CHANGED_AFTER_REVIEW"] == "ignore":
+        found.append(
+            "MEDICAL_CHANGED_AFTER_REVIEW is 'ignore', but a page whose text changed after "
+            "its review never goes live; set it to 'refuse' (or 'mark' for a preview that "
+            "is never uploaded)"
         )
     interval = settings["MEDICAL_REVIEW_INTERVAL_MONTHS"]
     if not isinstance(interval, int) or interval > DEFAULTS["MEDICAL_REVIEW_INTERVAL_MONTHS"]:
@@ -81,7 +89,8 @@ def describe(today: str, interval: int, reviewers: str, rules: int, preview: boo
     """The policy in force, as one line of the build's log (and CI's job summary)."""
     return (
         f"Publish policy: today is {today} (the machine's date); an overdue review is an "
-        f"error; a page is reviewed at least every {interval} months; reviewers from "
+        "error; a page whose text changed after its review (git) is refused; "
+        f"a page is reviewed at least every {interval} months; reviewers from "
         f"{reviewers}; {rules} risk-language rules, the plugin's own at least; "
         + (
             "an UNREVIEWED PREVIEW, never to be uploaded"

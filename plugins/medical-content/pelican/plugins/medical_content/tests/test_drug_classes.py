@@ -40,6 +40,7 @@ condition = "{condition}"
 text = "Treatment of {condition}."
 population = "adults"
 section = "1 Indications and Usage"
+read_in = "secondary"
 """
 
 

@@ -26,7 +26,7 @@ RULES = risk_language.Rules.load(
     risk_language.DEFAULT_FILE, [name for label in REGISTRY.labels.values() for name in label.names]
 )
 # Every pattern the rules load, each with the candidate its filter lets through: the
-# filters are the only users of ``required_words`` and ``requirements``.
+# filters are the only users of ``required_words.read``.
 CANDIDATES = [found.candidate for found in RULES.filters]
 # About half a minute of generated examples: `make test-fast` leaves them to `make test`.
 pytestmark = pytest.mark.slow
