@@ -132,7 +132,7 @@ def test_the_runtime_lock_holds_the_plugin_its_dependencies_and_its_build_backen
 
 def test_textstat_imports_without_a_warning():
     """textstat 0.7.3 imports pkg_resources: the locked setuptools must still have it
-    (82 removed it) and not print a warning in every build (80.9 does)."""
+    (82 removed it) and not print a warning when it is imported (80.9 does)."""
     result = subprocess.run(
         [sys.executable, "-c", "import textstat"], capture_output=True, text=True, timeout=60
     )
