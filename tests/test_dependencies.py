@@ -160,7 +160,7 @@ STAMPS = {
 
 def test_make_html_installs_the_runtime_group_only_and_make_test_adds_dev():
     rules = make_rules()
-    for target in ["html", "publish", "serve", "labels"]:
+    for target in ["html", "publish", "serve", "labels", "review", "approvals"]:
         assert rules[target][0] == [STAMPS["runtime"]], target
     for target in ["test", "test-fast", "lint", "lint-types"]:
         assert STAMPS["dev"] in rules[target][0], target
