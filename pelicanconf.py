@@ -88,8 +88,8 @@ CLINIC = {
     "hours": "Monday to Friday, 8:30 am to 5:00 pm",
 }
 
-# medical_content is a plugin package (plugins/medical-content/, installed by
-# requirements.txt like any pelican-plugins package); the two small site-only plugins,
+# medical_content is a plugin package (plugins/medical-content/, installed by the
+# Makefile like any pelican-plugins package); the two small site-only plugins,
 # markdown_tables and site_build, are read from plugins/.
 PLUGIN_PATHS = ["plugins"]
 # Order matters at the end of a build: the medical checks may fail it first; then

@@ -1,5 +1,6 @@
 """The GitHub Actions workflow: valid for GitHub's schema, clean under zizmor's audits
-(both offline), and shaped so that a failing check never deploys."""
+(both offline; zizmor reads dependabot.yml too), and shaped so that a failing check never
+deploys."""
 
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from ruamel.yaml import YAML
 from support import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 BIN = Path(sys.executable).parent
 
 
@@ -29,8 +31,16 @@ def test_workflow_matches_githubs_schema():
 
 @pytest.mark.parametrize("persona", ["regular", "pedantic"])
 def test_workflow_has_no_zizmor_findings(persona):
-    result = run(str(BIN / "zizmor"), "--offline", "--persona", persona, str(WORKFLOW.parent))
+    result = run(
+        str(BIN / "zizmor"),
+        "--offline",
+        "--persona",
+        persona,
+        str(WORKFLOW.parent),
+        str(DEPENDABOT),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "dependabot.yml" in result.stderr  # audited too (its cooldown)
 
 
 def test_zizmor_finds_an_unpinned_action(tmp_path):
