@@ -160,7 +160,16 @@ STAMPS = {
 
 def test_make_html_installs_the_runtime_group_only_and_make_test_adds_dev():
     rules = make_rules()
-    for target in ["html", "check", "publish", "serve", "labels", "reminders", "review", "approvals"]:
+    for target in [
+        "html",
+        "check",
+        "publish",
+        "serve",
+        "labels",
+        "reminders",
+        "review",
+        "approvals",
+    ]:
         assert rules[target][0] == [STAMPS["runtime"]], target
     for target in ["test", "test-fast", "lint", "lint-types"]:
         assert STAMPS["dev"] in rules[target][0], target
