@@ -251,7 +251,8 @@ def test_dependabot_holds_back_what_the_site_pins_on_purpose():
         if "ignore" in update
     }
     assert ignored == {"pip": {"textstat", "setuptools"}, "npm": {"html-validate"}}
-    assert direct("dev")["textstat"] == "0.7.3"  # the tests' reference; the build counts with pyphen
+    # the tests' reference; the build counts with pyphen
+    assert direct("dev")["textstat"] == "0.7.3"
 
 
 def test_ci_looks_for_known_vulnerabilities_in_every_lock_and_the_npm_packages():
