@@ -130,3 +130,37 @@ def test_no_page_changed_since_its_review_no_packet(fixture_site):
     assert done.returncode == 0, done.stdout + done.stderr
     assert [p.name for p in folder.iterdir()] == ["index.html"]
     assert "No medical page changed since its review." in (folder / "index.html").read_text()
+
+
+def test_the_migraine_page_of_the_real_site_gets_its_packet(tmp_path):
+    """The site writers use: its pages changed after their review (2026-11-20), so
+    `make review` writes the migraine page's packet with the diff since the reviewed
+    version and each of its approval claims with the label it rests on."""
+    folder = tmp_path / "review"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "build.py"),
+            str(ROOT / "pelicanconf.py"),
+            str(tmp_path / "site"),
+            "--review-packets",
+            str(folder),
+            "--log-handler",
+            "plain",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    packet = sections(folder / "conditions-migraine.html")
+    changed = next(heading for heading in packet if heading.startswith("What changed since"))
+    assert "+Reviewed:" not in packet[changed] and "@@" in packet[changed]
+    statements = packet["Statements of approval, benefit and risk"]
+    assert (
+        "FDA-approved use. approval passes: nothing it calls approved lies outside the label"
+        in (statements)
+    )
+    assert "refused" not in statements  # the page builds: no statement is refused
+    facts = packet["Facts shown from the label and course data"]
+    assert "status line Prevention of headaches in adults with chronic migraine" in facts
