@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pelican.plugins.medical_content.core.html_text import collapse, fragment
-from pelican.plugins.medical_content.judges import approvals, claims
+from pelican.plugins.medical_content.judges import approval_plain, approvals, claims
 from pelican.plugins.medical_content.outputs.structured_data import faq_page, script_json
 from pelican.plugins.medical_content.page import faq
 from pelican.plugins.medical_content.registry import labels
@@ -234,3 +234,27 @@ def test_the_approval_prefilter_passes_every_text_the_approval_pattern_matches(
     counted("approval prefilter")
     if claims.APPROVAL.search(text):
         assert claims.may_say_approved(text)
+
+
+# What the approval judge's reading of a sentence leaves out or rewrites (dates, spans of
+# time, failed treatments, "not only"), with look-alike letters and case changed
+_PLAIN_WORDS = [
+    *("in 1989", "since October 2010", "back in 2019's", "20", "19", "years ago", "Decades"),
+    *("a few MONTHS later", "since then", "at that time", "LONG AGO", "not", "NOT only"),
+    *("never", "cannot be taken", "can\u2019t", "couldn't", "unable to use", "have not worked"),
+    *("haven't helped", "n\u2019t", "tolerated", "approved for", "BOTOX", "ſince then", "\u212a"),
+]
+
+
+@PROPERTY
+@given(text=st.lists(st.one_of(TEXT, st.sampled_from(_PLAIN_WORDS)), max_size=8).map(" ".join))
+def test_the_plain_reading_skips_only_substitutions_that_could_not_apply(text: str) -> None:
+    # approval_plain.plain tries a pattern only when the words it needs are there
+    counted("plain reading")
+    every = approval_plain._FAILED.sub(
+        " failed",
+        approval_plain._NOT_ONLY.sub(
+            "both", approval_plain._SPAN.sub(" ", approval_plain._DATE.sub(" ", text))
+        ),
+    )
+    assert approval_plain.plain(text) == every
