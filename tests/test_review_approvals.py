@@ -5,30 +5,18 @@ request; the API's answers are recorded ones (tests/github/), served from a loca
 server; the changed files come from a real git repository."""
 
 import http.server
+import importlib
 import json
-import subprocess
 import threading
 from pathlib import Path
 
 import pytest
-from support import ROOT
-
-from tools import review_approvals
+from support import ROOT, git
 
 RECORDED = Path(__file__).parent / "github"
 PAGE = "content/pages/conditions/migraine.md"
 OTHER = "content/pages/conditions/tension-headache.md"
 REVIEWERS = ROOT / "tests" / "reviewers-signed-off.toml"  # the clinic's, once named
-
-
-def git(repository, *arguments):
-    return subprocess.run(
-        ["git", "-c", "user.name=W", "-c", "user.email=w@example.org", *arguments],
-        cwd=repository,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
 
 
 @pytest.fixture
@@ -42,7 +30,7 @@ def pull_request(tmp_path):
     git(repository, "init", "-q")
     git(repository, "add", ".")
     git(repository, "commit", "-q", "-m", "base")
-    base = git(repository, "rev-parse", "HEAD")
+    base = git(repository, "rev-parse", "HEAD").strip()
     (repository / PAGE).write_text("Title: A page\n\nText, changed.\n", encoding="utf-8")
     git(repository, "commit", "-q", "-am", "the change to review")
     event = tmp_path / "event.json"
@@ -54,6 +42,14 @@ def pull_request(tmp_path):
     ]
     report.write_text(json.dumps({"pages": pages}), encoding="utf-8")
     return repository, event, report
+
+
+@pytest.fixture
+def review_approvals(monkeypatch):
+    """The tool, imported as `python tools/review_approvals.py` imports it: with its
+    neighbours (tools/label_updates.py, whose workflow commands it prints) on the path."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    return importlib.import_module("review_approvals")
 
 
 @pytest.fixture
@@ -81,7 +77,7 @@ def api():
     server.shutdown()
 
 
-def run(pull_request, api, answer, tmp_path, capsys):
+def run(review_approvals, pull_request, api, answer, tmp_path, capsys):
     repository, event, report = pull_request
     server, handler, asked = api
     handler.answer = (RECORDED / f"reviews-{answer}.json").read_bytes()
@@ -105,8 +101,10 @@ def run(pull_request, api, answer, tmp_path, capsys):
     return capsys.readouterr().out.splitlines(), summary.read_text(encoding="utf-8")
 
 
-def test_approved_by_the_named_reviewer(pull_request, api, tmp_path, capsys):
-    lines, summary = run(pull_request, api, "approved-by-the-named-reviewer", tmp_path, capsys)
+def test_approved_by_the_named_reviewer(review_approvals, pull_request, api, tmp_path, capsys):
+    lines, summary = run(
+        review_approvals, pull_request, api, "approved-by-the-named-reviewer", tmp_path, capsys
+    )
     # only the page the pull request changes; a comment before the approval decides nothing
     assert lines == [f"{PAGE}: 'clinical-team' signed: approved by example-clinical-pharmacist"]
     assert (
@@ -116,8 +114,10 @@ def test_approved_by_the_named_reviewer(pull_request, api, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("answer", ["approved-by-someone-else", "not-yet", "approval-taken-back"])
-def test_not_signed_by_the_named_reviewer(pull_request, api, tmp_path, capsys, answer):
-    lines, summary = run(pull_request, api, answer, tmp_path, capsys)
+def test_not_signed_by_the_named_reviewer(
+    review_approvals, pull_request, api, tmp_path, capsys, answer
+):
+    lines, summary = run(review_approvals, pull_request, api, answer, tmp_path, capsys)
     waiting = (
         f"{PAGE}: 'clinical-team' has not signed yet: waiting for an approval by "
         "example-pain-physician or example-clinical-pharmacist"
@@ -129,7 +129,9 @@ def test_not_signed_by_the_named_reviewer(pull_request, api, tmp_path, capsys, a
     assert "| **not yet** |" in summary
 
 
-def test_outside_a_pull_request_on_github_actions_there_is_nothing_to_check(capsys):
+def test_outside_a_pull_request_on_github_actions_there_is_nothing_to_check(
+    review_approvals, capsys
+):
     assert review_approvals.main([], {}) == 0
     assert capsys.readouterr().out == (
         "review approvals: not a pull request on GitHub Actions; nothing to check\n"

@@ -20,6 +20,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from label_updates import command
+
 from pelican.plugins.medical_content.registry import reviewers as reviewers_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,9 +139,8 @@ def summary(found: list[Verdict]) -> str:
 
 
 def warning(verdict: Verdict) -> str:
-    text = verdict.line().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    where = verdict.page.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-    return f"::warning file={where},title=Medical review not signed::{text}"
+    title = "Medical review not signed"
+    return command("warning", {"file": verdict.page, "title": title}, verdict.line())
 
 
 def main(argv: list[str] | None = None, env: dict[str, str] | None = None) -> int:
