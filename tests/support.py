@@ -203,6 +203,24 @@ class FixtureSite(plugin.FixtureSite):
         return build_command(self.settings_file(), self.output)
 
 
+def git(root, *arguments, day="2025-01-31"):
+    """git in ``root`` as a writer of the tests, its commits dated ``day`` (the review
+    history's tests read the dates); its output."""
+    stamp = f"{day}T12:00:00+00:00"
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "A writer",
+        "GIT_AUTHOR_EMAIL": "writer@example.org",
+        "GIT_COMMITTER_NAME": "A writer",
+        "GIT_COMMITTER_EMAIL": "writer@example.org",
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+    }
+    return subprocess.run(
+        ["git", *arguments], cwd=root, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
 def run_build(fixture_site):
     """`make html` on a fixture site, in a process of its own."""
     return subprocess.run(

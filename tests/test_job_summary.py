@@ -6,21 +6,11 @@ page with its kind, drug and status, reviewer, review due and reading grade."""
 import os
 import subprocess
 
-from support import article_source, build_command, condition_source, faq_source
+from support import article_source, build_command, condition_source, faq_source, git
 
 CONDITION = "pages/conditions/cervical-dystonia.md"
 FAQ = "pages/faq.md"
 ARTICLE = "articles/botox.md"
-
-
-def git(root, *arguments):
-    return subprocess.run(
-        ["git", "-c", "user.name=W", "-c", "user.email=w@example.org", *arguments],
-        cwd=root,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
 
 
 def test_the_report_goes_to_the_job_summary_failing_pages_first(fixture_site, tmp_path):

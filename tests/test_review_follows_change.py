@@ -6,33 +6,16 @@ sign-off, not a change; the reviewer's `Edits_accepted:` covers the edits they a
 and a checkout without the history cannot tell, so a publish from it stops."""
 
 import json
-import os
 import subprocess
 
 import pytest
-from support import FIXTURE_TODAY, build_command, condition_source
+from support import FIXTURE_TODAY, build_command, condition_source, git
 
 PAGE = "pages/conditions/cervical-dystonia.md"
 URL = "conditions/cervical-dystonia/index.html"
 BODY = "## In short\n\nIt is a neck problem. Botox can help."
 # the page's header as ``condition_source`` writes it: Date, Summary, Reviewed (line 3)...
 REVIEWED_LINE = 3
-
-
-def git(root, *arguments, day="2025-01-31"):
-    stamp = f"{day}T12:00:00+00:00"
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "A writer",
-        "GIT_AUTHOR_EMAIL": "writer@example.org",
-        "GIT_COMMITTER_NAME": "A writer",
-        "GIT_COMMITTER_EMAIL": "writer@example.org",
-        "GIT_AUTHOR_DATE": stamp,
-        "GIT_COMMITTER_DATE": stamp,
-    }
-    return subprocess.run(
-        ["git", *arguments], cwd=root, env=env, check=True, capture_output=True, text=True
-    ).stdout
 
 
 def commit(site, day, **page):

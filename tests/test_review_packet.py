@@ -5,11 +5,9 @@ checks' verdict and the sources it cites, the facts shown from the label and cou
 with where each comes from, the reading grade, and the page as readers will see it."""
 
 import subprocess
-import sys
 
 from lxml import html
-from support import FIXTURE_TODAY, ROOT, condition_source, faq_source
-from test_review_follows_change import git
+from support import FIXTURE_TODAY, ROOT, build_command, condition_source, faq_source, git
 
 PAGE = "pages/conditions/cervical-dystonia.md"
 FAQ = "pages/faq.md"
@@ -20,22 +18,15 @@ ADDED = (
 )
 
 
-def make_review(site):
-    """`make review` on the site: the packets go to review/ beside it."""
-    folder = site.root / "review"
+def make_review(settings_file, root):
+    """`make review` (tools/build.py --review-packets) with the settings file: the
+    packets go to review/ in ``root``, the site built for them beside it."""
+    folder = root / "review"
     done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "build.py"),
-            str(site.settings_file()),
-            str(site.root / "review-site"),
-            "--review-packets",
-            str(folder),
-            "--log-handler",
-            "plain",
-        ],
+        [*build_command(settings_file, root / "review-site"), "--review-packets", str(folder)],
         capture_output=True,
         text=True,
+        cwd=ROOT,
     )
     return done, folder
 
@@ -67,7 +58,7 @@ def test_a_page_changed_since_its_review_gets_a_packet(fixture_site):
     fixture_site.write(PAGE, condition_source(body=BODY + ADDED))
     git(fixture_site.root, "commit", "-q", "-am", "an edit after the review", day="2025-02-10")
 
-    done, folder = make_review(fixture_site)
+    done, folder = make_review(fixture_site.settings_file(), fixture_site.root)
     assert done.returncode == 1  # the false approval claim fails the build, not the packet
     # only the page that changed since its review
     assert sorted(p.name for p in folder.iterdir()) == [
@@ -126,7 +117,7 @@ def test_no_page_changed_since_its_review_no_packet(fixture_site):
     git(fixture_site.root, "init", "-q")
     git(fixture_site.root, "add", "content")
     git(fixture_site.root, "commit", "-q", "-m", "reviewed", day="2025-01-31")
-    done, folder = make_review(fixture_site)
+    done, folder = make_review(fixture_site.settings_file(), fixture_site.root)
     assert done.returncode == 0, done.stdout + done.stderr
     assert [p.name for p in folder.iterdir()] == ["index.html"]
     assert "No medical page changed since its review." in (folder / "index.html").read_text()
@@ -136,22 +127,7 @@ def test_the_migraine_page_of_the_real_site_gets_its_packet(tmp_path):
     """The site writers use: its pages changed after their review (2026-11-20), so
     `make review` writes the migraine page's packet with the diff since the reviewed
     version and each of its approval claims with the label it rests on."""
-    folder = tmp_path / "review"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "build.py"),
-            str(ROOT / "pelicanconf.py"),
-            str(tmp_path / "site"),
-            "--review-packets",
-            str(folder),
-            "--log-handler",
-            "plain",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    done, folder = make_review(ROOT / "pelicanconf.py", tmp_path)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     packet = sections(folder / "conditions-migraine.html")
     changed = next(heading for heading in packet if heading.startswith("What changed since"))
