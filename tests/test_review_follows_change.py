@@ -106,6 +106,14 @@ def test_setting_the_review_is_the_sign_off_not_a_change(site):
     assert status == 0, log
 
 
+def test_a_line_of_the_text_that_starts_like_a_review_field_is_a_change(site):
+    # one line added, the paragraph's last: readers get it, whatever it starts with
+    commit(site, "2025-02-10", body=BODY + "\nReviewed: it works for every kind of neck pain.")
+    status, log = build(site, "refuse")
+    assert status == 1
+    assert changed_error("2025-02-10", f"commit {last_commit(site)}") in log.splitlines()
+
+
 def test_the_reviewer_accepts_edits_in_the_page(site):
     commit(site, "2025-02-10", body=BODY.replace("neck", "nekc"))
     commit(site, "2025-02-11", body=BODY, Edits_accepted="2025-02-11")

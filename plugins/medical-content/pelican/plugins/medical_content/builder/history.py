@@ -26,7 +26,14 @@ logger = logging.getLogger(__name__)
 
 _GIT = ("git", "-c", "core.quotepath=off", "--no-pager")
 _DIFF = ("--unified=0", "--no-renames", "--no-color", "--no-ext-diff", "--relative")
-_REVIEW_LINE = re.compile(rf"(?:{'|'.join(REVIEW_FIELDS)})\s*:", re.IGNORECASE)
+# A review field's line as a header writes it: a day (with a time, for Modified) or a
+# reviewer's key, and nothing more. A line of the text that starts with the same word
+# ("Reviewed: it is approved for ...") is what readers get: a change.
+_DATED = "|".join(field for field in REVIEW_FIELDS if field != "reviewer")
+_REVIEW_LINE = re.compile(
+    rf"(?:(?:{_DATED})\s*:\s*\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:]+)?|reviewer\s*:\s*[\w-]+)\s*$",
+    re.IGNORECASE,
+)
 _TIMEOUT = 120  # seconds: a history this slow to read is a problem to report, not to wait on
 
 
