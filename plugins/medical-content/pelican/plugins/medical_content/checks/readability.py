@@ -31,19 +31,25 @@ def _words(sentence: str) -> int:
     return len(sentence.split()) - len(_PUNCTUATION_ONLY.findall(sentence))
 
 
-def _words_of_plain_text(sentence: str) -> int:
-    """``_words`` of a sentence of a text with no token made only of punctuation. A
-    sentence's tokens are the text's, but for its last: a sentence ends after its "?!",
-    which may be all of its last token ("Really ?!x" reads "Really ?!")."""
-    tokens = sentence.split()
-    return len(tokens) - (1 if tokens and not _WORD_CHARACTER.search(tokens[-1]) else 0)
+def _short_in_plain_text(sentence: str) -> bool:
+    """Whether ``_words`` of a sentence of a text with no token made only of punctuation
+    is two or fewer. A sentence's tokens are the text's, but for its last: a sentence
+    ends after its "?!", which may be all of its last token ("Really ?!x" reads "Really
+    ?!"), so three tokens may be two words, and four (or more) never are. Split at most
+    three times: most sentences are long, and splitting all of each was most of the
+    count's cost."""
+    tokens = sentence.split(None, 3)
+    return len(tokens) <= 2 or (len(tokens) == 3 and not _WORD_CHARACTER.search(tokens[2]))
 
 
 def sentence_count(text: str) -> int:
     """textstat's: a sentence of two words or fewer is not counted; at least one."""
     sentences = _SENTENCE.findall(text)
-    words = _words if _PUNCTUATION_ONLY.search(text) else _words_of_plain_text
-    return max(1, len(sentences) - sum(1 for s in sentences if words(s) <= 2))
+    if _PUNCTUATION_ONLY.search(text):
+        short = sum(1 for s in sentences if _words(s) <= 2)
+    else:
+        short = sum(map(_short_in_plain_text, sentences))
+    return max(1, len(sentences) - short)
 
 
 @functools.cache
