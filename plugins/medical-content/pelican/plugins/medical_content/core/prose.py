@@ -34,7 +34,10 @@ ASCII_LOOKALIKES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 def fold(text: str) -> str:
     """The text in lower case, with ``ASCII_LOOKALIKES`` as their ASCII letters."""
     # str.replace, not str.translate: translate looks each character up in Python, and
-    # took half a millisecond on a page's text.
+    # took half a millisecond on a page's text. An ASCII text (``isascii`` reads a flag
+    # the string carries) holds none of them.
+    if text.isascii():
+        return text.lower()
     for lookalike, letter in ASCII_LOOKALIKES.items():
         text = text.replace(lookalike, letter)
     return text.lower()

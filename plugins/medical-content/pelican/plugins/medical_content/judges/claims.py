@@ -41,7 +41,10 @@ class Claim:
 def false_approvals(root: Any, terms: Judge) -> list[Claim]:
     """Every false approval claim in the element's text, each (sentence, condition) once;
     ``terms``: the ``approvals.Judge`` of the build."""
-    return _distinct(_claims(root, terms, in_item=False, stems=_stems_in(text_of(root))))
+    stems = _stems_in(text_of(root))
+    if not stems and root.tag not in LISTS:  # a list's introduction stands before it
+        return []
+    return _distinct(_claims(root, terms, in_item=False, stems=stems))
 
 
 def every_claim(root: Any, terms: Judge) -> list[Claim]:
@@ -99,7 +102,10 @@ def _claims(
     elif tag in BLOCKS and not in_item:
         yield from _text_claims(own_text(element), terms)
     for child in element:
-        yield from _claims(child, terms, in_item, stems)
+        # an inline element with nothing inside it (a link, a <strong>) holds no block:
+        # its words were judged with its block's
+        if len(child) or child.tag in BLOCKS:
+            yield from _claims(child, terms, in_item, stems)
 
 
 def _text_claims(text: str, terms: Judge, row: tuple[str, ...] = ()) -> Iterator[Claim]:
