@@ -32,6 +32,7 @@ from pelican.readers import MarkdownReader, Readers
 from .builder import (
     checks_cache,
     contents,
+    heap,
     history,
     jobs,
     log as build_log,
@@ -70,6 +71,7 @@ def start_checks(pelican: Pelican) -> None:
     content_root = pelican.settings["PATH"]
     paths = files.entries(content_root)
     _refuse_hostile_files(paths, content_root)
+    heap.release()  # of an earlier build in this process, if it stopped half-way
     state.errors.count = 0  # an earlier build in this process may have stopped half-way
     state.stop_checks()  # an earlier build in this process that stopped half-way
     state.history = history.start(content_root, state.config)
@@ -126,6 +128,7 @@ def read_ahead(generator: Generator) -> None:
         settings
     )
     jobs = [job for each in state.generators for job in reader.source_jobs(each, convert)]
+    heap.settle()  # before a worker forks: it shares what the build holds
     state.checks.start_ahead({job.path: job for job in reversed(jobs)})
     state.generators = None
 
@@ -172,6 +175,7 @@ def use_checked_reader(readers: Readers) -> None:
 
 
 def prepare_content(generators: list[Generator]) -> None:
+    heap.settle()  # every page is read
     contents.prepare_content(generators, build_state.current())
 
 
@@ -219,6 +223,7 @@ def report_compliance(pelican: Pelican) -> None:
     if state.config.review_packets:
         packets.write(state, pelican.settings["OUTPUT_PATH"], state.config.review_packets)
     state.report = compliance.Report()
+    heap.release()
 
 
 def fail_on_errors(pelican: Pelican) -> None:
