@@ -136,10 +136,11 @@ def read_ahead(generator: Generator) -> None:
 def _check_safety_information(
     state: build_state.State, checks: workers.Checks, content_root: str
 ) -> None:
-    """Checked here, before a worker starts: judging it builds the claims judge and the
-    risk rules' word filters, which a worker then starts with (``workers.Checks.now``)."""
+    """Checked with the pages, by a worker on a big site: judging it builds the claims
+    judge and the risk rules' word filters, which the build's own process then does not
+    build before Pelican starts reading (it may never need the filters)."""
     job = jobs.SafetyInformationJob(state.safety_html)
-    checks.now(job, lambda faults: report_faults(state.config.safety_file, content_root, faults))
+    checks.submit(job, lambda faults: report_faults(state.config.safety_file, content_root, faults))
 
 
 def measure_text(content: Content) -> None:

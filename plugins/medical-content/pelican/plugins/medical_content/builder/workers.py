@@ -93,13 +93,6 @@ class Checks:
             return job.run(self.shared)
         return future.result()[index]
 
-    def now(self, job: Job, done: Done) -> None:
-        """Run ``job`` in the build's own process at once; ``done(result)`` runs with the
-        others, by ``finish``. Before the first ``submit``, what it builds (a judge, the
-        word filters) is the workers' too: they fork from this process when the first job
-        is sent, so each does not build them again."""
-        self.done.append((_completed([job.run(self.shared)]), [job], [done]))
-
     def submit(self, job: Job, done: Done) -> None:
         """Run ``job.run(shared)``; ``done(result)`` runs in the build's process, by
         ``finish``, once every page's kind is known."""
