@@ -42,10 +42,13 @@ def _short_in_plain_text(sentence: str) -> bool:
     return len(tokens) <= 2 or (len(tokens) == 3 and not _WORD_CHARACTER.search(tokens[2]))
 
 
-def sentence_count(text: str) -> int:
-    """textstat's: a sentence of two words or fewer is not counted; at least one."""
+def sentence_count(text: str, plain: bool | None = None) -> int:
+    """textstat's: a sentence of two words or fewer is not counted; at least one.
+    ``plain``: whether no token of the text is made only of punctuation, if known."""
     sentences = _SENTENCE.findall(text)
-    if _PUNCTUATION_ONLY.search(text):
+    if plain is None:
+        plain = not _PUNCTUATION_ONLY.search(text)
+    if not plain:
         short = sum(1 for s in sentences if _words(s) <= 2)
     else:
         short = sum(map(_short_in_plain_text, sentences))
@@ -88,11 +91,15 @@ class Readability:
 
 def measure(text: str) -> Readability | None:
     """The figures of a text, or None when it has no words to measure."""
-    if not text.split():
+    tokens = len(text.split())
+    if not tokens:
         return None
     words, syllables = word_and_syllable_counts(text)
+    # the words are the tokens left once punctuation is removed: a token made only of
+    # it is gone (a search for one cost more than the rest of the sentence count)
+    sentences = sentence_count(text, plain=words == tokens)
     # textstat's averages, each rounded to one place before the formulas use them
-    sentence_length = _rounded(words / sentence_count(text), 1)
+    sentence_length = _rounded(words / sentences, 1)
     syllables_per_word = _rounded(syllables / words, 1) if words else 0.0
     grade = _rounded(0.39 * sentence_length + 11.8 * syllables_per_word - 15.59, 1)
     ease = _rounded(206.835 - 1.015 * sentence_length - 84.6 * syllables_per_word, 2)
