@@ -40,6 +40,7 @@ class Rules:
     treatment: re.Pattern[str]  # words that stand for the treatment, and the drugs' names
     fingerprint: str  # of the file and the names: cached results hold while it holds
     words: dict[str, int] = field(default_factory=dict, repr=False)  # needles by token
+    flagged: set[str] = field(default_factory=set, repr=False)  # the tokens with any
     memo: dict[int, tuple[Candidate, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -90,10 +91,12 @@ class Rules:
         tokens = set(fold(text).split())
         sieve = self.sieve
         for token in tokens.difference(self.words):
-            self.words[token] = sieve.mask(
-                n for w in WORD.findall(token) for n in self.needles.of(w)
-            )
-        found = sieve.key(reduce(or_, map(self.words.__getitem__, tokens), 0))
+            mask = sieve.mask(n for w in WORD.findall(token) for n in self.needles.of(w))
+            self.words[token] = mask
+            if mask:
+                self.flagged.add(token)
+        # most of a text's tokens hold no needle: only the few that do are looked up
+        found = sieve.key(reduce(or_, map(self.words.__getitem__, tokens & self.flagged), 0))
         known = self.memo.get(found)
         if known is None:
             known = self.memo[found] = sieve.candidates(found)
