@@ -93,7 +93,7 @@ class TextJob:
             summary_html=summary_html,
             source=self.source,
         )
-        return registry.run(TEXT, checked, shared.context(self.drug, self.subject))
+        return _found(registry.run(TEXT, checked, shared.context(self.drug, self.subject)))
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,23 @@ class PageJob:
             main_text=as_read(visible_main_text(tree)),
         )
         context = shared.context(self.drug, self.subject, self.summary_claims)
-        return registry.run(WRITTEN, checked, context)
+        return _found(registry.run(WRITTEN, checked, context))
+
+
+def _found(result: Result) -> Result:
+    """The findings of the checks that found something: the rest add nothing to the
+    page's row or the log (``results.record``), and on a big site each goes back from a
+    worker, pickled and read again, for every page."""
+    return {
+        name: found
+        for name, found in result.items()
+        if found.faults
+        or found.warnings
+        or found.cell is not None
+        or found.value is not None
+        or found.claims
+        or found.links
+    }
 
 
 @dataclass(frozen=True)
