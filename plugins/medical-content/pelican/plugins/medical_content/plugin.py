@@ -88,7 +88,11 @@ def start_checks(pelican: Pelican) -> None:
         memory=checks_cache.load(pelican.settings, state.config),
     )
     state.generators = []
-    _check_safety_information(state, state.checks, content_root)
+    # checked with the pages, by a worker on a big site: judging it builds the judge and
+    # the word filters, which the build's own process need not build before it reads
+    safety = jobs.SafetyInformationJob(state.safety_html)
+    file = state.config.safety_file
+    state.checks.submit(safety, lambda found: report_faults(file, content_root, found))
     for path in paths:
         if path.lower().endswith(".svg") and os.path.isfile(path):
             with open(path, "rb") as image:
@@ -131,16 +135,6 @@ def read_ahead(generator: Generator) -> None:
     heap.settle()  # before a worker forks: it shares what the build holds
     state.checks.start_ahead({job.path: job for job in reversed(jobs)})
     state.generators = None
-
-
-def _check_safety_information(
-    state: build_state.State, checks: workers.Checks, content_root: str
-) -> None:
-    """Checked with the pages, by a worker on a big site: judging it builds the claims
-    judge and the risk rules' word filters, which the build's own process then does not
-    build before Pelican starts reading (it may never need the filters)."""
-    job = jobs.SafetyInformationJob(state.safety_html)
-    checks.submit(job, lambda faults: report_faults(state.config.safety_file, content_root, faults))
 
 
 def measure_text(content: Content) -> None:
