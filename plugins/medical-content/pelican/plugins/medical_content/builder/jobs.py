@@ -134,17 +134,12 @@ class PageJob:
 def _found(result: Result) -> Result:
     """The findings of the checks that found something: the rest add nothing to the
     page's row or the log (``results.record``), and on a big site each goes back from a
-    worker, pickled and read again, for every page."""
-    return {
-        name: found
-        for name, found in result.items()
-        if found.faults
-        or found.warnings
-        or found.cell is not None
-        or found.value is not None
-        or found.claims
-        or found.links
-    }
+    worker, pickled and read again, for every page. Nothing is an empty ``Findings``,
+    whatever fields it comes to have."""
+    return {name: found for name, found in result.items() if found != _NOTHING}
+
+
+_NOTHING = Findings()
 
 
 @dataclass(frozen=True)
