@@ -46,7 +46,7 @@ class Numbered:
 @pytest.mark.parametrize("worker_count", [0, 1])
 def test_a_job_started_ahead_gives_its_result_once_where_the_site_size_says(worker_count):
     checks = workers.Checks(shared=None, workers=worker_count)
-    count = 3 * workers._BATCH + 5
+    count = 3 * workers._AHEAD_BATCH + 5
     checks.start_ahead({f"file{n}": Numbered(n) for n in range(count)})
     try:
         found = [checks.ahead(f"file{n}") for n in reversed(range(count))]
@@ -72,8 +72,8 @@ def test_a_job_asked_for_before_the_worker_reaches_it_runs_in_the_build_instead(
     """Pelican reads its files in no set order: the build does not wait for the worker
     to reach the batch of the file it reads first."""
     checks = workers.Checks(shared=None, workers=1)
-    count = 2 * workers._BATCH  # two batches, about 0.1 s each in the worker
-    checks.start_ahead({f"file{n}": SlowCheck(n) for n in range(count)})
+    count = 2 * workers._AHEAD_BATCH  # two batches, about 0.1 s each in the worker
+    checks.start_ahead({f"file{n}": SlowCheck(n, 0.1 / workers._AHEAD_BATCH) for n in range(count)})
     try:
         assert checks.ahead(f"file{count - 1}") == (count - 1, os.getpid())
         time.sleep(1.5)  # the worker is done with both batches
@@ -89,17 +89,18 @@ def test_a_batch_no_worker_has_started_is_left_to_the_build():
     batch the worker has not started, the build does that batch's jobs and the worker
     does not do them again."""
     checks = workers.Checks(shared=None, workers=1)
-    count = 3 * workers._BATCH
+    batch = workers._AHEAD_BATCH
+    count = 3 * batch
     # a third of a second a batch: the worker has not finished the first when the
     # build asks for a job of the third, even on a busy machine
-    checks.start_ahead({f"file{n}": SlowCheck(n, 0.01) for n in range(count)})
+    checks.start_ahead({f"file{n}": SlowCheck(n, 0.32 / batch) for n in range(count)})
     try:
-        first_of_last = 2 * workers._BATCH
+        first_of_last = 2 * batch
         assert checks.ahead(f"file{first_of_last}") == (first_of_last, os.getpid())
         time.sleep(1.5)  # the worker is done with all it was left
         rest = range(first_of_last + 1, count)
         assert {checks.ahead(f"file{n}")[1] for n in rest} == {os.getpid()}
-        assert os.getpid() not in {checks.ahead(f"file{n}")[1] for n in range(workers._BATCH)}
+        assert os.getpid() not in {checks.ahead(f"file{n}")[1] for n in range(batch)}
     finally:
         checks.close()
 

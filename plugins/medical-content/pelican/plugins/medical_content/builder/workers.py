@@ -14,6 +14,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
 _BATCH = 32  # jobs sent to a worker at once: one round trip each, not one per page
+# jobs the build asks for as it goes (``ahead``): the build runs again the jobs of a batch
+# it meets while a worker runs it, so these batches are smaller
+_AHEAD_BATCH = 8
 
 _shared: Any = None  # in a worker: what every job needs, sent once when it starts
 
@@ -72,8 +75,8 @@ class Checks:
         if self.pool is None:
             return
         keys = list(jobs)
-        for start in range(0, len(keys), _BATCH):
-            batch = keys[start : start + _BATCH]
+        for start in range(0, len(keys), _AHEAD_BATCH):
+            batch = keys[start : start + _AHEAD_BATCH]
             future = self.pool.submit(_run, [jobs[key] for key in batch])
             self.started.update((key, (future, index)) for index, key in enumerate(batch))
 
