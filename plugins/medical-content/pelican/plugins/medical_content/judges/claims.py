@@ -196,5 +196,10 @@ def _states_status(text: str) -> bool:
 
 
 def _claimed(sentence: str, judge: Judge) -> tuple[Refusal, ...]:
-    """What a sentence calls approved that the label does not hold (``approval_clauses``)."""
-    return claimed(sentence, judge)
+    """What a sentence calls approved that the label does not hold (``approval_clauses``),
+    judged once a build: most of the sentences a page's text is judged on stand on
+    every page (the status box, the safety information's headings)."""
+    found: tuple[Refusal, ...] | None = judge.verdicts.get(sentence)
+    if found is None:
+        found = judge.verdicts[sentence] = claimed(sentence, judge)
+    return found
