@@ -92,7 +92,13 @@ PERSON = re.compile(
     re.IGNORECASE,
 )
 # Words that point back at the page's own condition: "approved to treat it".
-POINTER = any_word("it this these them they that those")
+_POINTERS = "it this these them they that those"
+POINTER = any_word(_POINTERS)
+# The same words anywhere, inside other words too: a sentence without them never points
+# at the page's condition, however it is cut into clauses and objects (each cut is
+# joined again with a space, and nothing put in its place holds them), so what it
+# claims does not depend on the page it stands on (``claims``).
+MAY_POINT = re.compile("|".join(_POINTERS.split()), re.IGNORECASE)
 # The reader, whom a clause may call approved: "the approval covers you" points back at
 # what the sentence says of the reader ("if you get migraines on 8 days a month").
 READER = any_word("you yours yourself")

@@ -122,10 +122,9 @@ class Judge:
     patterns: Patterns = field(repr=False)
     subject: str = ""  # the condition the page is about: what "it" points at
     shared: tuple[Product, ...] = field(default=(), repr=False)  # ``approval_generics``
-    # what this judge found in each sentence it was asked about (``claims``): a verdict
-    # depends on the sentence and the judge alone, and the safety information and a
-    # site's repeated lines stand on every page. Its own: ``replace`` makes a new one.
-    verdicts: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+    # what the judges of this drug found in each sentence (``claims``), by the subject
+    # it was judged about: shared by the judge of each page's subject (``about``)
+    verdicts: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, registry: Any, default: str) -> "Judge":
@@ -243,18 +242,20 @@ class Judges:
 
     registry: Any
     built: dict[str, Judge] = field(default_factory=dict)
-    # each (drug, subject)'s judge, one for the build: its verdicts hold for every page
-    about: dict[tuple[str, str], Judge] = field(default_factory=dict)
+    # each (drug, subject)'s judge, one for the build
+    of_subject: dict[tuple[str, str], Judge] = field(default_factory=dict)
 
     def of(self, product: str, subject: str = "") -> Judge:
-        judge = self.about.get((product, subject))
+        judge = self.of_subject.get((product, subject))
         if judge is not None:
             return judge
         judge = self.built.get(product)
         if judge is None:
             first = next(iter(self.built.values()), None)
             judge = self.built[product] = (
-                replace(first, default=product) if first else Judge.of(self.registry, product)
+                replace(first, default=product, verdicts={})
+                if first
+                else Judge.of(self.registry, product)
             )
-        judge = self.about[(product, subject)] = judge.about(subject) if subject else judge
+        judge = self.of_subject[(product, subject)] = judge.about(subject) if subject else judge
         return judge

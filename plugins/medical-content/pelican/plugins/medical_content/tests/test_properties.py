@@ -16,7 +16,12 @@ from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pelican.plugins.medical_content.core.html_text import collapse, fragment
-from pelican.plugins.medical_content.judges import approval_plain, approvals, claims
+from pelican.plugins.medical_content.judges import (
+    approval_clauses,
+    approval_plain,
+    approvals,
+    claims,
+)
 from pelican.plugins.medical_content.outputs.structured_data import faq_page, script_json
 from pelican.plugins.medical_content.page import faq
 from pelican.plugins.medical_content.registry import labels
@@ -215,6 +220,43 @@ def test_the_claims_shortcut_never_hides_a_claim(page: str) -> None:
     counted("claims shortcut")
     root = fragment(page)
     assert claims.false_approvals(root, TERMS) == claims.every_claim(root, TERMS)
+
+
+# A sentence's verdict is remembered for the build, and shared by the pages about other
+# conditions unless it holds a word that points back at the page's own ("it", "this"),
+# as a word or inside one, cut by the marks the judge deletes, in any case.
+POINTERS = ["it", "this", "these", "them", "they", "that", "those", "th\u00aeis", "i\u2122t"]
+POINTERS += ["IT", "\u0130t", "This condition", "those uses", "sit", "with", "legit"]
+SUBJECTS = ["", "Chronic migraine", "Tension headache", "Cervical dystonia", "TMJ disorders"]
+VERDICT_SENTENCES = [
+    "Botox is {approved} to treat {pointer}.",
+    "{pointer} is an {approved} use of Botox.",
+    "Botox is {approved} for {name}, and for {pointer} too.",
+    "The FDA {approved} Botox for {pointer}; ask about {name}.",
+    "Botox is {approved} for {name}.",
+    "Botox is {approved} for chronic migraine, not {pointer}.",
+]
+JUDGES = approvals.Judges(labels.load([labels.HERE]))  # remembers across the examples
+
+
+@st.composite
+def verdict_sentences(draw: st.DrawFn) -> str:
+    return draw(st.sampled_from(VERDICT_SENTENCES)).format(
+        pointer=draw(st.sampled_from(POINTERS)),
+        approved=draw(st.sampled_from(APPROVALS)),
+        name=draw(st.sampled_from(NAMES)),
+    )
+
+
+@PROPERTY
+@given(sentence=verdict_sentences(), subjects=st.lists(st.sampled_from(SUBJECTS), min_size=2))
+def test_a_verdict_remembered_from_another_page_is_the_sentence_s_own(
+    sentence: str, subjects: list[str]
+) -> None:
+    counted("remembered verdicts")
+    for subject in subjects:
+        fresh = approval_clauses.claimed(sentence, TERMS.about(subject) if subject else TERMS)
+        assert claims._claimed(sentence, JUDGES.of("botox", subject)) == fresh
 
 
 @PROPERTY
