@@ -60,7 +60,7 @@ def read(
     - what a text must hold for it to match: one of these alternatives (one a branch
       of a pattern made of branches, "a|b"), each sets of needles of which each match
       leaves one. An alternative with no set: any text."""
-    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    items = list(_plain(_parser.parse(pattern.pattern, pattern.flags)))
     whole = _required(items, False, False)
     needles = _best(whole)
     at = [position for position, (op, _) in enumerate(items) if op is sre.BRANCH]
@@ -135,6 +135,7 @@ class _Runs:
 def _required(items: Sequence[_Item], lead: bool, trail: bool) -> list[set[str]]:
     """Every constraint of a sequence, in order: its literal runs, and what its required
     parts need. ``lead``/``trail``: a word boundary stands before/after it."""
+    items = _plain(items)
     runs = _Runs(lead)
     for position, (op, value) in enumerate(items):
         if op is sre.LITERAL:
@@ -151,6 +152,13 @@ def _required(items: Sequence[_Item], lead: bool, trail: bool) -> list[set[str]]
     return runs.found
 
 
+def _plain(items: Sequence[_Item]) -> Sequence[_Item]:
+    """A parsed sequence as the list it holds: ``re._parser``'s own sequence makes a new
+    object for each item or slice read from it, which cost more than the reading."""
+    data: list[_Item] = getattr(items, "data", items)
+    return data
+
+
 def _trails(rest: Sequence[_Item], trail: bool) -> bool:
     """Whether a word boundary stands after an item followed by ``rest``."""
     return _opens_at_edge(rest, trail)
@@ -160,20 +168,21 @@ def _opens_at_edge(items: Sequence[_Item], trail: bool) -> bool:
     """Whether every match of ``items`` starts at a word's edge: its first character
     cannot be part of a word, or it starts with ``\\b`` or ``$``, or it may be empty and
     ``trail`` (a boundary stands after it). "safe(?:\\s*$|\\s+and)" ends the word "safe"."""
+    items = _plain(items)
     for position, (op, value) in enumerate(items):
-        rest = items[position + 1 :]
         if op is sre.AT:
             if value in (sre.AT_BOUNDARY, sre.AT_END, sre.AT_END_STRING):
                 return True
             continue  # takes no text
         if op in (sre.ASSERT, sre.ASSERT_NOT):
             continue
+        rest = items[position + 1 :]
         if op is sre.SUBPATTERN:
-            return _opens_at_edge([*value[-1], *rest], trail)
+            return _opens_at_edge([*_plain(value[-1]), *rest], trail)
         if op is sre.BRANCH:
-            return all(_opens_at_edge([*branch, *rest], trail) for branch in value[1])
+            return all(_opens_at_edge([*_plain(branch), *rest], trail) for branch in value[1])
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            body = _opens_at_edge([*value[2], *rest], trail)
+            body = _opens_at_edge([*_plain(value[2]), *rest], trail)
             return body and (value[0] >= 1 or _opens_at_edge(rest, trail))
         return _boundary((op, value))
     return trail
@@ -189,7 +198,8 @@ def _boundary(item: _Item) -> bool:
     if op is sre.AT:
         return value is sre.AT_BOUNDARY
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-        return value[0] >= 1 and len(value[2]) == 1 and _boundary(value[2][0])
+        repeated = _plain(value[2])
+        return value[0] >= 1 and len(repeated) == 1 and _boundary(repeated[0])
     if op is sre.IN:
         return all(_not_a_word_character(kind, what) for kind, what in value)
     return op is sre.LITERAL and not WORD.fullmatch(chr(value))
