@@ -44,7 +44,8 @@ def false_approvals(root: Any, terms: Judge) -> list[Claim]:
     stems = _stems_in(text_of(root))
     if not stems and root.tag not in LISTS:  # a list's introduction stands before it
         return []
-    return _distinct(_claims(root, terms, in_item=False, stems=stems))
+    # the root's text holds them: it is not read again
+    return _distinct(_claims(root, terms, in_item=False, stems=stems, held=bool(stems)))
 
 
 def every_claim(root: Any, terms: Judge) -> list[Claim]:
@@ -78,7 +79,7 @@ def _distinct(claims: Iterable[Claim]) -> list[Claim]:
 
 
 def _claims(
-    element: Any, terms: Judge, in_item: bool, stems: tuple[str, ...] | None
+    element: Any, terms: Judge, in_item: bool, stems: tuple[str, ...] | None, held: bool = False
 ) -> Iterator[Claim]:
     """``stems``: the approval stems the page holds, the shortcut's (None: no shortcut).
     Most text says nothing of approval, and an element whose text holds none of them
@@ -86,11 +87,12 @@ def _claims(
     element's text (``own_text`` puts a space where it leaves a nested block or a script
     out); that text may run the words of two blocks together, so the stems are looked
     for without word boundaries. Looking for only the page's own stems keeps the test
-    cheap on the long text of the elements that hold a page's blocks."""
+    cheap on the long text of the elements that hold a page's blocks. ``held``: the
+    element's text is known to hold one."""
     tag = element.tag
     if not isinstance(tag, str) or tag in SKIPPED:
         return
-    if stems is not None and tag not in LISTS and not _holds(element, stems):
+    if stems is not None and not held and tag not in LISTS and not _holds(element, stems):
         return
     # list items are judged with their list, where the introduction is known
     in_item = in_item or tag == "li"
