@@ -155,7 +155,7 @@ def _required(items: Sequence[_Item], lead: bool, trail: bool) -> list[set[str]]
 def _plain(items: Sequence[_Item]) -> Sequence[_Item]:
     """A parsed sequence as the list it holds: ``re._parser``'s own sequence makes a new
     object for each item or slice read from it, which cost more than the reading."""
-    data: list[_Item] = getattr(items, "data", items)
+    data: Sequence[_Item] = getattr(items, "data", items)
     return data
 
 
