@@ -108,6 +108,21 @@ def kin(product: Product, named: Indication, written: str) -> list[Indication]:
 _GROUP = r"(?:pediatric|paediatric|adult|children|child|kid|adolescent|teen|infant)"
 
 
+def product_of(label: Any) -> Product:
+    """The judge's reading of a label of the registry (``registry.labels``)."""
+    indications = tuple(reading(i, label.indications) for i in label.indications)
+    return Product(
+        label.key,
+        label.brand,
+        label.revised,
+        label.url,
+        tuple(label.names),
+        indications,
+        label.drug_class,
+        label.generic,
+    )
+
+
 def reading(i: Any, indications: Any) -> Indication:
     """The judge's reading of a label's indication: the words that describe it are
     those of the label's text, its synonyms and definitions (none of a use the label excludes:

@@ -27,10 +27,10 @@ and it misses plural condition names without a lemmatizer):
    connecting words (and the words of the matched indication's own label text and
    synonyms and definitions, in any form of the word, and of a gloss: "(strabismus)",
    ", known as platysma bands", "the ... of blepharospasm") are taken out must be
-   nothing: "approved for
-   chronic migraine and tension headaches" leaves "tension", and an unknown condition
-   ("trigeminal neuralgia") leaves itself. An object that only points back ("for this
-   condition", "covers you") means what the sentence said before, which must name one.
+   nothing: "approved for chronic migraine and tension headaches" leaves "tension",
+   and an unknown condition ("trigeminal neuralgia") leaves itself. An object that only
+   points back ("for this condition", "covers you") means what the sentence said
+   before, which must name one.
 
 History ("first approved in 1989") names no object and passes, as does a bare "<drug>
 is FDA-approved"; a date says when, never what for (``approval_plain``).
@@ -46,7 +46,7 @@ from .approval_check import Clause, Product, Refusal, judged
 from .approval_generics import by_generic, shared
 from .approval_names import any_of, phrase_pattern
 from .approval_subjects import subjects
-from .approval_terms import reading
+from .approval_terms import product_of
 from .approval_words import OTHER_SUBJECT, PERSON, every_product
 
 __all__ = ["Judge", "Judges", "Refusal"]
@@ -128,19 +128,7 @@ class Judge:
 
     @classmethod
     def of(cls, registry: Any, default: str) -> "Judge":
-        products = tuple(
-            Product(
-                label.key,
-                label.brand,
-                label.revised,
-                label.url,
-                tuple(label.names),
-                tuple(reading(i, label.indications) for i in label.indications),
-                label.drug_class,
-                label.generic,
-            )
-            for label in registry.labels.values()
-        )
+        products = tuple(product_of(label) for label in registry.labels.values())
         classes = tuple(Every.of(drug_class) for drug_class in registry.classes.values())
         together = shared(products)
         return cls(products, default, Patterns.of(products + together, classes), "", together)
@@ -237,25 +225,22 @@ def _not_of_a_drug(clause: str, start: int, end: int, drug_before: bool) -> bool
 
 @dataclass
 class Judges:
-    """Each drug's judge, built where pages are judged the first time a job names it
-    (with its subject); the other drugs' judges share the first one's patterns."""
+    """Each drug's judge, built where pages are judged the first time a job names it,
+    and its judge of each page's subject; the other drugs' judges share the first one's
+    patterns. One of each for the build: its verdicts hold for every page."""
 
     registry: Any
-    built: dict[str, Judge] = field(default_factory=dict)
-    # each (drug, subject)'s judge, one for the build
-    of_subject: dict[tuple[str, str], Judge] = field(default_factory=dict)
+    built: dict[tuple[str, str], Judge] = field(default_factory=dict)  # (drug, subject)
 
     def of(self, product: str, subject: str = "") -> Judge:
-        judge = self.of_subject.get((product, subject))
-        if judge is not None:
-            return judge
-        judge = self.built.get(product)
+        judge = self.built.get((product, subject)) or self.built.get((product, ""))
         if judge is None:
             first = next(iter(self.built.values()), None)
-            judge = self.built[product] = (
-                replace(first, default=product, verdicts={})
+            judge = self.built[(product, "")] = (
+                replace(first, default=product, subject="", verdicts={})
                 if first
                 else Judge.of(self.registry, product)
             )
-        judge = self.of_subject[(product, subject)] = judge.about(subject) if subject else judge
+        if judge.subject != subject:
+            judge = self.built[(product, subject)] = judge.about(subject)
         return judge
