@@ -18,6 +18,7 @@ from .approval_plain import plain
 from .approval_words import (
     APPROVAL,
     INFORMAL,
+    MAY_POINT,
     OTHER_SUBJECT,
     REGULATOR,
     any_word,
@@ -109,8 +110,8 @@ def claimed(sentence: str, judge: Judge) -> tuple[Refusal, ...]:
     """What a sentence calls approved that the label does not hold (``approvals``)."""
     if not APPROVAL.search(sentence):
         return ()
-    # <drug>® is <drug>; crow’s feet are crow's feet
-    sentence = sentence.replace("\u00ae", "").replace("\u2122", "").replace("\u2019", "'")
+    # crow’s feet are crow's feet
+    sentence = _unmarked(sentence).replace("\u2019", "'")
     sentence = plain(sentence)
     if sentence.rstrip(' )"”’').endswith("?") and not _RHETORICAL.search(sentence):
         return ()
@@ -127,6 +128,17 @@ def claimed(sentence: str, judge: Judge) -> tuple[Refusal, ...]:
                 if refusal not in found:
                     found.append(refusal)
     return tuple(found)
+
+
+def points_back(sentence: str) -> bool:
+    """Whether what ``claimed`` finds in a sentence may depend on the condition the page
+    is about: it holds a word that points back (``MAY_POINT``), as ``claimed`` reads it."""
+    return MAY_POINT.search(_unmarked(sentence)) is not None
+
+
+def _unmarked(sentence: str) -> str:
+    """<drug>® is <drug>: the marks the judge reads past, deleted."""
+    return sentence.replace("\u00ae", "").replace("\u2122", "")
 
 
 def _clauses(sentence: str) -> list[str]:

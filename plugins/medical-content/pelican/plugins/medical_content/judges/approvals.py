@@ -124,7 +124,7 @@ class Judge:
     shared: tuple[Product, ...] = field(default=(), repr=False)  # ``approval_generics``
     # what the judges of this drug found in each sentence (``claims``), by the subject
     # it was judged about: shared by the judge of each page's subject (``about``)
-    verdicts: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    verdicts: dict[tuple[str, str], tuple[Refusal, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, registry: Any, default: str) -> "Judge":

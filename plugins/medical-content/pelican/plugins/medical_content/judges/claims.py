@@ -18,8 +18,8 @@ from typing import Any
 from ..core.html_text import text_of
 from ..core.prose import BLOCKS, LISTS, SKIPPED, fold, own_text, sentences
 from .approval_check import Refusal
-from .approval_clauses import claimed
-from .approval_words import APPROVAL, APPROVAL_STEMS, MAY_POINT
+from .approval_clauses import claimed, points_back
+from .approval_words import APPROVAL, APPROVAL_STEMS
 from .approvals import Judge
 
 __all__ = ["APPROVAL", "Claim", "every_claim", "false_approvals", "fold", "may_say_approved"]
@@ -201,11 +201,10 @@ def _claimed(sentence: str, judge: Judge) -> tuple[Refusal, ...]:
     """What a sentence calls approved that the label does not hold (``approval_clauses``),
     judged once a build: most of the sentences a page's text is judged on stand on
     every page (the status box, the safety information's headings). Only a sentence
-    with a word that points back (``MAY_POINT``; read as ``claimed`` reads it, without
-    the marks it deletes) is judged again for each condition a page is about."""
-    points = MAY_POINT.search(sentence.replace("\u00ae", "").replace("\u2122", ""))
-    key = (judge.subject if points else "", sentence)
-    found: tuple[Refusal, ...] | None = judge.verdicts.get(key)
+    that points back (``points_back``) is judged again for each condition a page is
+    about."""
+    key = (judge.subject if points_back(sentence) else "", sentence)
+    found = judge.verdicts.get(key)
     if found is None:
         found = judge.verdicts[key] = claimed(sentence, judge)
     return found
