@@ -39,7 +39,8 @@ class Rules:
     rules: tuple[Rule, ...]
     treatment: re.Pattern[str]  # words that stand for the treatment, and the drugs' names
     fingerprint: str  # of the file and the names: cached results hold while it holds
-    words: dict[str, int] = field(default_factory=dict, repr=False)  # needles by token
+    known: set[str] = field(default_factory=set, repr=False)  # every token met
+    masks: dict[str, int] = field(default_factory=dict, repr=False)  # needles by token
     flagged: set[str] = field(default_factory=set, repr=False)  # the tokens with any
     memo: dict[int, tuple[Candidate, ...]] = field(default_factory=dict, repr=False)
 
@@ -83,24 +84,30 @@ class Rules:
     def candidates(self, text: str) -> tuple[Candidate, ...]:
         """The patterns that may match in ``text``, in the rules' order: those whose
         every requirement the text holds."""
-        # Kept for the build, one entry a token and one a set of needles: looking each
-        # needle up in each block's text (a hundred substring tests), then each pattern's
-        # requirements, cost more than the rules themselves (``make bench``); a site's
-        # tokens, and the sets of needles its blocks hold, are few. A text's words
-        # (``WORD``) are those of its whitespace-separated tokens.
-        tokens = set(fold(text).split())
-        sieve = self.sieve
-        for token in tokens.difference(self.words):
-            mask = sieve.mask(n for w in WORD.findall(token) for n in self.needles.of(w))
-            self.words[token] = mask
-            if mask:
-                self.flagged.add(token)
-        # most of a text's tokens hold no needle: only the few that do are looked up
-        found = sieve.key(reduce(or_, map(self.words.__getitem__, tokens & self.flagged), 0))
+        # Kept for the build, the needles of each token and the candidates of each set
+        # of needles: looking each needle up in each block's text (a hundred substring
+        # tests), then each pattern's requirements, cost more than the rules themselves
+        # (``make bench``); a site's tokens, and the sets of needles its blocks hold, are
+        # few. A text's words (``WORD``) are those of its whitespace-separated tokens.
+        # Most of a text's tokens are known and hold no needle: two set operations on
+        # its tokens, with no set of them built, find the few that do.
+        tokens = fold(text).split()
+        if not self.known.issuperset(tokens):
+            self._learn(tokens)
+        masks = map(self.masks.__getitem__, self.flagged.intersection(tokens))
+        found = self.sieve.key(reduce(or_, masks, 0))
         known = self.memo.get(found)
         if known is None:
-            known = self.memo[found] = sieve.candidates(found)
+            known = self.memo[found] = self.sieve.candidates(found)
         return known
+
+    def _learn(self, tokens: Iterable[str]) -> None:
+        for token in set(tokens).difference(self.known):
+            mask = self.sieve.mask(n for w in WORD.findall(token) for n in self.needles.of(w))
+            self.known.add(token)
+            if mask:
+                self.masks[token] = mask
+                self.flagged.add(token)
 
     def __hash__(self) -> int:
         return hash(self.fingerprint)
