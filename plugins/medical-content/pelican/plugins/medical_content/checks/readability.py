@@ -135,8 +135,8 @@ def summary_faults(
     root: Element, heading: str, target: float
 ) -> tuple[Readability | None, list[Fault]]:
     """A page that must open with a plain-language summary: is it there, and plain?"""
-    found = sections(root, "h2")
-    if not found or found[0][0].casefold() != heading.casefold():
+    first = next(sections(root, "h2"), None)
+    if first is None or first[0].casefold() != heading.casefold():
         return None, [
             Fault(
                 f"the page does not open with an '{heading}' section",
@@ -144,7 +144,7 @@ def summary_faults(
                 line=1,
             )
         ]
-    figures = measure(prose(found[0][1]))
+    figures = measure(prose(first[1]))
     if figures is None:
         return None, [
             Fault(

@@ -1,7 +1,7 @@
 """Parsing a page's rendered HTML, and reading text out of it as a reader sees it."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -68,20 +68,23 @@ def heading_level(tag: object) -> int | None:
     return _HEADING_LEVELS.get(tag) if isinstance(tag, str) else None
 
 
-def sections(root: Element, heading: str) -> list[tuple[str, list[str]]]:
+def sections(root: Element, heading: str) -> Iterator[tuple[str, list[str]]]:
     """(heading text, [text of each block below it]) for each heading of that level
-    among root's children; a section ends at the next heading of the same or a higher
-    level. Text before the first such heading belongs to no section."""
+    among root's children, in order; a section ends at the next heading of the same or
+    a higher level. Text before the first such heading belongs to no section. Each is
+    read as it is asked for: a page's first section is read without the rest."""
     level = heading_level(heading) or 1
-    found: list[tuple[str, list[str]]] = []
     current: tuple[str, list[str]] | None = None
     for child in root:
         child_level = heading_level(child.tag)
         if child.tag == heading:
+            if current is not None:
+                yield current
             current = (visible_text(child), [])
-            found.append(current)
             continue
         if child_level is not None and child_level < level:
+            if current is not None:
+                yield current
             current = None
             continue
         if current is None:
@@ -92,7 +95,8 @@ def sections(root: Element, heading: str) -> list[tuple[str, list[str]]]:
         tail = collapse(child.tail or "")
         if tail:
             current[1].append(tail)
-    return found
+    if current is not None:
+        yield current
 
 
 def prose(blocks: Iterable[str]) -> str:
