@@ -115,10 +115,11 @@ def _elements(root: Element) -> list[tuple[str, list[tuple[str, str]]]]:
     """(tag, attributes) of every element below root, in order: what to compare."""
     # nh3's parser adds the <tbody> that HTML implies in a table written without one;
     # one without attributes carries nothing, so it is not compared
+    # (an element's ``items()`` and ``keys()``: lists, where ``attrib`` makes a proxy)
     return [
-        (e.tag, sorted(e.attrib.items()))
+        (e.tag, sorted(e.items()))
         for e in root.iter()
-        if isinstance(e.tag, str) and e is not root and not (e.tag == "tbody" and not e.attrib)
+        if isinstance(e.tag, str) and e is not root and not (e.tag == "tbody" and not e.keys())
     ]
 
 
